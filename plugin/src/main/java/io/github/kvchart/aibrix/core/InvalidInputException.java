@@ -1,0 +1,49 @@
+package io.github.kvchart.aibrix.core;
+
+/**
+ * A mistake in what the user gave us (a models file, a parameter, a template). It names where, what
+ * is wrong and how to fix it; the Maven layer turns it into a build failure without a stack trace.
+ */
+public class InvalidInputException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final SourceLocation location;
+  private final String problem;
+  private final String fix;
+
+  public InvalidInputException(SourceLocation location, String problem, String fix) {
+    this(location, problem, fix, null);
+  }
+
+  public InvalidInputException(
+      SourceLocation location, String problem, String fix, Throwable cause) {
+    super(format(location, problem, fix), cause);
+    this.location = location;
+    this.problem = problem;
+    this.fix = fix;
+  }
+
+  private static String format(SourceLocation location, String problem, String fix) {
+    StringBuilder text = new StringBuilder();
+    if (location != null) {
+      text.append(location).append(": ");
+    }
+    text.append(problem);
+    if (fix != null && !fix.isEmpty()) {
+      text.append(" Fix: ").append(fix);
+    }
+    return text.toString();
+  }
+
+  public SourceLocation location() {
+    return location;
+  }
+
+  public String problem() {
+    return problem;
+  }
+
+  public String fix() {
+    return fix;
+  }
+}

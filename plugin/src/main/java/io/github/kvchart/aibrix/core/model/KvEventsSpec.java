@@ -1,0 +1,85 @@
+package io.github.kvchart.aibrix.core.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model's KV-event settings under the design's names, and their mapping onto the one flag vLLM
+ * really has: {@code --kv-events-config '<json>'}.
+ *
+ * @param replayPort null when replay is off
+ */
+public record KvEventsSpec(
+    boolean enabled,
+    String publisherType,
+    long eventPort,
+    Long replayPort,
+    long bufferSteps,
+    String topic,
+    long hwm) {
+
+  /** The env entries of env mode, in order: name and value. */
+  public static final List<String> ENV_NAMES =
+      List.of(
+          "KV_EVENTS_PUBLISHER",
+          "KV_EVENTS_ENDPOINT",
+          "KV_EVENTS_REPLAY_ENDPOINT",
+          "KV_EVENTS_BUFFER_STEPS",
+          "KV_EVENTS_HWM",
+          "KV_EVENTS_TOPIC");
+
+  public String endpoint() {
+    return "tcp://*:" + eventPort;
+  }
+
+  public String replayEndpoint() {
+    return replayPort == null ? null : "tcp://*:" + replayPort;
+  }
+
+  /** The {@code --kv-events-config} value with the settings written in. */
+  public String configJson() {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("enable_kv_cache_events", true);
+    config.put("publisher", publisherType);
+    config.put("endpoint", endpoint());
+    if (replayPort != null) {
+      config.put("replay_endpoint", replayEndpoint());
+    }
+    config.put("buffer_steps", bufferSteps);
+    config.put("hwm", hwm);
+    config.put("topic", topic);
+    return Json.compact(config);
+  }
+
+  /**
+   * The {@code --kv-events-config} value of env mode: every setting is a {@code $(VAR)} reference
+   * that Kubernetes expands from the container's env before vLLM starts.
+   */
+  public String envConfigJson() {
+    StringBuilder json = new StringBuilder("{\"enable_kv_cache_events\":true");
+    json.append(",\"publisher\":\"$(KV_EVENTS_PUBLISHER)\"");
+    json.append(",\"endpoint\":\"$(KV_EVENTS_ENDPOINT)\"");
+    if (replayPort != null) {
+      json.append(",\"replay_endpoint\":\"$(KV_EVENTS_REPLAY_ENDPOINT)\"");
+    }
+    json.append(",\"buffer_steps\":$(KV_EVENTS_BUFFER_STEPS)");
+    json.append(",\"hwm\":$(KV_EVENTS_HWM)");
+    json.append(",\"topic\":\"$(KV_EVENTS_TOPIC)\"}");
+    return json.toString();
+  }
+
+  /** The env entries env mode sets, name to value (all strings, as Kubernetes requires). */
+  public Map<String, String> envEntries() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("KV_EVENTS_PUBLISHER", publisherType);
+    env.put("KV_EVENTS_ENDPOINT", endpoint());
+    if (replayPort != null) {
+      env.put("KV_EVENTS_REPLAY_ENDPOINT", replayEndpoint());
+    }
+    env.put("KV_EVENTS_BUFFER_STEPS", Long.toString(bufferSteps));
+    env.put("KV_EVENTS_HWM", Long.toString(hwm));
+    env.put("KV_EVENTS_TOPIC", topic);
+    return env;
+  }
+}

@@ -1,0 +1,78 @@
+package io.github.kvchart.aibrix.core.model;
+
+import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.yaml.MappingReader;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A model's mapping in front of the file's {@code defaults:} mapping: a key the model leaves out is
+ * read from the defaults. Errors point at whichever of the two the value came from.
+ */
+final class LayeredMapping {
+  private final MappingReader own;
+  private final MappingReader fallback;
+
+  LayeredMapping(MappingReader own, MappingReader fallback) {
+    this.own = own;
+    this.fallback = fallback;
+  }
+
+  void rejectUnknownKeys(Set<String> allowed) throws InvalidInputException {
+    if (own != null) {
+      own.rejectUnknownKeys(allowed);
+    }
+    if (fallback != null) {
+      fallback.rejectUnknownKeys(allowed);
+    }
+  }
+
+  /** The reader that holds {@code key}: the model's own, else the defaults', else the model's. */
+  MappingReader source(String key) {
+    if (own != null && own.has(key)) {
+      return own;
+    }
+    if (fallback != null && fallback.has(key)) {
+      return fallback;
+    }
+    return own != null ? own : fallback;
+  }
+
+  boolean has(String key) {
+    return (own != null && own.has(key)) || (fallback != null && fallback.has(key));
+  }
+
+  Optional<String> string(String key) throws InvalidInputException {
+    MappingReader source = source(key);
+    return source == null ? Optional.empty() : source.string(key);
+  }
+
+  Optional<Long> integer(String key) throws InvalidInputException {
+    MappingReader source = source(key);
+    return source == null ? Optional.empty() : source.integer(key);
+  }
+
+  Optional<Boolean> bool(String key) throws InvalidInputException {
+    MappingReader source = source(key);
+    return source == null ? Optional.empty() : source.bool(key);
+  }
+
+  /** The nested section {@code key}, layered the same way. */
+  LayeredMapping section(String key) throws InvalidInputException {
+    MappingReader ownSection = own == null ? null : own.mapping(key).orElse(null);
+    MappingReader fallbackSection = fallback == null ? null : fallback.mapping(key).orElse(null);
+    return new LayeredMapping(ownSection, fallbackSection);
+  }
+
+  /** An error at {@code key}'s value, wherever it came from. */
+  InvalidInputException errorAt(String key, String problem, String fix) {
+    MappingReader source = source(key);
+    return source.errorAt(key, problem, fix);
+  }
+
+  /** The dotted name of {@code key} in messages. */
+  String child(String key) {
+    MappingReader source = source(key);
+    return source == null ? key : source.child(key);
+  }
+}

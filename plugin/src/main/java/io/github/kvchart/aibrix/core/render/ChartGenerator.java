@@ -1,0 +1,129 @@
+package io.github.kvchart.aibrix.core.render;
+
+import io.github.kvchart.aibrix.core.BuildLog;
+import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.SourceLocation;
+import io.github.kvchart.aibrix.core.contract.KvContract;
+import io.github.kvchart.aibrix.core.model.FleetSpec;
+import io.github.kvchart.aibrix.core.model.ImageReference;
+import io.github.kvchart.aibrix.core.model.ModelsFileReader;
+import io.github.kvchart.aibrix.core.model.SemVer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The whole {@code generate} job: read the models, render every template in memory, then write the
+ * output directory in one step. Template {@code a/b.yaml.j2} becomes file {@code a/b.yaml};
+ * templates under {@code _partials/} are only for include and import; an empty result is not
+ * written.
+ */
+public final class ChartGenerator {
+  /** Templates in this folder are included by others and never written out. */
+  public static final String PARTIALS = "_partials/";
+
+  public GenerateResult generate(GenerateRequest request, BuildLog log)
+      throws InvalidInputException, IOException {
+    KvContract contract =
+        request.contractFile() == null
+            ? KvContract.builtIn()
+            : KvContract.load(request.contractFile());
+    ModelsFileReader reader = new ModelsFileReader(contract);
+    FleetSpec fleet =
+        request.modelsFile() == null
+            ? reader.readBuiltIn()
+            : reader.read(request.modelsFile(), request.modelsFile().toString());
+    String chartVersion = chartVersion(request, fleet);
+    String appVersion = appVersion(fleet);
+    TemplateSource source =
+        request.templateDirectory() == null
+            ? new ClasspathTemplateSource()
+            : new DirectoryTemplateSource(request.templateDirectory());
+    Map<String, String> files = render(source, TemplateModel.of(fleet, chartVersion, appVersion, contract));
+    OutputTree.write(request.outputDirectory(), files);
+    log.debug("Templates from " + source.describe());
+    return new GenerateResult(
+        request.outputDirectory(), new ArrayList<>(files.keySet()), fleet.models().size(), chartVersion);
+  }
+
+  /** Renders every template of {@code source}; the result is sorted by file name. */
+  public static Map<String, String> render(TemplateSource source, Map<String, Object> context)
+      throws InvalidInputException {
+    List<String> names;
+    try {
+      names = source.names();
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          SourceLocation.ofFile(source.describe()),
+          "cannot list templates: " + e.getMessage(),
+          "Point aibrix-chart.templateDirectory at a readable directory of templates.",
+          e);
+    }
+    TemplateEngine engine = new TemplateEngine(source);
+    Map<String, String> files = new TreeMap<>();
+    for (String name : names) {
+      if (name.startsWith(PARTIALS)) {
+        continue;
+      }
+      String output = normalize(engine.render(name, context));
+      if (output.isBlank()) {
+        continue;
+      }
+      String fileName = name.endsWith(".j2") ? name.substring(0, name.length() - 3) : name;
+      files.put(fileName, output);
+    }
+    if (files.isEmpty()) {
+      throw new InvalidInputException(
+          SourceLocation.ofFile(source.describe()),
+          "the templates produced no files.",
+          "Add templates, or leave aibrix-chart.templateDirectory unset for the built-in ones.");
+    }
+    return files;
+  }
+
+  /** {@code \n} line endings, no trailing spaces, exactly one final newline. */
+  static String normalize(String text) {
+    String unix = text.replace("\r\n", "\n").replace('\r', '\n');
+    StringBuilder out = new StringBuilder(unix.length());
+    for (String line : unix.split("\n", -1)) {
+      out.append(line.stripTrailing()).append('\n');
+    }
+    String result = out.toString();
+    while (result.endsWith("\n\n")) {
+      result = result.substring(0, result.length() - 1);
+    }
+    return result;
+  }
+
+  private static String chartVersion(GenerateRequest request, FleetSpec fleet)
+      throws InvalidInputException {
+    String version = request.chartVersion();
+    String origin = "aibrix-chart.chartVersion";
+    if (version == null || version.isBlank()) {
+      version = fleet.chartVersion();
+      origin = "chart.version in the models file";
+    }
+    if (version == null || version.isBlank()) {
+      version = request.projectVersion();
+      origin = "the project version";
+    }
+    if (!SemVer.isValid(version)) {
+      throw new InvalidInputException(
+          null,
+          "the chart version '" + version + "' (from " + origin + ") is not SemVer 2, which Helm"
+              + " requires.",
+          "Set aibrix-chart.chartVersion or chart.version in the models file to e.g. 1.0.0.");
+    }
+    return version;
+  }
+
+  private static String appVersion(FleetSpec fleet) {
+    if (fleet.appVersion() != null) {
+      return fleet.appVersion();
+    }
+    ImageReference image = fleet.primary().imageReference();
+    return image.tag() != null ? image.tag() : "latest";
+  }
+}

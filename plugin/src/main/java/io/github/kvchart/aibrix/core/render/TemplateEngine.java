@@ -1,0 +1,102 @@
+package io.github.kvchart.aibrix.core.render;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.loader.ResourceLocator;
+import com.hubspot.jinjava.tree.parse.StringTokenScannerSymbols;
+import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.SourceLocation;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.Map;
+
+/**
+ * Jinjava set up for templates that contain Helm: bracket delimiters ({@code [= value =]},
+ * {@code [% tag %]}, {@code [# note #]}) leave Helm's {@code {{ }}} alone, an unknown variable is
+ * fatal, output is never re-interpreted, and templates see plain data only.
+ */
+public final class TemplateEngine {
+  /** Longest output one template may produce. */
+  static final long MAX_OUTPUT_CHARS = 32L * 1024 * 1024;
+
+  private final TemplateSource source;
+  private final Jinjava jinjava;
+
+  public TemplateEngine(TemplateSource source) {
+    this.source = source;
+    JinjavaConfig config =
+        JinjavaConfig.newBuilder()
+            .withTokenScannerSymbols(
+                new StringTokenScannerSymbols.Builder()
+                    .withVariableStartString("[=")
+                    .withVariableEndString("=]")
+                    .withBlockStartString("[%")
+                    .withBlockEndString("%]")
+                    .withCommentStartString("[#")
+                    .withCommentEndString("#]")
+                    .build())
+            .withFailOnUnknownTokens(true)
+            .withNestedInterpretationEnabled(false)
+            .withTrimBlocks(true)
+            .withLstripBlocks(true)
+            .withMaxOutputSize(MAX_OUTPUT_CHARS)
+            .withMaxRenderDepth(8)
+            .withMaxMacroRecursionDepth(8)
+            .build();
+    this.jinjava = new Jinjava(config);
+    ValueFilters.all().forEach(filter -> jinjava.getGlobalContext().registerFilter(filter));
+    jinjava.setResourceLocator(new SourceLocator());
+  }
+
+  /** Renders the template {@code name} against {@code context}. */
+  public String render(String name, Map<String, Object> context) throws InvalidInputException {
+    String text;
+    try {
+      text = source.read(name);
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          SourceLocation.ofFile(name),
+          "cannot read template from " + source.describe() + ": " + e.getMessage(),
+          "Check aibrix-chart.templateDirectory.",
+          e);
+    }
+    RenderResult result;
+    try {
+      result = jinjava.renderForResult(text, context);
+    } catch (RuntimeException e) {
+      throw new InvalidInputException(
+          SourceLocation.ofFile(name),
+          "template failed: " + oneLine(e.getMessage()),
+          "Correct the template; templates see only the documented variables (see README).",
+          e);
+    }
+    for (TemplateError error : result.getErrors()) {
+      if (error.getSeverity() != TemplateError.ErrorType.WARNING) {
+        throw new InvalidInputException(
+            new SourceLocation(name, Math.max(error.getLineno(), 0), Math.max(error.getStartPosition(), 0)),
+            "template error: " + oneLine(error.getMessage()),
+            "Correct the template; templates see only the documented variables (see README).");
+      }
+    }
+    return result.getOutput();
+  }
+
+  private static String oneLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    return message.replaceAll("\\s+", " ").trim();
+  }
+
+  /** Lets templates include and import other templates of the same source, and nothing else. */
+  private final class SourceLocator implements ResourceLocator {
+    @Override
+    public String getString(String fullName, Charset encoding, JinjavaInterpreter interpreter)
+        throws IOException {
+      return source.read(fullName);
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package io.github.kvchart.aibrix.core.render;
+
+import io.github.kvchart.aibrix.core.contract.GatewayEnvNames;
+import io.github.kvchart.aibrix.core.contract.KvContract;
+import io.github.kvchart.aibrix.core.model.AutoscalingSpec;
+import io.github.kvchart.aibrix.core.model.ConfigMode;
+import io.github.kvchart.aibrix.core.model.FleetSpec;
+import io.github.kvchart.aibrix.core.model.KvEventsSpec;
+import io.github.kvchart.aibrix.core.model.ModelSpec;
+import io.github.kvchart.aibrix.core.model.Version;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a {@link FleetSpec} into the variables templates see: plain maps, lists, strings, numbers
+ * and booleans only, so a template can read data but cannot reach Java objects. README lists them.
+ */
+public final class TemplateModel {
+  /** The chart's name, fixed by the design. */
+  public static final String CHART_NAME = "aibrix-model";
+
+  private TemplateModel() {}
+
+  public static Map<String, Object> of(
+      FleetSpec fleet, String chartVersion, String appVersion, KvContract contract) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    Map<String, Object> chart = new LinkedHashMap<>();
+    chart.put("name", CHART_NAME);
+    chart.put("version", chartVersion);
+    chart.put("appVersion", appVersion);
+    root.put("chart", chart);
+
+    List<Object> models = new ArrayList<>();
+    List<Object> argsModels = new ArrayList<>();
+    List<Object> envModels = new ArrayList<>();
+    List<Object> kvModels = new ArrayList<>();
+    List<Object> autoscaled = new ArrayList<>();
+    List<Object> servingPorts = new ArrayList<>();
+    for (ModelSpec spec : fleet.models()) {
+      Map<String, Object> model = model(spec);
+      models.add(model);
+      (spec.configMode() == ConfigMode.ENV ? envModels : argsModels).add(model);
+      if (spec.kvEvents().enabled()) {
+        kvModels.add(model);
+        if (!servingPorts.contains(spec.servingPort())) {
+          servingPorts.add(spec.servingPort());
+        }
+      }
+      if (spec.autoscaling().enabled()) {
+        autoscaled.add(model);
+      }
+    }
+    root.put("models", models);
+    root.put("argsModels", argsModels);
+    root.put("envModels", envModels);
+    root.put("kvModels", kvModels);
+    root.put("autoscaledModels", autoscaled);
+    root.put("kvServingPorts", servingPorts);
+    root.put("primary", models.get(0));
+    root.put("namespace", fleet.namespace());
+    ModelSpec kvDefault =
+        fleet.models().stream().filter(m -> m.kvEvents().enabled()).findFirst()
+            .orElse(fleet.primary());
+    Map<String, Object> kvDefaults = kvEvents(kvDefault.kvEvents());
+    kvDefaults.put("image", kvDefault.image());
+    root.put("kvDefaults", kvDefaults);
+    root.put("gateway", gateway(fleet, contract));
+    root.put("contract", contract(contract));
+    return root;
+  }
+
+  private static Map<String, Object> model(ModelSpec spec) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("name", spec.name());
+    model.put("hfModel", spec.hfModel());
+    model.put("image", spec.image());
+    model.put("replicas", spec.replicas());
+    model.put("maxModelLen", spec.maxModelLen());
+    model.put("gpus", spec.gpus());
+    model.put("servingPort", spec.servingPort());
+    model.put("configMode", spec.configMode().id());
+    model.put("aibrixVersion", spec.aibrixVersion());
+    model.put("kvEvents", kvEvents(spec.kvEvents()));
+    model.put("autoscaling", autoscaling(spec.autoscaling()));
+    model.put("args", VllmArgs.of(spec));
+    model.put("env", env(spec));
+    return model;
+  }
+
+  private static Map<String, Object> kvEvents(KvEventsSpec kv) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("enabled", kv.enabled());
+    map.put("publisherType", kv.publisherType());
+    map.put("eventPort", kv.eventPort());
+    map.put("replayEnabled", kv.replayPort() != null);
+    if (kv.replayPort() != null) {
+      map.put("replayPort", kv.replayPort());
+      map.put("replayEndpoint", kv.replayEndpoint());
+    }
+    map.put("endpoint", kv.endpoint());
+    map.put("bufferSteps", kv.bufferSteps());
+    map.put("topic", kv.topic());
+    map.put("hwm", kv.hwm());
+    map.put("configJson", kv.configJson());
+    return map;
+  }
+
+  private static Map<String, Object> autoscaling(AutoscalingSpec scaling) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("enabled", scaling.enabled());
+    map.put("scalingStrategy", scaling.scalingStrategy());
+    map.put("minReplicas", scaling.minReplicas());
+    map.put("maxReplicas", scaling.maxReplicas());
+    map.put("targetMetric", scaling.targetMetric());
+    map.put("targetValue", scaling.targetValue());
+    return map;
+  }
+
+  /** The container env of a model: the KV settings in env mode, nothing in args mode. */
+  private static List<Object> env(ModelSpec spec) {
+    List<Object> env = new ArrayList<>();
+    if (spec.kvEvents().enabled() && spec.configMode() == ConfigMode.ENV) {
+      spec.kvEvents().envEntries().forEach((name, value) -> env.add(nameValue(name, value)));
+    }
+    return env;
+  }
+
+  private static Map<String, Object> gateway(FleetSpec fleet, KvContract contract) {
+    Map<String, Object> gateway = new LinkedHashMap<>();
+    gateway.put("namespace", fleet.gateway().namespace());
+    gateway.put("deployment", fleet.gateway().deployment());
+    gateway.put("podLabelKey", fleet.gateway().podLabelKey());
+    gateway.put("podLabelValue", fleet.gateway().podLabelValue());
+    gateway.put("aibrixVersion", fleet.aibrixVersion());
+    String endpoint = fleet.gateway().remoteTokenizerEndpoint();
+    if (endpoint == null) {
+      ModelSpec tokenizer =
+          fleet.models().stream().filter(m -> m.kvEvents().enabled()).findFirst()
+              .orElse(fleet.primary());
+      endpoint = "http://" + tokenizer.name() + "." + fleet.namespace() + ".svc.cluster.local:"
+          + tokenizer.servingPort();
+    }
+    gateway.put("remoteTokenizerEndpoint", endpoint);
+    GatewayEnvNames names = contract.gatewayEnvFor(Version.parse(fleet.aibrixVersion()));
+    List<Object> env = new ArrayList<>();
+    if (names != null) {
+      env.add(nameValue(names.kvSyncEnabled(), "true"));
+      env.add(nameValue(names.useRemoteTokenizer(), "true"));
+      env.add(nameValue(names.tokenizerType(), "remote"));
+      env.add(nameValue(names.remoteTokenizerEndpoint(), endpoint));
+    }
+    gateway.put("env", env);
+    gateway.put("routingStrategy", String.valueOf(contract.section("gateway").get("routingStrategy")));
+    return gateway;
+  }
+
+  private static Map<String, Object> contract(KvContract contract) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    try {
+      map.put("firstKvEventsRelease", contract.firstKvEventsRelease().toString());
+      map.put("lastDecoderCompatibleRelease", contract.lastDecoderCompatibleRelease().toString());
+    } catch (io.github.kvchart.aibrix.core.InvalidInputException e) {
+      throw new IllegalStateException(e);
+    }
+    map.put("eventPort", (long) contract.eventPort());
+    map.put("replayPort", (long) contract.replayPort());
+    List<Object> valued = new ArrayList<>();
+    List<Object> bare = new ArrayList<>();
+    contract.unknownFlags().forEach((flag, spec) -> (spec.takesValue() ? valued : bare).add(flag));
+    map.put("unknownValuedFlags", valued);
+    map.put("unknownBareFlags", bare);
+    map.put("ignoredEnv", new ArrayList<Object>(contract.table("vllm", "ignoredEnv").keySet()));
+    return map;
+  }
+
+  private static Map<String, Object> nameValue(String name, String value) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("name", name);
+    entry.put("value", value);
+    return entry;
+  }
+}

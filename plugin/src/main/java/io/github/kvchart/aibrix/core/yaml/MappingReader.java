@@ -1,0 +1,177 @@
+package io.github.kvchart.aibrix.core.yaml;
+
+import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.SourceLocation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Typed, location-aware reads from one YAML mapping. Every failure names the file, line and key,
+ * and {@link #rejectUnknownKeys(Set)} turns a typo into an error instead of a silent default.
+ */
+public final class MappingReader {
+  private final String file;
+  private final String path;
+  private final Node node;
+  private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+
+  private MappingReader(String file, String path, Node node) {
+    this.file = file;
+    this.path = path;
+    this.node = node;
+  }
+
+  /** Wraps {@code node}, which must be a mapping; {@code path} names it in messages. */
+  public static MappingReader of(String file, String path, Node node)
+      throws InvalidInputException {
+    MappingReader reader = new MappingReader(file, path, node);
+    if (!(node instanceof MappingNode mapping)) {
+      throw reader.error(node, "'" + path + "' must be a mapping (key: value pairs).", null);
+    }
+    for (NodeTuple tuple : mapping.getValue()) {
+      Node key = tuple.getKeyNode();
+      if (!(key instanceof ScalarNode scalar)) {
+        throw reader.error(key, "keys of '" + path + "' must be plain strings.", null);
+      }
+      if (reader.entries.put(scalar.getValue(), tuple) != null) {
+        throw reader.error(
+            key,
+            "duplicate key '" + reader.child(scalar.getValue()) + "'.",
+            "Keep one of the two entries.");
+      }
+    }
+    return reader;
+  }
+
+  public SourceLocation location() {
+    return at(node);
+  }
+
+  public SourceLocation locationOf(String key) {
+    NodeTuple tuple = entries.get(key);
+    return tuple == null ? location() : at(tuple.getKeyNode());
+  }
+
+  public boolean has(String key) {
+    return entries.containsKey(key) && !isNull(entries.get(key).getValueNode());
+  }
+
+  /** Fails on the first key not in {@code allowed}, suggesting the closest allowed key. */
+  public void rejectUnknownKeys(Set<String> allowed) throws InvalidInputException {
+    for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
+      if (!allowed.contains(entry.getKey())) {
+        String suggestion = Spelling.closest(entry.getKey(), allowed);
+        throw error(
+            entry.getValue().getKeyNode(),
+            "unknown key '" + child(entry.getKey()) + "'.",
+            suggestion != null
+                ? "Did you mean '" + suggestion + "'? Allowed keys: " + String.join(", ", new java.util.TreeSet<>(allowed)) + "."
+                : "Allowed keys: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ".");
+      }
+    }
+  }
+
+  public Optional<String> string(String key) throws InvalidInputException {
+    Optional<ScalarNode> scalar = scalar(key, "a string");
+    return scalar.map(ScalarNode::getValue);
+  }
+
+  public Optional<Long> integer(String key) throws InvalidInputException {
+    Optional<ScalarNode> scalar = scalar(key, "a whole number");
+    if (scalar.isEmpty()) {
+      return Optional.empty();
+    }
+    String text = scalar.get().getValue();
+    if (!text.matches("[-+]?[0-9]{1,18}")) {
+      throw error(
+          scalar.get(), "'" + child(key) + "' must be a whole number, not '" + text + "'.", null);
+    }
+    return Optional.of(Long.parseLong(text));
+  }
+
+  public Optional<Boolean> bool(String key) throws InvalidInputException {
+    Optional<ScalarNode> scalar = scalar(key, "true or false");
+    if (scalar.isEmpty()) {
+      return Optional.empty();
+    }
+    String text = scalar.get().getValue();
+    if (!text.equals("true") && !text.equals("false")) {
+      throw error(
+          scalar.get(), "'" + child(key) + "' must be true or false, not '" + text + "'.", null);
+    }
+    return Optional.of(Boolean.parseBoolean(text));
+  }
+
+  /** The value of {@code key} as a mapping, if present. */
+  public Optional<MappingReader> mapping(String key) throws InvalidInputException {
+    if (!has(key)) {
+      return Optional.empty();
+    }
+    return Optional.of(of(file, child(key), entries.get(key).getValueNode()));
+  }
+
+  /** The value of {@code key} as a list of mappings, if present. */
+  public List<MappingReader> mappings(String key) throws InvalidInputException {
+    List<MappingReader> items = new ArrayList<>();
+    if (!has(key)) {
+      return items;
+    }
+    Node value = entries.get(key).getValueNode();
+    if (!(value instanceof SequenceNode sequence)) {
+      throw error(value, "'" + child(key) + "' must be a list.", "Start each entry with '- '.");
+    }
+    int index = 0;
+    for (Node item : sequence.getValue()) {
+      items.add(of(file, child(key) + "[" + index++ + "]", item));
+    }
+    return items;
+  }
+
+  /** Names a key below this mapping, for messages. */
+  public String child(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  /** An error located at {@code key}'s value (or this mapping when the key is absent). */
+  public InvalidInputException errorAt(String key, String problem, String fix) {
+    NodeTuple tuple = entries.get(key);
+    return error(tuple == null ? node : tuple.getValueNode(), problem, fix);
+  }
+
+  private Optional<ScalarNode> scalar(String key, String expected) throws InvalidInputException {
+    if (!has(key)) {
+      return Optional.empty();
+    }
+    Node value = entries.get(key).getValueNode();
+    if (!(value instanceof ScalarNode scalar)) {
+      throw error(value, "'" + child(key) + "' must be " + expected + ".", null);
+    }
+    return Optional.of(scalar);
+  }
+
+  private static boolean isNull(Node value) {
+    return value instanceof ScalarNode && Tag.NULL.equals(value.getTag());
+  }
+
+  private InvalidInputException error(Node at, String problem, String fix) {
+    return new InvalidInputException(at(at), problem, fix);
+  }
+
+  private SourceLocation at(Node at) {
+    if (at == null || at.getStartMark() == null) {
+      return SourceLocation.ofFile(file);
+    }
+    return new SourceLocation(
+        file, at.getStartMark().getLine() + 1, at.getStartMark().getColumn() + 1);
+  }
+}

@@ -1,0 +1,121 @@
+package io.github.kvchart.aibrix.core.yaml;
+
+import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.SourceLocation;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads one YAML document into a SnakeYAML node tree (which keeps line numbers) with hard limits on
+ * size, aliases and nesting, so hostile input gives a clear error instead of a crash.
+ */
+public final class SafeYamlLoader {
+  /** Largest input accepted, in bytes. */
+  public static final long MAX_BYTES = 8L * 1024 * 1024;
+
+  private static final int MAX_ALIASES = 50;
+  private static final int MAX_NESTING = 64;
+
+  private SafeYamlLoader() {}
+
+  /** Reads {@code file}; {@code displayName} is how errors name it. */
+  public static Node load(Path file, String displayName) throws InvalidInputException {
+    SourceLocation where = SourceLocation.ofFile(displayName);
+    byte[] bytes;
+    try {
+      if (Files.isDirectory(file)) {
+        throw new InvalidInputException(
+            where, "is a directory, not a YAML file.", "Point the parameter at a file.");
+      }
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        throw new InvalidInputException(
+            where,
+            "is " + size + " bytes; the limit is " + MAX_BYTES + " bytes.",
+            "Split the file or remove what is not a model description.");
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(
+          where, "does not exist.", "Check the path, or leave the parameter unset.", e);
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          where, "cannot be read: " + e.getMessage() + ".", "Check its permissions.", e);
+    }
+    return parse(decode(bytes, where), displayName);
+  }
+
+  /** Parses YAML text; {@code displayName} is how errors name it. */
+  public static Node parse(String text, String displayName) throws InvalidInputException {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setNestingDepthLimit(MAX_NESTING);
+    options.setCodePointLimit((int) MAX_BYTES);
+    options.setAllowRecursiveKeys(false);
+    try {
+      Node node = new Yaml(options).compose(new StringReader(text));
+      if (node == null) {
+        throw new InvalidInputException(
+            SourceLocation.ofFile(displayName),
+            "is empty.",
+            "Describe at least one model under 'models:' (see README, 'Models file').");
+      }
+      return node;
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      SourceLocation at =
+          mark == null
+              ? SourceLocation.ofFile(displayName)
+              : new SourceLocation(displayName, mark.getLine() + 1, mark.getColumn() + 1);
+      throw new InvalidInputException(
+          at, "is not valid YAML: " + firstLine(e.getProblem()) + ".", "Correct the YAML syntax.", e);
+    } catch (YAMLException e) {
+      throw new InvalidInputException(
+          SourceLocation.ofFile(displayName),
+          "cannot be read as YAML: " + firstLine(e.getMessage()) + ".",
+          "Simplify the file: no more than " + MAX_ALIASES + " aliases and " + MAX_NESTING
+              + " levels of nesting.",
+          e);
+    } catch (StackOverflowError e) {
+      throw new InvalidInputException(
+          SourceLocation.ofFile(displayName),
+          "is nested too deeply to read.",
+          "Keep the nesting under " + MAX_NESTING + " levels.");
+    }
+  }
+
+  private static String decode(byte[] bytes, SourceLocation where) throws InvalidInputException {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new InvalidInputException(
+          where, "is not valid UTF-8 text.", "Save the file as UTF-8.", e);
+    }
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "unknown error";
+    }
+    int newline = text.indexOf('\n');
+    return (newline < 0 ? text : text.substring(0, newline)).trim();
+  }
+}

@@ -1,0 +1,118 @@
+package io.github.kvchart.aibrix.maven;
+
+import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.render.ChartGenerator;
+import io.github.kvchart.aibrix.core.render.GenerateRequest;
+import io.github.kvchart.aibrix.core.render.GenerateResult;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Renders the {@code aibrix-model} Helm chart, sample manifests, NetworkPolicy, gateway settings,
+ * migration script and guide for vLLM models behind the AIBrix gateway with KV-cache events.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
+public class GenerateMojo extends AbstractMojo {
+
+  /**
+   * Where the chart and the other files are written. The directory is replaced as a whole, so it
+   * must be empty, new, or an earlier output of this goal.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PropertyNames.OUTPUT_DIRECTORY,
+      defaultValue = "${project.build.directory}/aibrix-chart",
+      required = true)
+  File outputDirectory;
+
+  /**
+   * A directory of Jinjava templates to use instead of the plugin's built-in ones (the
+   * {@code chart-templates/} folder of this plugin's source is the reference). Unset: built-in.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.TEMPLATE_DIRECTORY)
+  File templateDirectory;
+
+  /**
+   * A YAML file describing the models and chart defaults (format in README, "Models file"). Unset:
+   * the built-in models, deepseek-r1-distill-llama-8b and llama-8b-instruct.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.MODELS_FILE)
+  File modelsFile;
+
+  /**
+   * The chart version (SemVer 2). Unset: {@code chart.version} from the models file, else the
+   * project version.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.CHART_VERSION)
+  String chartVersion;
+
+  /**
+   * A KV-event contract file to use instead of the built-in one (for a newer vLLM or AIBrix release
+   * before the plugin catches up). Unset: built-in.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.CONTRACT)
+  File contract;
+
+  /**
+   * Skips this goal.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
+  boolean skip;
+
+  /** The project version, the chart version's last fallback. */
+  @Parameter(defaultValue = "${project.version}", readonly = true, required = true)
+  String projectVersion;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping aibrix-chart:generate (" + PropertyNames.SKIP + "=true).");
+      return;
+    }
+    GenerateRequest request =
+        new GenerateRequest(
+            outputDirectory.toPath(),
+            path(templateDirectory),
+            path(modelsFile),
+            chartVersion,
+            projectVersion,
+            path(contract));
+    long start = System.nanoTime();
+    try {
+      GenerateResult result = new ChartGenerator().generate(request, new MavenBuildLog(getLog()));
+      getLog().info(String.format(
+          "Generated chart aibrix-model %s for %d model(s): %d files in %s (%d ms)",
+          result.chartVersion(), result.models(), result.files().size(),
+          result.outputDirectory(), (System.nanoTime() - start) / 1_000_000));
+    } catch (InvalidInputException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "Cannot write " + outputDirectory + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Path path(File file) {
+    return file == null ? null : file.toPath();
+  }
+}
