@@ -56,3 +56,8 @@ model.aibrix.ai/kv-events-enabled: "true"
 {{- end -}}
 {{- printf "%s,\"buffer_steps\":$(KV_EVENTS_BUFFER_STEPS),\"hwm\":$(KV_EVENTS_HWM),\"topic\":\"$(KV_EVENTS_TOPIC)\"}" $json -}}
 {{- end }}
+
+{{/* An env value that lands inside JSON quotes: JSON-escaped, with $ doubled against $(VAR) expansion. */}}
+{{- define "aibrix-model.envString" -}}
+{{- . | toJson | trimPrefix "\"" | trimSuffix "\"" | replace "$" "$$" | quote -}}
+{{- end }}

@@ -69,17 +69,31 @@ public record KvEventsSpec(
     return json.toString();
   }
 
-  /** The env entries env mode sets, name to value (all strings, as Kubernetes requires). */
+  /**
+   * The env entries env mode sets, name to value, exactly as they go into the manifest. String
+   * values are JSON-escaped (they land inside JSON quotes) and every {@code $} is doubled so that
+   * Kubernetes' own $(VAR) expansion leaves them literal.
+   */
   public Map<String, String> envEntries() {
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("KV_EVENTS_PUBLISHER", publisherType);
-    env.put("KV_EVENTS_ENDPOINT", endpoint());
+    env.put("KV_EVENTS_PUBLISHER", envString(publisherType));
+    env.put("KV_EVENTS_ENDPOINT", envString(endpoint()));
     if (replayPort != null) {
-      env.put("KV_EVENTS_REPLAY_ENDPOINT", replayEndpoint());
+      env.put("KV_EVENTS_REPLAY_ENDPOINT", envString(replayEndpoint()));
     }
     env.put("KV_EVENTS_BUFFER_STEPS", Long.toString(bufferSteps));
     env.put("KV_EVENTS_HWM", Long.toString(hwm));
-    env.put("KV_EVENTS_TOPIC", topic);
+    env.put("KV_EVENTS_TOPIC", envString(topic));
     return env;
+  }
+
+  /** Doubles every {@code $}, so Kubernetes does not treat $(...) in a literal as a reference. */
+  public static String escapeExpansion(String literal) {
+    return literal.replace("$", "$$");
+  }
+
+  private static String envString(String value) {
+    String json = Json.compact(value);
+    return escapeExpansion(json.substring(1, json.length() - 1));
   }
 }

@@ -1,6 +1,7 @@
 package io.github.kvchart.aibrix.core.render;
 
 import io.github.kvchart.aibrix.core.model.ConfigMode;
+import io.github.kvchart.aibrix.core.model.KvEventsSpec;
 import io.github.kvchart.aibrix.core.model.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +13,13 @@ public final class VllmArgs {
 
   private VllmArgs() {}
 
-  /** The args after {@code vllm serve}: model, host, port, name, limits and KV events. */
+  /**
+   * The args after {@code vllm serve}: model, host, port, name, limits and KV events. Literal values
+   * have every {@code $} doubled, because Kubernetes expands $(VAR) in args.
+   */
   public static List<Object> of(ModelSpec model) {
     List<Object> args = new ArrayList<>();
-    args.add(model.hfModel());
+    args.add(KvEventsSpec.escapeExpansion(model.hfModel()));
     args.add("--host");
     args.add("0.0.0.0");
     args.add("--port");
@@ -32,7 +36,7 @@ public final class VllmArgs {
       args.add(
           model.configMode() == ConfigMode.ENV
               ? model.kvEvents().envConfigJson()
-              : model.kvEvents().configJson());
+              : KvEventsSpec.escapeExpansion(model.kvEvents().configJson()));
     }
     return args;
   }

@@ -1,0 +1,72 @@
+package io.github.kvchart.aibrix.core.helm;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import com.marcnuri.helm.jni.NativeLibrary;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * Real Helm (3.x, embedded through helm-java) for lint and template. The native library must come
+ * from the plugin's class path: helm-java's fallback would download it, so we refuse to start
+ * Helm without it instead.
+ */
+public final class EmbeddedHelm {
+  private static volatile boolean checked;
+
+  private EmbeddedHelm() {}
+
+  /** Renders {@code chart} like {@code helm template}, with {@code --set} pairs and values files. */
+  public static String template(
+      Path chart, String release, String namespace, Map<String, String> set, List<Path> valuesFiles)
+      throws HelmException {
+    requireBundledLibrary();
+    try {
+      TemplateCommand command =
+          new Helm(chart).template().withName(release).withNamespace(namespace);
+      for (Path values : valuesFiles) {
+        command = command.withValuesFile(values);
+      }
+      for (Map.Entry<String, String> entry : set.entrySet()) {
+        command = command.set(entry.getKey(), entry.getValue());
+      }
+      return command.call();
+    } catch (RuntimeException e) {
+      throw new HelmException("helm template failed: " + oneLine(e.getMessage()), e);
+    }
+  }
+
+  /** Runs {@code helm lint} (strict when asked); returns Helm's messages and verdict. */
+  public static LintResult lint(Path chart, boolean strict) throws HelmException {
+    requireBundledLibrary();
+    try {
+      var command = new Helm(chart).lint();
+      return strict ? command.strict().call() : command.call();
+    } catch (RuntimeException e) {
+      throw new HelmException("helm lint failed: " + oneLine(e.getMessage()), e);
+    }
+  }
+
+  private static void requireBundledLibrary() throws HelmException {
+    if (checked) {
+      return;
+    }
+    ClassLoader loader = EmbeddedHelm.class.getClassLoader();
+    if (ServiceLoader.load(NativeLibrary.class, loader).findFirst().isEmpty()) {
+      throw new HelmException(
+          "the embedded Helm library for " + System.getProperty("os.name") + "/"
+              + System.getProperty("os.arch") + " is not on the plugin's class path, and this plugin"
+              + " never downloads it. Use a platform helm-java ships (linux-amd64, linux-arm64,"
+              + " darwin-amd64, darwin-arm64, windows-amd64).",
+          null);
+    }
+    checked = true;
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "unknown error" : message.replaceAll("\\s+", " ").trim();
+  }
+}
