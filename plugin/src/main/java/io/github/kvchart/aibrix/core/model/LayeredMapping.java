@@ -12,10 +12,17 @@ import java.util.Set;
 final class LayeredMapping {
   private final MappingReader own;
   private final MappingReader fallback;
+  private final MappingReader anchor;
 
   LayeredMapping(MappingReader own, MappingReader fallback) {
+    this(own, fallback, own);
+  }
+
+  /** {@code anchor} locates errors about keys neither mapping has (it is never null). */
+  private LayeredMapping(MappingReader own, MappingReader fallback, MappingReader anchor) {
     this.own = own;
     this.fallback = fallback;
+    this.anchor = anchor;
   }
 
   void rejectUnknownKeys(Set<String> allowed) throws InvalidInputException {
@@ -35,7 +42,10 @@ final class LayeredMapping {
     if (fallback != null && fallback.has(key)) {
       return fallback;
     }
-    return own != null ? own : fallback;
+    if (own != null) {
+      return own;
+    }
+    return fallback != null ? fallback : anchor;
   }
 
   boolean has(String key) {
@@ -43,36 +53,31 @@ final class LayeredMapping {
   }
 
   Optional<String> string(String key) throws InvalidInputException {
-    MappingReader source = source(key);
-    return source == null ? Optional.empty() : source.string(key);
+    return has(key) ? source(key).string(key) : Optional.empty();
   }
 
   Optional<Long> integer(String key) throws InvalidInputException {
-    MappingReader source = source(key);
-    return source == null ? Optional.empty() : source.integer(key);
+    return has(key) ? source(key).integer(key) : Optional.empty();
   }
 
   Optional<Boolean> bool(String key) throws InvalidInputException {
-    MappingReader source = source(key);
-    return source == null ? Optional.empty() : source.bool(key);
+    return has(key) ? source(key).bool(key) : Optional.empty();
   }
 
   /** The nested section {@code key}, layered the same way. */
   LayeredMapping section(String key) throws InvalidInputException {
     MappingReader ownSection = own == null ? null : own.mapping(key).orElse(null);
     MappingReader fallbackSection = fallback == null ? null : fallback.mapping(key).orElse(null);
-    return new LayeredMapping(ownSection, fallbackSection);
+    return new LayeredMapping(ownSection, fallbackSection, source(key));
   }
 
   /** An error at {@code key}'s value, wherever it came from. */
   InvalidInputException errorAt(String key, String problem, String fix) {
-    MappingReader source = source(key);
-    return source.errorAt(key, problem, fix);
+    return source(key).errorAt(key, problem, fix);
   }
 
   /** The dotted name of {@code key} in messages. */
   String child(String key) {
-    MappingReader source = source(key);
-    return source == null ? key : source.child(key);
+    return source(key).child(key);
   }
 }

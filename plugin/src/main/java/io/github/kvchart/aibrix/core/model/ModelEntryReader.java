@@ -65,7 +65,13 @@ final class ModelEntryReader {
       throw model.errorAt("aibrixVersion", "aibrixVersion '" + printable(aibrixVersion)
           + "' is not a release number.", "Use e.g. v0.5.0.");
     }
-    KvEventsSpec kv = readKvEvents(model.section("kvEvents"), aibrixVersion);
+    KvEventsSpec kv = readKvEvents(model.section("kvEvents"));
+    if (kv.enabled() && contract.gatewayEnvFor(Version.parse(aibrixVersion)) == null) {
+      throw model.errorAt("aibrixVersion", "KV events need AIBrix "
+          + contract.gatewayEnvByRelease().get(0).from() + " or later; model '" + name
+          + "' says aibrixVersion " + aibrixVersion + ".",
+          "Raise aibrixVersion or set kvEvents.enabled: false.");
+    }
     AutoscalingSpec autoscaling = readAutoscaling(model.section("autoscaling"), replicas);
     return new ModelSpec(name, hfModel, image, replicas, maxModelLen, gpus, servingPort, mode,
         aibrixVersion, kv, autoscaling);
@@ -97,8 +103,7 @@ final class ModelEntryReader {
     }
   }
 
-  private KvEventsSpec readKvEvents(LayeredMapping kv, String aibrixVersion)
-      throws InvalidInputException {
+  private KvEventsSpec readKvEvents(LayeredMapping kv) throws InvalidInputException {
     kv.rejectUnknownKeys(KV_KEYS);
     boolean enabled = kv.bool("enabled").orElse(true);
     String publisher = kv.string("publisherType").orElse("zmq");
@@ -126,11 +131,6 @@ final class ModelEntryReader {
     String topic = kv.string("topic").orElse("kv-events");
     if (topic.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       throw kv.errorAt("topic", "topic has control characters.", "Use a plain name, e.g. kv-events.");
-    }
-    if (enabled && contract.gatewayEnvFor(Version.parse(aibrixVersion)) == null) {
-      throw kv.errorAt("enabled", "KV events need AIBrix " + contract.gatewayEnvByRelease().get(0).from()
-          + " or later; this model says aibrixVersion " + aibrixVersion + ".",
-          "Raise aibrixVersion or set kvEvents.enabled: false.");
     }
     return new KvEventsSpec(enabled, publisher, eventPort, replayPort, bufferSteps, topic, hwm);
   }

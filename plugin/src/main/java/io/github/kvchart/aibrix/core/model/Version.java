@@ -40,7 +40,11 @@ public record Version(int[] parts) implements Comparable<Version> {
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(parts);
+    int length = parts.length;
+    while (length > 0 && parts[length - 1] == 0) {
+      length--;
+    }
+    return Arrays.hashCode(Arrays.copyOf(parts, length));
   }
 
   @Override

@@ -36,12 +36,16 @@ public final class MappingReader {
       throws InvalidInputException {
     MappingReader reader = new MappingReader(file, path, node);
     if (!(node instanceof MappingNode mapping)) {
-      throw reader.error(node, "'" + path + "' must be a mapping (key: value pairs).", null);
+      throw reader.error(
+          node,
+          "'" + (path.isEmpty() ? "the document" : path) + "' must be a mapping (key: value pairs).",
+          "See README, 'Models file', for the layout.");
     }
     for (NodeTuple tuple : mapping.getValue()) {
       Node key = tuple.getKeyNode();
       if (!(key instanceof ScalarNode scalar)) {
-        throw reader.error(key, "keys of '" + path + "' must be plain strings.", null);
+        throw reader.error(
+            key, "keys of '" + path + "' must be plain strings.", "Write each key as a plain word.");
       }
       if (reader.entries.put(scalar.getValue(), tuple) != null) {
         throw reader.error(
@@ -94,7 +98,9 @@ public final class MappingReader {
     String text = scalar.get().getValue();
     if (!text.matches("[-+]?[0-9]{1,18}")) {
       throw error(
-          scalar.get(), "'" + child(key) + "' must be a whole number, not '" + text + "'.", null);
+          scalar.get(),
+          "'" + child(key) + "' must be a whole number, not '" + text + "'.",
+          "Write digits only, e.g. " + child(key).replaceAll(".*\\.", "") + ": 2.");
     }
     return Optional.of(Long.parseLong(text));
   }
@@ -107,7 +113,9 @@ public final class MappingReader {
     String text = scalar.get().getValue();
     if (!text.equals("true") && !text.equals("false")) {
       throw error(
-          scalar.get(), "'" + child(key) + "' must be true or false, not '" + text + "'.", null);
+          scalar.get(),
+          "'" + child(key) + "' must be true or false, not '" + text + "'.",
+          "Write true or false (YAML's yes/no/on/off are not accepted here).");
     }
     return Optional.of(Boolean.parseBoolean(text));
   }
@@ -154,7 +162,10 @@ public final class MappingReader {
     }
     Node value = entries.get(key).getValueNode();
     if (!(value instanceof ScalarNode scalar)) {
-      throw error(value, "'" + child(key) + "' must be " + expected + ".", null);
+      throw error(
+          value,
+          "'" + child(key) + "' must be " + expected + ".",
+          "Write a single value after '" + key + ":', not a list or mapping.");
     }
     return Optional.of(scalar);
   }

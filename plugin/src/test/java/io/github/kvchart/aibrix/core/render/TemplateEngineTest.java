@@ -1,0 +1,59 @@
+package io.github.kvchart.aibrix.core.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.kvchart.aibrix.core.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Jinjava set-up: bracket delimiters, Helm passes through, unknown names are fatal. */
+class TemplateEngineTest {
+  @TempDir Path dir;
+
+  private String render(String template, Map<String, Object> context) throws Exception {
+    Files.writeString(dir.resolve("t.yaml"), template);
+    return new TemplateEngine(new DirectoryTemplateSource(dir)).render("t.yaml", context);
+  }
+
+  @Test
+  void helmBracesPassThroughUntouched() throws Exception {
+    String helm = "name: {{ .Values.model.name | quote }}\n{{- if .Values.x }}y{{ end }}\n";
+    assertEquals(helm, render(helm, Map.of()));
+  }
+
+  @Test
+  void bracketDelimitersRenderValuesAndTags() throws Exception {
+    String out = render("[% for m in models %][= m | yaml =];[% endfor %][# gone #]",
+        Map.of("models", java.util.List.of("a", "b: c")));
+    assertEquals("a;'b: c';", out);
+  }
+
+  @Test
+  void valuesAreNeverInterpretedAgain() throws Exception {
+    String out = render("v: [= v | yaml =]", Map.of("v", "[= secret =] {{ x }} [% if %]"));
+    assertEquals("v: '[= secret =] {{ x }} [% if %]'", out);
+  }
+
+  @Test
+  void unknownVariableIsFatalWithItsLine() throws Exception {
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> render("a: 1\nb: [= nope =]\n", Map.of()));
+    assertEquals("t.yaml", e.location().file());
+    assertEquals(2, e.location().line(), e.getMessage());
+    assertTrue(e.getMessage().contains("nope"), e.getMessage());
+  }
+
+  @Test
+  void includesResolveInsideTheSourceOnly() throws Exception {
+    Files.createDirectories(dir.resolve("_partials"));
+    Files.writeString(dir.resolve("_partials/p.j2"), "[% macro hi(n) %]hi [= n =][% endmacro %]");
+    assertEquals("hi x", render("[% from \"_partials/p.j2\" import hi %][= hi('x') =]", Map.of()));
+    assertThrows(InvalidInputException.class,
+        () -> render("[% include \"../../../etc/passwd\" %]", Map.of()));
+  }
+}

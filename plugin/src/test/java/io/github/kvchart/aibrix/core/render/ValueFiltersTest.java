@@ -1,0 +1,60 @@
+package io.github.kvchart.aibrix.core.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+/** Values are data: whatever a value holds, the filters' output reads back as the same value. */
+class ValueFiltersTest {
+  @TempDir Path temp;
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "plain", "a: b", "# comment", "'single'", "\"double\"", "line\nbreak", "tab\there",
+        "{{ .Values.x }}", "[= jinja =]", "[% if %]", "[# note #]", "true", "no", "ON", "null", "~",
+        "8000", "0.5", "-1", "--flag", "- item", "key:", "*alias", "&anchor", "!tag", "@at", "`tick`",
+        "|block", ">folded", "%directive", "trailing space ", " leading", "", "üñí©ødé", "\u2028sep",
+        "back\\slash", "{\"json\":true}", "tcp://*:5557", "$(VAR) $$"
+      })
+  void yamlScalarReadsBackAsTheSameString(String value) {
+    String yaml = "key: " + ValueFilters.yamlScalar(value) + "\n";
+    Map<String, Object> parsed = new Yaml().load(yaml);
+    assertEquals(value, parsed.get("key"), yaml);
+  }
+
+  @Test
+  void numbersAndBooleansStayTyped() {
+    assertEquals("8000", ValueFilters.yamlScalar(8000L));
+    assertEquals("true", ValueFilters.yamlScalar(true));
+    assertEquals("'8000'", ValueFilters.yamlScalar("8000"));
+  }
+
+  @Test
+  void shellWordsReadBackThroughARealShell() throws Exception {
+    List<String> values = List.of("plain", "it's", "$(rm -rf /)", "`x`", "a b\nc", "\"q\"", "\\");
+    for (String value : values) {
+      Path script = temp.resolve("echo.sh");
+      Files.writeString(script, "printf '%s' " + ValueFilters.shellWord(value) + "\n");
+      Process process = new ProcessBuilder("sh", script.toString()).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(0, process.waitFor());
+      assertEquals(value, out);
+    }
+  }
+
+  @Test
+  void markdownCodeSurvivesBackticks() {
+    assertEquals("`a`", ValueFilters.markdownCode("a"));
+    assertEquals("`` a`b ``", ValueFilters.markdownCode("a`b"));
+  }
+}
