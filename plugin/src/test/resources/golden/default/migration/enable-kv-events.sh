@@ -16,6 +16,8 @@
 # Needs jq, and kubectl unless --file is given.
 set -euo pipefail
 
+# The JSON is literal: nothing in it is meant to expand.
+# shellcheck disable=SC2016
 readonly KV_EVENTS_CONFIG='{"enable_kv_cache_events":true,"publisher":"zmq","endpoint":"tcp://*:5557","replay_endpoint":"tcp://*:5558","buffer_steps":10000,"hwm":100000,"topic":"kv-events"}'
 readonly EVENT_PORT=5557
 readonly REPLAY_PORT=5558

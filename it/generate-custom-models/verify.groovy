@@ -1,0 +1,19 @@
+def out = new File(basedir, 'target/fleet')
+def env = new File(out, 'samples/quickstart/model-with-kv-events-env.yaml').text
+assert env.contains('name: qwen-7b')
+assert env.contains("value: '2000'")
+def args = new File(out, 'samples/quickstart/model-with-kv-events.yaml').text
+assert args.contains('name: mistral-7b') && args.contains('name: tiny-no-kv')
+assert args.contains('"buffer_steps":10000')
+// the model without KV events has no KV flag, ports or label
+def tiny = args.substring(args.indexOf('name: tiny-no-kv'))
+assert !tiny.contains('--kv-events-config') && !tiny.contains('5557') && !tiny.contains('kv-events-enabled')
+def kpa = new File(out, 'samples/autoscaling/kpa-with-kv-events.yaml').text
+assert kpa.contains('name: mistral-7b-kpa') && kpa.contains('maxReplicas: 8')
+// AIBrix v0.4.x names for the gateway
+def gateway = new File(out, 'samples/gateway/gateway-kv-sync.yaml').text
+assert gateway.contains('AIBRIX_KV_EVENT_SYNC_ENABLED: ')
+assert gateway.contains('AIBRIX_REMOTE_TOKENIZER_ENDPOINT: http://qwen-7b.llm.svc.cluster.local:8000')
+assert new File(out, 'helm/aibrix-model/Chart.yaml').text.contains("version: '3.1.0'")
+assert new File(out, 'helm/aibrix-model/values.yaml').text.contains('name: qwen-7b')
+return true
