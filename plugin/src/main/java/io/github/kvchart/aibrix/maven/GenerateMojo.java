@@ -104,6 +104,7 @@ public class GenerateMojo extends AbstractMojo {
           "Generated chart aibrix-model %s for %d model(s): %d files in %s (%d ms)",
           result.chartVersion(), result.models(), result.files().size(),
           result.outputDirectory(), (System.nanoTime() - start) / 1_000_000));
+      getLog().info("Chart: " + result.outputDirectory().resolve("helm/aibrix-model"));
     } catch (InvalidInputException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (IOException e) {

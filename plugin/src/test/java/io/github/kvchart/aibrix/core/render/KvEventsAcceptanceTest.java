@@ -89,6 +89,24 @@ class KvEventsAcceptanceTest {
     assertTrue(text.contains("--served-model-name"));
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "model.kvEvents.publisherType, kafka",
+    "model.kvEvents.eventPort, 70000",
+    "model.configMode, yaml",
+    "model.replicas, two",
+    "model.name, Bad_Name",
+    "model.kvEvents.bufferSteps, 0",
+    "model.kvEvents.enabledd, true",
+  })
+  void valuesSchemaMakesHelmRejectBadValues(String key, String value) {
+    io.github.kvchart.aibrix.core.helm.HelmException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            io.github.kvchart.aibrix.core.helm.HelmException.class,
+            () -> EmbeddedHelm.template(chart(), "rel", "ns", Map.of(key, value), List.of()));
+    assertTrue(e.getMessage().contains("schema"), e.getMessage());
+  }
+
   @Test
   void noDesignMistakeAnywhereInTheOutput() throws Exception {
     try (var files = Files.walk(out.resolve("gen"))) {
