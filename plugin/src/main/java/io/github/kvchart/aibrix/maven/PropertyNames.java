@@ -8,6 +8,15 @@ public final class PropertyNames {
   public static final String MODELS_FILE = "aibrix-chart.modelsFile";
   public static final String CHART_VERSION = "aibrix-chart.chartVersion";
   public static final String CONTRACT = "aibrix-chart.contract";
+  public static final String VALIDATE_SKIP = "aibrix-chart.validate.skip";
+  public static final String SOURCES = "aibrix-chart.sources";
+  public static final String INCLUDES = "aibrix-chart.includes";
+  public static final String EXCLUDES = "aibrix-chart.excludes";
+  public static final String KUBERNETES_VERSION = "aibrix-chart.kubernetesVersion";
+  public static final String CRDS = "aibrix-chart.crds";
+  public static final String FAIL_ON_WARNING = "aibrix-chart.failOnWarning";
+  public static final String REPORTS_DIRECTORY = "aibrix-chart.reportsDirectory";
+  public static final String THREADS = "aibrix-chart.threads";
 
   private PropertyNames() {}
 }

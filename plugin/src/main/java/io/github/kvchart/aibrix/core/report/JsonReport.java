@@ -1,0 +1,45 @@
+package io.github.kvchart.aibrix.core.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kvchart.aibrix.core.validate.ValidationResult;
+import io.github.kvchart.aibrix.core.validate.Violation;
+
+/** validation.json: a summary and every violation, in report order. */
+public final class JsonReport {
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private JsonReport() {}
+
+  public static String render(ValidationResult result) {
+    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode summary = root.putObject("summary");
+    summary.put("files", result.files().size());
+    summary.put("documents", result.documents().size());
+    summary.put("errors", result.errors());
+    summary.put("warnings", result.warnings());
+    ArrayNode violations = root.putArray("violations");
+    for (Violation v : result.violations()) {
+      violations.addObject()
+          .put("file", v.file())
+          .put("line", v.line())
+          .put("column", v.column())
+          .put("document", v.document())
+          .put("kind", v.kind())
+          .put("name", v.name())
+          .put("pointer", v.pointer())
+          .put("rule", v.rule())
+          .put("severity", v.severity().id())
+          .put("message", v.message())
+          .put("fix", v.fix());
+    }
+    try {
+      return MAPPER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.github.kvchart.aibrix.core.validate;
+
+import com.marcnuri.helm.LintResult;
+import io.github.kvchart.aibrix.core.helm.ChartRenderer;
+import io.github.kvchart.aibrix.core.helm.HelmException;
+import io.github.kvchart.aibrix.core.helm.EmbeddedHelm;
+import io.github.kvchart.aibrix.core.helm.RenderedChart;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Helm chart among the sources: {@code helm lint --strict}, then every rendering of the values
+ * matrix checked like any manifest, each document reported against its template and values.
+ */
+final class ChartCheck {
+  private static final Pattern LINT_LINE = Pattern.compile("^\\[(ERROR|WARNING|INFO)\\]\\s*(.*)$");
+
+  private final ManifestValidator validator;
+  private final SchemaCheck schemaCheck;
+
+  ChartCheck(ManifestValidator validator, SchemaCheck schemaCheck) {
+    this.validator = validator;
+    this.schemaCheck = schemaCheck;
+  }
+
+  List<ManifestValidator.FileOutcome> check(Path chart, String display) {
+    List<ManifestValidator.FileOutcome> outcomes = new ArrayList<>();
+    outcomes.add(new ManifestValidator.FileOutcome(lint(chart, display), List.of(), List.of()));
+    List<ChartRenderer.ValuesCase> matrix;
+    try {
+      matrix = ChartRenderer.matrix(chart);
+    } catch (IOException e) {
+      outcomes.add(failure(display, RuleIds.HELM_TEMPLATE, "cannot read the chart: " + e.getMessage(),
+          "Check the chart directory's permissions."));
+      return outcomes;
+    }
+    for (ChartRenderer.ValuesCase values : matrix) {
+      try {
+        RenderedChart rendered = ChartRenderer.render(chart, display, values);
+        for (RenderedChart.Template template : rendered.templates()) {
+          outcomes.add(validator.checkText(template.displayName(), template.text(), schemaCheck));
+        }
+      } catch (HelmException e) {
+        outcomes.add(failure(display + " [values: " + values.label() + "]", RuleIds.HELM_TEMPLATE,
+            e.getMessage(), "Fix the template or the values named in Helm's message."));
+      }
+    }
+    return outcomes;
+  }
+
+  private static List<Violation> lint(Path chart, String display) {
+    List<Violation> violations = new ArrayList<>();
+    try {
+      LintResult result = EmbeddedHelm.lint(chart, true);
+      for (String message : result.getMessages()) {
+        Matcher matcher = LINT_LINE.matcher(message.trim());
+        if (!matcher.matches() || matcher.group(1).equals("INFO")) {
+          continue;
+        }
+        violations.add(new Violation(display, 0, 0, -1, "", "", "", RuleIds.HELM_LINT, Severity.ERROR,
+            "helm lint --strict: " + matcher.group(2), "Fix what Helm names; --strict treats warnings as errors."));
+      }
+      if (result.isFailed() && violations.isEmpty()) {
+        violations.add(new Violation(display, 0, 0, -1, "", "", "", RuleIds.HELM_LINT, Severity.ERROR,
+            "helm lint --strict failed: " + String.join("; ", result.getMessages()), "Fix what Helm names."));
+      }
+    } catch (HelmException e) {
+      violations.add(new Violation(display, 0, 0, -1, "", "", "", RuleIds.HELM_LINT, Severity.ERROR,
+          e.getMessage(), "Fix what Helm names."));
+    }
+    return violations;
+  }
+
+  private static ManifestValidator.FileOutcome failure(String file, String rule, String message, String fix) {
+    Violation violation = new Violation(file, 0, 0, -1, "", "", "", rule, Severity.ERROR, message, fix);
+    return new ManifestValidator.FileOutcome(List.of(violation), List.of(), List.of());
+  }
+}

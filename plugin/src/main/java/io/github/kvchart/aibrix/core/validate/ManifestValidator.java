@@ -1,0 +1,152 @@
+package io.github.kvchart.aibrix.core.validate;
+
+import io.github.kvchart.aibrix.core.BuildLog;
+import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.SourceLocation;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The whole {@code validate} job: expand the sources, read each file once, check every document
+ * against its schema (files in parallel), and return the violations in a deterministic order.
+ */
+public final class ManifestValidator {
+  private final ManifestParser parser = new ManifestParser();
+
+  /** The outcome of one file: its violations and documents. */
+  record FileOutcome(List<Violation> violations, List<DocumentSummary> documents, List<ManifestDocument> parsed) {}
+
+  public ValidationResult validate(ValidateRequest request, BuildLog log) throws InvalidInputException {
+    long start = System.nanoTime();
+    List<CrdSchema> crds = new ArrayList<>();
+    SourceSet crdFiles = SourceSet.expand(request.baseDir(), request.crds(), List.of(), List.of());
+    for (Path crd : crdFiles.files()) {
+      crds.addAll(CrdSchemaReader.read(parser.parse(crdFiles.display(crd), readText(crd, crdFiles.display(crd)))));
+    }
+    SchemaCatalog catalog = SchemaCatalog.of(request.kubernetesVersion(), crds);
+    SourceSet sources =
+        SourceSet.expand(request.baseDir(), request.sources(), request.includes(), request.excludes());
+    SchemaCheck schemaCheck = new SchemaCheck(catalog);
+    List<FileOutcome> outcomes = checkFiles(sources, schemaCheck, request.threads());
+
+    List<Violation> violations = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+    List<DocumentSummary> documents = new ArrayList<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      files.add(sources.display(sources.files().get(i)));
+      violations.addAll(outcomes.get(i).violations());
+      documents.addAll(outcomes.get(i).documents());
+    }
+    for (Path chart : sources.charts()) {
+      String display = sources.display(chart);
+      files.add(display);
+      for (FileOutcome outcome : new ChartCheck(this, schemaCheck).check(chart, display)) {
+        violations.addAll(outcome.violations());
+        documents.addAll(outcome.documents());
+      }
+    }
+    violations.sort(Violation.ORDER);
+    log.debug("Schemas compiled: " + catalog.compilations() + " (Kubernetes " + catalog.kubernetesVersion() + ")");
+    return new ValidationResult(List.copyOf(violations), files, documents, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private List<FileOutcome> checkFiles(SourceSet sources, SchemaCheck check, int threads)
+      throws InvalidInputException {
+    List<Path> files = sources.files();
+    if (threads == 1 || files.size() < 2) {
+      List<FileOutcome> outcomes = new ArrayList<>();
+      for (Path file : files) {
+        outcomes.add(checkFile(file, sources.display(file), check));
+      }
+      return outcomes;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), runnable -> {
+      Thread thread = new Thread(runnable, "aibrix-chart-validate");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<FileOutcome>> futures = new ArrayList<>();
+      for (Path file : files) {
+        futures.add(pool.submit(() -> checkFile(file, sources.display(file), check)));
+      }
+      List<FileOutcome> outcomes = new ArrayList<>();
+      for (Future<FileOutcome> future : futures) {
+        outcomes.add(future.get());
+      }
+      return outcomes;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("validation was interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof InvalidInputException invalid) {
+        throw invalid;
+      }
+      throw new IllegalStateException("validation failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Reads, parses and schema-checks one file. */
+  FileOutcome checkFile(Path file, String display, SchemaCheck check) {
+    String text;
+    try {
+      text = readText(file, display);
+    } catch (InvalidInputException e) {
+      Violation unreadable = new Violation(display, 0, 0, -1, "", "", "", RuleIds.YAML_SYNTAX,
+          Severity.ERROR, e.problem(), e.fix());
+      return new FileOutcome(List.of(unreadable), List.of(), List.of());
+    }
+    return checkText(display, text, check);
+  }
+
+  /** Parses and schema-checks YAML text that {@code display} names. */
+  FileOutcome checkText(String display, String text, SchemaCheck check) {
+    ParsedFile parsed = parser.parse(display, text);
+    List<Violation> violations = new ArrayList<>(parsed.violations());
+    List<DocumentSummary> documents = new ArrayList<>();
+    for (ManifestDocument document : parsed.documents()) {
+      if (document.root().isNull()) {
+        continue;
+      }
+      documents.add(new DocumentSummary(display, document.index(), document.kind(), document.name()));
+      violations.addAll(check.check(document));
+    }
+    return new FileOutcome(violations, documents, parsed.documents());
+  }
+
+  /** A file's text: at most {@link ManifestParser#MAX_CHARS} bytes of valid UTF-8. */
+  static String readText(Path file, String display) throws InvalidInputException {
+    try {
+      long size = Files.size(file);
+      if (size > ManifestParser.MAX_CHARS) {
+        throw new InvalidInputException(SourceLocation.ofFile(display),
+            "is " + size + " bytes; the limit for one manifest file is " + ManifestParser.MAX_CHARS + ".",
+            "Split the file, or exclude it with aibrix-chart excludes.");
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new InvalidInputException(SourceLocation.ofFile(display), "is not valid UTF-8 text.",
+          "Save it as UTF-8, or exclude it.", e);
+    } catch (IOException e) {
+      throw new InvalidInputException(SourceLocation.ofFile(display), "cannot be read: " + e.getMessage(),
+          "Check its permissions.", e);
+    }
+  }
+}

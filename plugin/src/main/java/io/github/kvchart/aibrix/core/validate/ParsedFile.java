@@ -1,0 +1,6 @@
+package io.github.kvchart.aibrix.core.validate;
+
+import java.util.List;
+
+/** A manifest file read once: its documents and the problems found while reading it. */
+public record ParsedFile(String file, List<ManifestDocument> documents, List<Violation> violations) {}

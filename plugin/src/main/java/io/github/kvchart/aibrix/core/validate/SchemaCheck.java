@@ -1,0 +1,131 @@
+package io.github.kvchart.aibrix.core.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import io.github.kvchart.aibrix.core.yaml.Spelling;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Checks one document against the schema of its kind and turns each schema error into a located
+ * violation with a fix: {@code schema-unknown-field} for a field the kind does not have,
+ * {@code schema} for type, required, enum, format and pattern errors, {@code schema-missing} (a
+ * warning) for a kind without a schema, and {@code schema} for a document that is not a mapping or
+ * lacks apiVersion or kind.
+ */
+public final class SchemaCheck {
+  private static final String QUANTITY_HINT = "a Kubernetes quantity such as 500m, 2Gi or 4";
+
+  private final SchemaCatalog catalog;
+
+  public SchemaCheck(SchemaCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  public List<Violation> check(ManifestDocument document) {
+    List<Violation> violations = new ArrayList<>();
+    JsonNode root = document.root();
+    if (root.isNull() || root.isMissingNode()) {
+      return violations;
+    }
+    if (!root.isObject()) {
+      violations.add(document.violation("", RuleIds.SCHEMA, Severity.ERROR,
+          "document " + (document.index() + 1) + " is a " + root.getNodeType().name().toLowerCase()
+              + ", not a Kubernetes object.",
+          "Each document must be a mapping with apiVersion, kind and metadata."));
+      return violations;
+    }
+    String apiVersion = document.apiVersion();
+    String kind = document.kind();
+    if (apiVersion.isEmpty() || kind.isEmpty()) {
+      violations.add(document.violation("", RuleIds.SCHEMA, Severity.ERROR,
+          "document " + (document.index() + 1) + " has no " + (apiVersion.isEmpty() ? "apiVersion" : "kind")
+              + " (a string).",
+          "Add apiVersion and kind, e.g. apiVersion: apps/v1 and kind: Deployment."));
+      return violations;
+    }
+    Optional<Schema> schema = catalog.find(apiVersion, kind);
+    if (schema.isEmpty()) {
+      violations.add(document.violation("/kind", RuleIds.SCHEMA_MISSING, Severity.WARNING,
+          "no schema for " + kind + " (" + apiVersion + "); it was not checked.",
+          "Pass its CRD with aibrix-chart.crds, or check the apiVersion spelling."));
+      return violations;
+    }
+    for (Error error : schema.get().validate(root)) {
+      violations.add(toViolation(document, error));
+    }
+    return violations;
+  }
+
+  private Violation toViolation(ManifestDocument document, Error error) {
+    String pointer = error.getInstanceLocation().toString();
+    pointer = pointer.equals("$") || pointer.equals("/") ? "" : pointer;
+    String where = pointer.isEmpty() ? "the document" : pointer;
+    String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+    switch (keyword) {
+      case "additionalProperties" -> {
+        String field = error.getProperty();
+        String fieldPointer = pointer + "/" + field.replace("~", "~0").replace("/", "~1");
+        TreeSet<String> known = knownFields(document, error);
+        String guess = Spelling.closest(field, known);
+        return document.violation(fieldPointer, RuleIds.SCHEMA_UNKNOWN_FIELD, Severity.ERROR,
+            "unknown field '" + field + "' in " + where + " (" + document.kind() + " has no such field).",
+            guess != null ? "Did you mean '" + guess + "'?"
+                : known.isEmpty() ? "Remove it." : "Remove it; known fields here: " + String.join(", ", known) + ".");
+      }
+      case "required" -> {
+        String field = error.getProperty();
+        return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
+            "missing required field '" + field + "' in " + where + ".",
+            "Add " + (pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.') + ".") + field + ".");
+      }
+      case "type" -> {
+        Object[] args = error.getArguments();
+        String found = args != null && args.length > 0 ? String.valueOf(args[0]) : "?";
+        String expected = args != null && args.length > 1 ? String.valueOf(args[1]) : "?";
+        return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
+            where + " must be " + expected + ", not " + found + ".",
+            expected.contains("string") && !expected.contains("integer")
+                ? "Quote the value." : "Write a " + expected.replace("[", "").replace("]", "") + " value"
+                    + (found.equals("string") ? " without quotes." : "."));
+      }
+      case "pattern" -> {
+        boolean quantity = String.valueOf(error.getSchemaNode()).contains("KMGTPE");
+        return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
+            where + " '" + error.getInstanceNode().asText() + "' "
+                + (quantity ? "is not a valid quantity." : "does not match " + error.getSchemaNode().asText() + "."),
+            quantity ? "Use " + QUANTITY_HINT + "." : "Use a value that matches the pattern.");
+      }
+      case "const", "enum" -> {
+        return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
+            where + " must be one of " + error.getSchemaNode() + ", not " + error.getInstanceNode() + ".",
+            "Use one of the listed values.");
+      }
+      default -> {
+        return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
+            where + ": " + error.getMessage() + ".", "Correct the value to match the " + document.kind() + " schema.");
+      }
+    }
+  }
+
+  /** The field names allowed where an unknown field was found, read from the uncompiled schema. */
+  private TreeSet<String> knownFields(ManifestDocument document, Error error) {
+    TreeSet<String> names = new TreeSet<>();
+    Optional<SchemaCatalog.Source> source = catalog.source(document.apiVersion(), document.kind());
+    String location = error.getSchemaLocation() == null ? "" : error.getSchemaLocation().toString();
+    int hash = location.indexOf('#');
+    if (source.isEmpty() || hash < 0) {
+      return names;
+    }
+    String fragment = location.substring(hash + 1);
+    if (fragment.endsWith("/additionalProperties")) {
+      fragment = fragment.substring(0, fragment.length() - "/additionalProperties".length());
+    }
+    source.get().json().at(fragment.isEmpty() ? "" : fragment).path("properties").fieldNames()
+        .forEachRemaining(names::add);
+    return names;
+  }
+}

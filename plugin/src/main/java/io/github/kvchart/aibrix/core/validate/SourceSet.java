@@ -1,0 +1,122 @@
+package io.github.kvchart.aibrix.core.validate;
+
+import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.SourceLocation;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The files and charts {@code validate} looks at: every given file, and every file under a given
+ * directory that matches the includes and none of the excludes. A directory holding Chart.yaml is
+ * a Helm chart: it is rendered, not read as plain YAML. Symbolic links are not followed.
+ */
+public final class SourceSet {
+  /** The default includes: YAML files. */
+  public static final List<String> DEFAULT_INCLUDES = List.of("**/*.yaml", "**/*.yml");
+
+  private final Path baseDir;
+  private final TreeSet<Path> files = new TreeSet<>();
+  private final TreeSet<Path> charts = new TreeSet<>();
+
+  private SourceSet(Path baseDir) {
+    this.baseDir = baseDir.toAbsolutePath().normalize();
+  }
+
+  /** Expands {@code sources} (relative to {@code baseDir}) into files and charts. */
+  public static SourceSet expand(Path baseDir, List<Path> sources, List<String> includes, List<String> excludes)
+      throws InvalidInputException {
+    SourceSet set = new SourceSet(baseDir);
+    List<PathMatcher> include = matchers(includes.isEmpty() ? DEFAULT_INCLUDES : includes);
+    List<PathMatcher> exclude = matchers(excludes);
+    for (Path source : sources) {
+      Path path = set.baseDir.resolve(source).normalize();
+      if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+        throw new InvalidInputException(SourceLocation.ofFile(set.display(path)), "does not exist.",
+            "Check aibrix-chart.sources (comma-separated files and directories).");
+      }
+      if (Files.isDirectory(path)) {
+        set.walk(path, include, exclude);
+      } else if (!Files.isSymbolicLink(path)) {
+        set.files.add(path);
+      }
+    }
+    return set;
+  }
+
+  private void walk(Path root, List<PathMatcher> include, List<PathMatcher> exclude)
+      throws InvalidInputException {
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
+            charts.add(dir);
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          Path relative = root.relativize(file);
+          if (attrs.isRegularFile() && matches(include, relative) && !matches(exclude, relative)) {
+            files.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+          throw e;
+        }
+      });
+    } catch (IOException e) {
+      throw new InvalidInputException(SourceLocation.ofFile(display(root)),
+          "cannot be read: " + e.getMessage(), "Check the directory's permissions.", e);
+    }
+  }
+
+  private static boolean matches(List<PathMatcher> matchers, Path relative) {
+    for (PathMatcher matcher : matchers) {
+      if (matcher.matches(relative) || matcher.matches(Path.of("x").resolve(relative))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<PathMatcher> matchers(List<String> globs) {
+    List<PathMatcher> matchers = new ArrayList<>();
+    for (String glob : globs) {
+      if (!glob.isBlank()) {
+        matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob.trim()));
+      }
+    }
+    return matchers;
+  }
+
+  public List<Path> files() {
+    return List.copyOf(files);
+  }
+
+  public List<Path> charts() {
+    return List.copyOf(charts);
+  }
+
+  /** How reports name a path: relative to the base directory when inside it, '/'-separated. */
+  public String display(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path shown = absolute.startsWith(baseDir) ? baseDir.relativize(absolute) : absolute;
+    return shown.toString().replace('\\', '/');
+  }
+}

@@ -1,0 +1,22 @@
+package io.github.kvchart.aibrix.core.validate;
+
+import java.util.List;
+
+/** What {@code validate} found: every violation in report order, and what was looked at. */
+public record ValidationResult(
+    List<Violation> violations, List<String> files, List<DocumentSummary> documents, long millis) {
+
+  public long errors() {
+    return violations.stream().filter(Violation::isError).count();
+  }
+
+  public long warnings() {
+    return violations.size() - errors();
+  }
+
+  /** "Validated 14 documents in 9 files: 0 errors, 2 warnings (212 ms)". */
+  public String summary() {
+    return String.format("Validated %d documents in %d files: %d errors, %d warnings (%d ms)",
+        documents.size(), files.size(), errors(), warnings(), millis);
+  }
+}

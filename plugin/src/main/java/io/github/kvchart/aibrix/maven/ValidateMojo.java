@@ -1,0 +1,185 @@
+package io.github.kvchart.aibrix.maven;
+
+import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.report.ReportFiles;
+import io.github.kvchart.aibrix.core.validate.ManifestValidator;
+import io.github.kvchart.aibrix.core.validate.ValidateRequest;
+import io.github.kvchart.aibrix.core.validate.ValidationResult;
+import io.github.kvchart.aibrix.core.validate.Violation;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Checks Kubernetes manifests against the Kubernetes API schemas (strict: unknown fields and
+ * duplicate keys are errors), offline, and reports each problem with file, line, column, JSON
+ * pointer and fix, on the console and as JUnit XML, JSON and SARIF.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
+public class ValidateMojo extends AbstractMojo {
+
+  /**
+   * Files and directories to check, comma-separated; relative paths are relative to the project
+   * (or the current directory). Unset: the output of {@code generate}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.SOURCES)
+  List<String> sources;
+
+  /**
+   * Globs of files to check inside source directories. Unset: {@code **}{@code /*.yaml} and
+   * {@code **}{@code /*.yml}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.INCLUDES)
+  List<String> includes;
+
+  /**
+   * Globs of files to skip inside source directories.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.EXCLUDES)
+  List<String> excludes;
+
+  /**
+   * The Kubernetes version whose schemas apply (a minor such as 1.32; patch versions are accepted).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.KUBERNETES_VERSION, defaultValue = "1.32")
+  String kubernetesVersion;
+
+  /**
+   * CRD files or directories, comma-separated; each served version's openAPIV3Schema validates
+   * the custom resources of that kind.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.CRDS)
+  List<String> crds;
+
+  /**
+   * Fails the build on warnings too.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.FAIL_ON_WARNING, defaultValue = "false")
+  boolean failOnWarning;
+
+  /**
+   * Where TEST-aibrix-chart.xml, validation.json and validation.sarif are written.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.REPORTS_DIRECTORY,
+      defaultValue = "${project.build.directory}/aibrix-chart-reports", required = true)
+  File reportsDirectory;
+
+  /**
+   * How many files are checked at once. 0: one per available processor.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.THREADS, defaultValue = "0")
+  int threads;
+
+  /**
+   * Skips this goal.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.VALIDATE_SKIP, defaultValue = "false")
+  boolean skip;
+
+  /** The output of {@code generate}: the default source. */
+  @Parameter(property = PropertyNames.OUTPUT_DIRECTORY,
+      defaultValue = "${project.build.directory}/aibrix-chart", required = true)
+  File outputDirectory;
+
+  /** The project directory (the current directory without a project). */
+  @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
+  File basedir;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping aibrix-chart:validate (" + PropertyNames.VALIDATE_SKIP + "=true).");
+      return;
+    }
+    List<Path> sourcePaths = paths(sources);
+    if (sourcePaths.isEmpty()) {
+      if (!outputDirectory.exists()) {
+        getLog().info("Nothing to validate: " + outputDirectory + " does not exist. Run generate"
+            + " first, or set " + PropertyNames.SOURCES + ".");
+        return;
+      }
+      sourcePaths.add(outputDirectory.toPath());
+    }
+    int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    ValidateRequest request = new ValidateRequest(basedir.toPath(), sourcePaths, strings(includes),
+        strings(excludes), kubernetesVersion, paths(crds), workers);
+    ValidationResult result;
+    try {
+      result = new ManifestValidator().validate(request, new MavenBuildLog(getLog()));
+    } catch (InvalidInputException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
+    for (Violation violation : result.violations()) {
+      if (violation.isError()) {
+        getLog().error(violation.toConsoleLine());
+      } else {
+        getLog().warn(violation.toConsoleLine());
+      }
+    }
+    getLog().info(result.summary());
+    Path report;
+    try {
+      report = ReportFiles.write(reportsDirectory.toPath(), result).get(1);
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot write reports to " + reportsDirectory + ": " + e.getMessage(), e);
+    }
+    if (result.errors() > 0 || (failOnWarning && result.warnings() > 0)) {
+      throw new MojoFailureException(String.format(
+          "Validation failed: %d errors, %d warnings%s. Fix the lines above; details in %s",
+          result.errors(), result.warnings(),
+          failOnWarning && result.errors() == 0 ? " (" + PropertyNames.FAIL_ON_WARNING + "=true)" : "",
+          report));
+    }
+  }
+
+  private static List<Path> paths(List<String> values) {
+    List<Path> paths = new ArrayList<>();
+    for (String value : strings(values)) {
+      paths.add(Path.of(value));
+    }
+    return paths;
+  }
+
+  /** Non-blank entries, split on commas as well (a POM list or a -D property both work). */
+  private static List<String> strings(List<String> values) {
+    List<String> result = new ArrayList<>();
+    if (values != null) {
+      for (String value : values) {
+        for (String part : value.split(",")) {
+          if (!part.isBlank()) {
+            result.add(part.trim());
+          }
+        }
+      }
+    }
+    return result;
+  }
+}
