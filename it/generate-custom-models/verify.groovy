@@ -16,4 +16,5 @@ assert gateway.contains('AIBRIX_KV_EVENT_SYNC_ENABLED: ')
 assert gateway.contains('AIBRIX_REMOTE_TOKENIZER_ENDPOINT: http://qwen-7b.llm.svc.cluster.local:8000')
 assert new File(out, 'helm/aibrix-model/Chart.yaml').text.contains("version: '3.1.0'")
 assert new File(out, 'helm/aibrix-model/values.yaml').text.contains('name: qwen-7b')
+assert new File(basedir, "build.log").text =~ /Validated \d+ documents in \d+ files: 0 errors, 0 warnings/
 return true

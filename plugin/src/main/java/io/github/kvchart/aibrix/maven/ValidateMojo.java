@@ -119,14 +119,17 @@ public class ValidateMojo extends AbstractMojo {
       getLog().info("Skipping aibrix-chart:validate (" + PropertyNames.VALIDATE_SKIP + "=true).");
       return;
     }
+    // Without a project, Maven leaves ${project.build.directory} unresolved: use ./target then.
+    File reports = standalone(reportsDirectory, "target/aibrix-chart-reports");
+    File generated = standalone(outputDirectory, "target/aibrix-chart");
     List<Path> sourcePaths = paths(sources);
     if (sourcePaths.isEmpty()) {
-      if (!outputDirectory.exists()) {
-        getLog().info("Nothing to validate: " + outputDirectory + " does not exist. Run generate"
+      if (!generated.exists()) {
+        getLog().info("Nothing to validate: " + generated + " does not exist. Run generate"
             + " first, or set " + PropertyNames.SOURCES + ".");
         return;
       }
-      sourcePaths.add(outputDirectory.toPath());
+      sourcePaths.add(generated.toPath());
     }
     int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     ValidateRequest request = new ValidateRequest(basedir.toPath(), sourcePaths, strings(includes),
@@ -147,9 +150,9 @@ public class ValidateMojo extends AbstractMojo {
     getLog().info(result.summary());
     Path report;
     try {
-      report = ReportFiles.write(reportsDirectory.toPath(), result).get(1);
+      report = ReportFiles.write(reports.toPath(), result).get(1);
     } catch (IOException e) {
-      throw new MojoExecutionException("Cannot write reports to " + reportsDirectory + ": " + e.getMessage(), e);
+      throw new MojoExecutionException("Cannot write reports to " + reports + ": " + e.getMessage(), e);
     }
     if (result.errors() > 0 || (failOnWarning && result.warnings() > 0)) {
       throw new MojoFailureException(String.format(
@@ -158,6 +161,10 @@ public class ValidateMojo extends AbstractMojo {
           failOnWarning && result.errors() == 0 ? " (" + PropertyNames.FAIL_ON_WARNING + "=true)" : "",
           report));
     }
+  }
+
+  private File standalone(File configured, String fallback) {
+    return configured.getPath().contains("${") ? new File(basedir, fallback) : configured;
   }
 
   private static List<Path> paths(List<String> values) {

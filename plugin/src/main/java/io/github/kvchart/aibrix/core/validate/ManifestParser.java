@@ -29,23 +29,30 @@ public final class ManifestParser {
   private final YAMLFactory lenient;
   private final ObjectReader strictReader;
   private final ObjectReader lenientReader;
+  private final AnchoredYamlReader anchored;
 
   public ManifestParser() {
+    this.anchored = new AnchoredYamlReader(loaderOptions());
     this.strict = factory(true);
     this.lenient = factory(false);
     this.strictReader = new ObjectMapper(strict).readerFor(JsonNode.class);
     this.lenientReader = new ObjectMapper(lenient).readerFor(JsonNode.class);
   }
 
-  private static YAMLFactory factory(boolean duplicateDetection) {
+  private static LoaderOptions loaderOptions() {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setNestingDepthLimit(MAX_DEPTH);
     options.setCodePointLimit(MAX_CHARS);
     options.setAllowRecursiveKeys(false);
+    options.setAllowDuplicateKeys(true);
+    return options;
+  }
+
+  private static YAMLFactory factory(boolean duplicateDetection) {
     YAMLFactory factory =
         YAMLFactory.builder()
-            .loaderOptions(options)
+            .loaderOptions(loaderOptions())
             .streamReadConstraints(
                 StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_CHARS).build())
             .build();
@@ -59,11 +66,14 @@ public final class ManifestParser {
   public ParsedFile parse(String file, String text) {
     List<Violation> violations = new ArrayList<>();
     List<JsonNode> roots = new ArrayList<>();
+    if (AnchoredYamlReader.hasAnchors(text)) {
+      return parseAnchored(file, text);
+    }
     try {
       read(strictReader, strict, text, roots);
     } catch (JsonProcessingException e) {
       boolean duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
-      violations.add(fileViolation(file, roots.size(), e, duplicate));
+      violations.add(fileViolation(file, text, roots.size(), e, duplicate));
       if (!duplicate) {
         return new ParsedFile(file, List.of(), violations);
       }
@@ -79,6 +89,38 @@ public final class ManifestParser {
           "Simplify the file: at most " + MAX_ALIASES + " aliases, " + MAX_DEPTH
               + " levels of nesting and " + MAX_CHARS + " characters."));
       return new ParsedFile(file, List.of(), violations);
+    }
+    PositionFinder positions = new PositionFinder(lenient, text);
+    List<ManifestDocument> documents = new ArrayList<>(roots.size());
+    for (int i = 0; i < roots.size(); i++) {
+      documents.add(new ManifestDocument(file, i, roots.get(i), positions));
+    }
+    return new ParsedFile(file, documents, violations);
+  }
+
+  /** The slower path for files with anchors: SnakeYAML resolves aliases and merge keys. */
+  private ParsedFile parseAnchored(String file, String text) {
+    List<Violation> violations = new ArrayList<>();
+    List<AnchoredYamlReader.Duplicate> duplicates = new ArrayList<>();
+    List<JsonNode> roots;
+    try {
+      roots = anchored.read(text, duplicates);
+    } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+      org.yaml.snakeyaml.error.Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      violations.add(new Violation(file, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
+          -1, "", "", "", RuleIds.YAML_SYNTAX, Severity.ERROR, "invalid YAML: " + oneLine(e.getProblem()) + ".",
+          "Correct the YAML syntax at this position."));
+      return new ParsedFile(file, List.of(), violations);
+    } catch (RuntimeException | StackOverflowError e) {
+      violations.add(new Violation(file, 0, 0, -1, "", "", "", RuleIds.YAML_SYNTAX, Severity.ERROR,
+          "cannot be read as YAML: " + oneLine(e.getMessage()),
+          "Simplify the file: at most " + MAX_ALIASES + " aliases, " + MAX_DEPTH + " levels of nesting."));
+      return new ParsedFile(file, List.of(), violations);
+    }
+    for (AnchoredYamlReader.Duplicate duplicate : duplicates) {
+      violations.add(new Violation(file, duplicate.line(), duplicate.column(), duplicate.document(), "", "", "",
+          RuleIds.YAML_DUPLICATE_KEY, Severity.ERROR, "duplicate key '" + duplicate.key() + "'.",
+          "Keep one of the two entries: Kubernetes silently uses the last one."));
     }
     PositionFinder positions = new PositionFinder(lenient, text);
     List<ManifestDocument> documents = new ArrayList<>(roots.size());
@@ -105,17 +147,32 @@ public final class ManifestParser {
   }
 
   private static Violation fileViolation(
-      String file, int document, JsonProcessingException e, boolean duplicate) {
+      String file, String text, int document, JsonProcessingException e, boolean duplicate) {
     JsonLocation location = e.getLocation();
     int line = location == null ? 0 : Math.max(location.getLineNr(), 0);
     int column = location == null ? 0 : Math.max(location.getColumnNr(), 0);
     if (duplicate) {
+      String message = oneLine(e.getOriginalMessage());
+      java.util.regex.Matcher key = java.util.regex.Pattern.compile("'(.*)'").matcher(message);
+      if (key.find() && line > 0) {
+        String[] lines = text.split("\n", -1);
+        int at = line <= lines.length ? lines[line - 1].indexOf(key.group(1)) : -1;
+        column = at >= 0 ? at + 1 : column;
+      }
       return new Violation(file, line, column, document, "", "", "", RuleIds.YAML_DUPLICATE_KEY,
-          Severity.ERROR, oneLine(e.getOriginalMessage()).replace("Duplicate field", "duplicate key"),
+          Severity.ERROR, message.replace("Duplicate field", "duplicate key") + ".",
           "Keep one of the two entries: Kubernetes silently uses the last one.");
     }
+    String problem = oneLine(e.getOriginalMessage());
+    if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
+      problem = oneLine(marked.getProblem());
+      if (marked.getContext() != null && marked.getContextMark() != null) {
+        problem += " (" + oneLine(marked.getContext()) + " that starts at line "
+            + (marked.getContextMark().getLine() + 1) + ", column " + (marked.getContextMark().getColumn() + 1) + ")";
+      }
+    }
     return new Violation(file, line, column, document, "", "", "", RuleIds.YAML_SYNTAX, Severity.ERROR,
-        "invalid YAML: " + oneLine(e.getOriginalMessage()), "Correct the YAML syntax at this position.");
+        "invalid YAML: " + problem + ".", "Correct the YAML syntax at this position.");
   }
 
   private static String oneLine(String message) {

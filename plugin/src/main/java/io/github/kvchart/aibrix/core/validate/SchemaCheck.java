@@ -89,7 +89,7 @@ public final class SchemaCheck {
         return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
             where + " must be " + expected + ", not " + found + ".",
             expected.contains("string") && !expected.contains("integer")
-                ? "Quote the value." : "Write a " + expected.replace("[", "").replace("]", "") + " value"
+                ? "Quote the value." : "Write " + article(expected) + " value"
                     + (found.equals("string") ? " without quotes." : "."));
       }
       case "pattern" -> {
@@ -98,6 +98,13 @@ public final class SchemaCheck {
             where + " '" + error.getInstanceNode().asText() + "' "
                 + (quantity ? "is not a valid quantity." : "does not match " + error.getSchemaNode().asText() + "."),
             quantity ? "Use " + QUANTITY_HINT + "." : "Use a value that matches the pattern.");
+      }
+      case "format" -> {
+        return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
+            where + " '" + error.getInstanceNode().asText() + "' is not a valid " + error.getSchemaNode().asText()
+                + ".",
+            "date-time".equals(error.getSchemaNode().asText())
+                ? "Use an RFC 3339 time such as 2026-01-01T00:00:00Z, quoted." : "Use a valid value.");
       }
       case "const", "enum" -> {
         return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
@@ -109,6 +116,11 @@ public final class SchemaCheck {
             where + ": " + error.getMessage() + ".", "Correct the value to match the " + document.kind() + " schema.");
       }
     }
+  }
+
+  private static String article(String type) {
+    String plain = type.replace("[", "").replace("]", "").replace("\"", "");
+    return (plain.matches("^[aeiou].*") ? "an " : "a ") + plain;
   }
 
   /** The field names allowed where an unknown field was found, read from the uncompiled schema. */

@@ -1,0 +1,3 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('Validated 1 documents in 1 files: 0 errors, 0 warnings')
+return true

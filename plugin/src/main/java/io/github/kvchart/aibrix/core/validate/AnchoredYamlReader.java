@@ -1,0 +1,139 @@
+package io.github.kvchart.aibrix.core.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads YAML that uses anchors and aliases (which the fast Jackson path reads as plain strings)
+ * through SnakeYAML's composer: aliases resolve to the anchored node, {@code <<} merge keys merge,
+ * and a duplicate key is reported with its position. Only files with an anchor take this path.
+ */
+final class AnchoredYamlReader {
+  private static final Pattern ANCHOR = Pattern.compile("(^|[\\s\\[{,:-])&[^\\s\\[\\]{},]+", Pattern.MULTILINE);
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  /** A duplicate key found while converting: its 1-based position and name. */
+  record Duplicate(int line, int column, String key, int document) {}
+
+  private final LoaderOptions options;
+
+  AnchoredYamlReader(LoaderOptions options) {
+    this.options = options;
+  }
+
+  /** Whether {@code text} defines an anchor, so aliases may need resolving. */
+  static boolean hasAnchors(String text) {
+    return text.indexOf('&') >= 0 && ANCHOR.matcher(text).find();
+  }
+
+  /** Every document of {@code text} as a JSON tree; duplicates go to {@code duplicates}. */
+  List<JsonNode> read(String text, List<Duplicate> duplicates) {
+    List<JsonNode> roots = new ArrayList<>();
+    int index = 0;
+    for (Node node : new Yaml(options).composeAll(new StringReader(text))) {
+      roots.add(convert(node, duplicates, index++, new IdentityHashMap<>(), 0));
+    }
+    return roots;
+  }
+
+  private JsonNode convert(Node node, List<Duplicate> duplicates, int document,
+      Map<Node, JsonNode> done, int depth) {
+    if (depth > ManifestParser.MAX_DEPTH) {
+      throw new YAMLException("nesting deeper than " + ManifestParser.MAX_DEPTH + " levels");
+    }
+    JsonNode cached = done.get(node);
+    if (cached != null) {
+      return cached.deepCopy();
+    }
+    JsonNode result;
+    if (node instanceof MappingNode mapping) {
+      ObjectNode object = JSON.objectNode();
+      List<NodeTuple> merges = new ArrayList<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        Node keyNode = tuple.getKeyNode();
+        if (keyNode instanceof ScalarNode key && (Tag.MERGE.equals(key.getTag()) || "<<".equals(key.getValue()))) {
+          merges.add(tuple);
+          continue;
+        }
+        String key = keyNode instanceof ScalarNode scalar ? scalar.getValue() : String.valueOf(convert(keyNode, duplicates, document, done, depth + 1));
+        if (object.has(key)) {
+          duplicates.add(new Duplicate(keyNode.getStartMark().getLine() + 1, keyNode.getStartMark().getColumn() + 1, key, document));
+        }
+        object.set(key, convert(tuple.getValueNode(), duplicates, document, done, depth + 1));
+      }
+      for (NodeTuple merge : merges) {
+        JsonNode merged = convert(merge.getValueNode(), duplicates, document, done, depth + 1);
+        List<JsonNode> sources = merged.isArray() ? toList(merged) : List.of(merged);
+        for (JsonNode source : sources) {
+          source.fields().forEachRemaining(field -> {
+            if (!object.has(field.getKey())) {
+              object.set(field.getKey(), field.getValue());
+            }
+          });
+        }
+      }
+      result = object;
+    } else if (node instanceof SequenceNode sequence) {
+      ArrayNode array = JSON.arrayNode();
+      for (Node item : sequence.getValue()) {
+        array.add(convert(item, duplicates, document, done, depth + 1));
+      }
+      result = array;
+    } else {
+      result = scalar((ScalarNode) node);
+    }
+    done.put(node, result);
+    return result;
+  }
+
+  private static List<JsonNode> toList(JsonNode array) {
+    List<JsonNode> items = new ArrayList<>();
+    array.forEach(items::add);
+    return items;
+  }
+
+  private static JsonNode scalar(ScalarNode scalar) {
+    String value = scalar.getValue();
+    Tag tag = scalar.getTag();
+    try {
+      if (Tag.NULL.equals(tag)) {
+        return JSON.nullNode();
+      }
+      if (Tag.BOOL.equals(tag)) {
+        return JSON.booleanNode(value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes")
+            || value.equalsIgnoreCase("on") || value.equalsIgnoreCase("y"));
+      }
+      if (Tag.INT.equals(tag)) {
+        String digits = value.replace("_", "");
+        BigInteger number = digits.startsWith("0x") ? new BigInteger(digits.substring(2), 16)
+            : digits.startsWith("0o") ? new BigInteger(digits.substring(2), 8) : new BigInteger(digits);
+        return number.bitLength() < 32 ? JSON.numberNode(number.intValue())
+            : number.bitLength() < 64 ? JSON.numberNode(number.longValue()) : JSON.numberNode(number);
+      }
+      if (Tag.FLOAT.equals(tag)) {
+        return JSON.numberNode(Double.parseDouble(value.replace("_", "")));
+      }
+    } catch (NumberFormatException e) {
+      return JSON.textNode(value);
+    }
+    return JSON.textNode(value);
+  }
+}
