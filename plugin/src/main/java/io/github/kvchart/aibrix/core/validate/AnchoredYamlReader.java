@@ -33,6 +33,9 @@ final class AnchoredYamlReader {
   /** A duplicate key found while converting: its 1-based position and name. */
   record Duplicate(int line, int column, String key, int document) {}
 
+  /** Most nodes a file may expand to once aliases are resolved (an alias bomb stops here). */
+  static final long MAX_EXPANDED_NODES = 1_000_000;
+
   private final LoaderOptions options;
 
   AnchoredYamlReader(LoaderOptions options) {
@@ -48,10 +51,40 @@ final class AnchoredYamlReader {
   List<JsonNode> read(String text, List<Duplicate> duplicates) {
     List<JsonNode> roots = new ArrayList<>();
     int index = 0;
+    long expanded = 0;
     for (Node node : new Yaml(options).composeAll(new StringReader(text))) {
+      Map<Node, Long> sizes = new IdentityHashMap<>();
+      expanded += expandedSize(node, sizes, 0);
+      if (expanded > MAX_EXPANDED_NODES) {
+        throw new YAMLException("aliases expand the file to more than " + MAX_EXPANDED_NODES + " nodes");
+      }
       roots.add(convert(node, duplicates, index++, new IdentityHashMap<>(), 0));
     }
     return roots;
+  }
+
+  /** The node count of {@code node} with every alias expanded, computed without expanding. */
+  private static long expandedSize(Node node, Map<Node, Long> sizes, int depth) {
+    if (depth > ManifestParser.MAX_DEPTH) {
+      throw new YAMLException("nesting deeper than " + ManifestParser.MAX_DEPTH + " levels");
+    }
+    Long known = sizes.get(node);
+    if (known != null) {
+      return known;
+    }
+    long size = 1;
+    if (node instanceof MappingNode mapping) {
+      for (NodeTuple tuple : mapping.getValue()) {
+        size += expandedSize(tuple.getKeyNode(), sizes, depth + 1) + expandedSize(tuple.getValueNode(), sizes, depth + 1);
+        size = Math.min(size, MAX_EXPANDED_NODES + 1);
+      }
+    } else if (node instanceof SequenceNode sequence) {
+      for (Node item : sequence.getValue()) {
+        size = Math.min(size + expandedSize(item, sizes, depth + 1), MAX_EXPANDED_NODES + 1);
+      }
+    }
+    sizes.put(node, size);
+    return size;
   }
 
   private JsonNode convert(Node node, List<Duplicate> duplicates, int document,

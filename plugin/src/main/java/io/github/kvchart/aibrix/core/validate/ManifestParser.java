@@ -136,7 +136,8 @@ public final class ManifestParser {
         MappingIterator<JsonNode> values = reader.readValues(parser)) {
       while (values.hasNextValue()) {
         JsonNode node = values.nextValue();
-        roots.add(node == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : node);
+        boolean empty = node == null || node.isMissingNode() || (node.isTextual() && node.asText().isEmpty());
+        roots.add(empty ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : node);
       }
     } catch (com.fasterxml.jackson.databind.RuntimeJsonMappingException e) {
       if (e.getCause() instanceof IOException io) {
