@@ -115,6 +115,43 @@ public final class KvContract {
     return ((Number) section("gateway").get("replayPort")).intValue();
   }
 
+  /** A label key from the contract's labels section: name, kvEventsEnabled, port, engine. */
+  public String label(String role) {
+    return String.valueOf(section("labels").get(role));
+  }
+
+  /** The one value the KV-events label must have: the string "true". */
+  public String kvEventsEnabledValue() {
+    return String.valueOf(section("labels").get("kvEventsEnabledValue"));
+  }
+
+  public String kvEventsFlag() {
+    return String.valueOf(section("vllm").get("kvEventsFlag"));
+  }
+
+  /** The --kv-events-config keys: name to its spec (type, enum, minimum, required, mustBe). */
+  public Map<String, Map<String, Object>> configKeys() {
+    Map<String, Map<String, Object>> keys = new LinkedHashMap<>();
+    Object value = section("vllm").get("configKeys");
+    if (value instanceof Map<?, ?> entries) {
+      entries.forEach((k, v) -> keys.put(String.valueOf(k), v instanceof Map<?, ?> ? castMap(v) : Map.of()));
+    }
+    return keys;
+  }
+
+  public String vllmSetting(String key) {
+    return String.valueOf(section("vllm").get(key));
+  }
+
+  public String gatewaySetting(String key) {
+    return String.valueOf(section("gateway").get(key));
+  }
+
+  /** The gateway's pod labels (app: gateway-plugins). */
+  public Map<String, String> gatewayPodLabels() {
+    return table("gateway", "podLabels");
+  }
+
   /** The gateway env names for an AIBrix release, or null when it predates KV sync. */
   public GatewayEnvNames gatewayEnvFor(Version aibrix) {
     GatewayEnvNames chosen = null;

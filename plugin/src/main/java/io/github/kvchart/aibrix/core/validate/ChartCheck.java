@@ -27,18 +27,20 @@ final class ChartCheck {
     this.schemaCheck = schemaCheck;
   }
 
-  List<ManifestValidator.FileOutcome> check(Path chart, String display) {
-    List<ManifestValidator.FileOutcome> outcomes = new ArrayList<>();
-    outcomes.add(new ManifestValidator.FileOutcome(lint(chart, display), List.of(), List.of()));
+  /** The lint result, then one list of outcomes per rendering (validated together by the contract). */
+  List<List<ManifestValidator.FileOutcome>> check(Path chart, String display) {
+    List<List<ManifestValidator.FileOutcome>> renderings = new ArrayList<>();
+    renderings.add(List.of(new ManifestValidator.FileOutcome(lint(chart, display), List.of(), List.of())));
     List<ChartRenderer.ValuesCase> matrix;
     try {
       matrix = ChartRenderer.matrix(chart);
     } catch (IOException e) {
-      outcomes.add(failure(display, RuleIds.HELM_TEMPLATE, "cannot read the chart: " + e.getMessage(),
-          "Check the chart directory's permissions."));
-      return outcomes;
+      renderings.add(List.of(failure(display, RuleIds.HELM_TEMPLATE, "cannot read the chart: " + e.getMessage(),
+          "Check the chart directory's permissions.")));
+      return renderings;
     }
     for (ChartRenderer.ValuesCase values : matrix) {
+      List<ManifestValidator.FileOutcome> outcomes = new ArrayList<>();
       try {
         RenderedChart rendered = ChartRenderer.render(chart, display, values);
         for (RenderedChart.Template template : rendered.templates()) {
@@ -48,8 +50,9 @@ final class ChartCheck {
         outcomes.add(failure(display + " [values: " + values.label() + "]", RuleIds.HELM_TEMPLATE,
             e.getMessage(), "Fix the template or the values named in Helm's message."));
       }
+      renderings.add(outcomes);
     }
-    return outcomes;
+    return renderings;
   }
 
   private static List<Violation> lint(Path chart, String display) {

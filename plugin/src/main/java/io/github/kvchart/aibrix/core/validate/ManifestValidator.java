@@ -3,6 +3,10 @@ package io.github.kvchart.aibrix.core.validate;
 import io.github.kvchart.aibrix.core.BuildLog;
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.SourceLocation;
+import io.github.kvchart.aibrix.core.contract.ContractChecker;
+import io.github.kvchart.aibrix.core.contract.KvContract;
+import io.github.kvchart.aibrix.core.contract.RuleSettings;
+import io.github.kvchart.aibrix.core.model.Version;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -35,6 +39,9 @@ public final class ManifestValidator {
       crds.addAll(CrdSchemaReader.read(parser.parse(crdFiles.display(crd), readText(crd, crdFiles.display(crd)))));
     }
     SchemaCatalog catalog = SchemaCatalog.of(request.kubernetesVersion(), crds);
+    KvContract contract = request.contractFile() == null ? KvContract.builtIn() : KvContract.load(request.contractFile());
+    RuleSettings settings = RuleSettings.parse(request.rules(), knownRules());
+    ContractChecker contractChecker = new ContractChecker(contract, settings, aibrixVersion(request.aibrixVersion()));
     SourceSet sources =
         SourceSet.expand(request.baseDir(), request.sources(), request.includes(), request.excludes());
     SchemaCheck schemaCheck = new SchemaCheck(catalog);
@@ -43,22 +50,61 @@ public final class ManifestValidator {
     List<Violation> violations = new ArrayList<>();
     List<String> files = new ArrayList<>();
     List<DocumentSummary> documents = new ArrayList<>();
+    List<ManifestDocument> plain = new ArrayList<>();
     for (int i = 0; i < outcomes.size(); i++) {
       files.add(sources.display(sources.files().get(i)));
       violations.addAll(outcomes.get(i).violations());
       documents.addAll(outcomes.get(i).documents());
+      plain.addAll(outcomes.get(i).parsed());
     }
+    violations.addAll(contractChecker.check(plain));
     for (Path chart : sources.charts()) {
       String display = sources.display(chart);
       files.add(display);
-      for (FileOutcome outcome : new ChartCheck(this, schemaCheck).check(chart, display)) {
-        violations.addAll(outcome.violations());
-        documents.addAll(outcome.documents());
+      for (List<FileOutcome> rendering : new ChartCheck(this, schemaCheck).check(chart, display)) {
+        List<ManifestDocument> rendered = new ArrayList<>();
+        for (FileOutcome outcome : rendering) {
+          violations.addAll(outcome.violations());
+          documents.addAll(outcome.documents());
+          rendered.addAll(outcome.parsed());
+        }
+        violations.addAll(contractChecker.check(rendered));
       }
     }
+    violations = applyLevels(violations, settings);
     violations.sort(Violation.ORDER);
     log.debug("Schemas compiled: " + catalog.compilations() + " (Kubernetes " + catalog.kubernetesVersion() + ")");
     return new ValidationResult(List.copyOf(violations), files, documents, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** Every rule id users can configure: the schema rules and the contract rules. */
+  public static java.util.Set<String> knownRules() {
+    java.util.Set<String> ids = new java.util.TreeSet<>(List.of(RuleIds.YAML_SYNTAX, RuleIds.YAML_DUPLICATE_KEY,
+        RuleIds.SCHEMA, RuleIds.SCHEMA_UNKNOWN_FIELD, RuleIds.SCHEMA_MISSING, RuleIds.HELM_LINT, RuleIds.HELM_TEMPLATE));
+    ContractChecker.rules(null).forEach(rule -> ids.add(rule.id()));
+    return ids;
+  }
+
+  private static List<Violation> applyLevels(List<Violation> violations, RuleSettings settings) {
+    List<Violation> kept = new ArrayList<>(violations.size());
+    for (Violation violation : violations) {
+      Severity severity = settings.severity(violation.rule(), violation.severity());
+      if (severity != null) {
+        kept.add(severity == violation.severity() ? violation : violation.withSeverity(severity));
+      }
+    }
+    return kept;
+  }
+
+  private static Version aibrixVersion(String text) throws InvalidInputException {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    if (!Version.isVersion(text.trim())) {
+      throw new InvalidInputException(null, "aibrix-chart.aibrixVersion '" + text + "' is not a release number.",
+          "Use e.g. v0.5.0.");
+    }
+    return Version.parse(text.trim());
   }
 
   private List<FileOutcome> checkFiles(SourceSet sources, SchemaCheck check, int threads)

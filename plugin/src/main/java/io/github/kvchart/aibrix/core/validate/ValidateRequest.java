@@ -8,6 +8,9 @@ import java.util.List;
  *
  * @param baseDir what relative sources and report paths are relative to
  * @param threads how many files are validated at once (at least 1)
+ * @param contractFile null for the built-in KV-event contract
+ * @param rules per-rule levels, e.g. "kv-replay-disabled=off,kv-image-version=warning"; may be null
+ * @param aibrixVersion the AIBrix release the gateway runs, or null to infer it from the names used
  */
 public record ValidateRequest(
     Path baseDir,
@@ -16,7 +19,16 @@ public record ValidateRequest(
     List<String> excludes,
     String kubernetesVersion,
     List<Path> crds,
-    int threads) {
+    int threads,
+    Path contractFile,
+    String rules,
+    String aibrixVersion) {
+
+  /** A request with the built-in contract, every rule at its default level. */
+  public ValidateRequest(Path baseDir, List<Path> sources, List<String> includes, List<String> excludes,
+      String kubernetesVersion, List<Path> crds, int threads) {
+    this(baseDir, sources, includes, excludes, kubernetesVersion, crds, threads, null, null, null);
+  }
 
   public ValidateRequest {
     sources = List.copyOf(sources);

@@ -1,0 +1,63 @@
+package io.github.kvchart.aibrix.core.contract;
+
+import io.github.kvchart.aibrix.core.contract.rules.AutoscalerTargetRule;
+import io.github.kvchart.aibrix.core.contract.rules.GatewayEnvRule;
+import io.github.kvchart.aibrix.core.contract.rules.KvConfigJsonRule;
+import io.github.kvchart.aibrix.core.contract.rules.KvEnvIgnoredRule;
+import io.github.kvchart.aibrix.core.contract.rules.KvFlagUnknownRule;
+import io.github.kvchart.aibrix.core.contract.rules.KvImageVersionRule;
+import io.github.kvchart.aibrix.core.contract.rules.KvLabelMissingRule;
+import io.github.kvchart.aibrix.core.contract.rules.KvNameMismatchRule;
+import io.github.kvchart.aibrix.core.contract.rules.KvPortMismatchRule;
+import io.github.kvchart.aibrix.core.contract.rules.KvPrefixCachingOffRule;
+import io.github.kvchart.aibrix.core.contract.rules.KvReplayDisabledRule;
+import io.github.kvchart.aibrix.core.contract.rules.NetpolBlocksServingRule;
+import io.github.kvchart.aibrix.core.contract.rules.NetpolDirectionRule;
+import io.github.kvchart.aibrix.core.model.Version;
+import io.github.kvchart.aibrix.core.validate.ManifestDocument;
+import io.github.kvchart.aibrix.core.validate.Severity;
+import io.github.kvchart.aibrix.core.validate.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs every contract rule over one set of documents, at the levels the user chose. */
+public final class ContractChecker {
+  private final KvContract contract;
+  private final RuleSettings settings;
+  private final List<ContractRule> rules;
+
+  public ContractChecker(KvContract contract, RuleSettings settings, Version aibrixVersion) {
+    this.contract = contract;
+    this.settings = settings;
+    this.rules = rules(aibrixVersion);
+  }
+
+  /** Every contract rule, in documentation order. */
+  public static List<ContractRule> rules(Version aibrixVersion) {
+    return List.of(
+        new KvFlagUnknownRule(), new KvEnvIgnoredRule(), new KvConfigJsonRule(), new KvImageVersionRule(),
+        new KvPortMismatchRule(), new KvLabelMissingRule(), new KvNameMismatchRule(), new KvReplayDisabledRule(),
+        new KvPrefixCachingOffRule(), new NetpolDirectionRule(), new NetpolBlocksServingRule(),
+        new GatewayEnvRule(aibrixVersion), new AutoscalerTargetRule());
+  }
+
+  public List<Violation> check(List<ManifestDocument> documents) {
+    ManifestSet set = new ManifestSet(documents);
+    List<Violation> violations = new ArrayList<>();
+    for (ContractRule rule : rules) {
+      Severity severity = settings.severity(rule.id(), rule.defaultSeverity());
+      if (severity == null) {
+        continue;
+      }
+      for (Violation violation : rule.check(set, contract, severity)) {
+        Severity configured = settings.severity(rule.id(), violation.severity());
+        violations.add(configured == violation.severity() ? violation : violation.withSeverity(configured));
+      }
+    }
+    return violations;
+  }
+
+  public List<ContractRule> rules() {
+    return rules;
+  }
+}

@@ -1,0 +1,82 @@
+package io.github.kvchart.aibrix.core.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.validate.ManifestDocument;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A pod template inside a workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob)
+ * or a bare Pod: its labels, containers, and the JSON pointer where it sits in its document.
+ */
+public record PodTemplate(ManifestDocument document, String pointer, JsonNode template) {
+
+  /** The pod templates of {@code document} (none for kinds without pods). */
+  public static List<PodTemplate> of(ManifestDocument document) {
+    JsonNode root = document.root();
+    List<PodTemplate> templates = new ArrayList<>();
+    switch (document.kind()) {
+      case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job" -> add(templates, document, "/spec/template");
+      case "CronJob" -> add(templates, document, "/spec/jobTemplate/spec/template");
+      case "Pod" -> {
+        if (root.path("spec").isObject()) {
+          templates.add(new PodTemplate(document, "", root));
+        }
+      }
+      default -> { }
+    }
+    return templates;
+  }
+
+  private static void add(List<PodTemplate> templates, ManifestDocument document, String pointer) {
+    JsonNode node = document.root().at(pointer);
+    if (node.isObject()) {
+      templates.add(new PodTemplate(document, pointer, node));
+    }
+  }
+
+  /** The pod labels, as strings (non-string values keep their JSON text). */
+  public Map<String, String> labels() {
+    Map<String, String> labels = new LinkedHashMap<>();
+    template.path("metadata").path("labels").fields().forEachRemaining(
+        e -> labels.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+    return labels;
+  }
+
+  /** Whether a label is present with a string value (a YAML true is not the string "true"). */
+  public JsonNode label(String key) {
+    return template.path("metadata").path("labels").path(key);
+  }
+
+  public String labelsPointer() {
+    return pointer + "/metadata/labels";
+  }
+
+  /** The containers, each with its pointer. */
+  public List<VllmContainer> containers() {
+    List<VllmContainer> containers = new ArrayList<>();
+    JsonNode list = template.path("spec").path("containers");
+    for (int i = 0; i < list.size(); i++) {
+      containers.add(new VllmContainer(this, pointer + "/spec/containers/" + i, list.get(i)));
+    }
+    return containers;
+  }
+
+  /** Whether a label selector (matchLabels map or plain selector map) selects this pod. */
+  public boolean selectedBy(JsonNode matchLabels) {
+    if (matchLabels == null || !matchLabels.isObject() || matchLabels.isEmpty()) {
+      return false;
+    }
+    Map<String, String> labels = labels();
+    var fields = matchLabels.fields();
+    while (fields.hasNext()) {
+      var field = fields.next();
+      if (!field.getValue().asText().equals(labels.get(field.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

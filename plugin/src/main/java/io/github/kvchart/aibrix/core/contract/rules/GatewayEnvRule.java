@@ -1,0 +1,137 @@
+package io.github.kvchart.aibrix.core.contract.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.contract.ContractRule;
+import io.github.kvchart.aibrix.core.contract.GatewayEnvNames;
+import io.github.kvchart.aibrix.core.contract.KvContract;
+import io.github.kvchart.aibrix.core.contract.ManifestSet;
+import io.github.kvchart.aibrix.core.contract.PodTemplate;
+import io.github.kvchart.aibrix.core.model.Version;
+import io.github.kvchart.aibrix.core.validate.ManifestDocument;
+import io.github.kvchart.aibrix.core.validate.Severity;
+import io.github.kvchart.aibrix.core.validate.Violation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * gateway-env: the gateway's KV-sync settings (in the gateway Deployment's env or a ConfigMap of
+ * AIBRIX_ settings): sync needs the remote tokenizer, all names must come from one AIBrix release
+ * line (the configured one, when given), and AIBRIX_REMOTE_TOKENIZER_ENGINE does not exist.
+ */
+public final class GatewayEnvRule implements ContractRule {
+  private final Version aibrixVersion;
+
+  /** {@code aibrixVersion} is the user's AIBrix release, or null to infer it from the names used. */
+  public GatewayEnvRule(Version aibrixVersion) {
+    this.aibrixVersion = aibrixVersion;
+  }
+
+  @Override
+  public String id() {
+    return "gateway-env";
+  }
+
+  @Override
+  public String description() {
+    return "Gateway KV sync has the remote tokenizer, names from the right AIBrix release, no invented names.";
+  }
+
+  /** A set of gateway settings: name to value, and where each is. */
+  private record Settings(ManifestDocument document, Map<String, String> values, Map<String, String> pointers) {}
+
+  @Override
+  public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
+    List<Violation> violations = new ArrayList<>();
+    for (Settings settings : settings(manifests, contract)) {
+      check(settings, contract, severity, violations);
+    }
+    return violations;
+  }
+
+  private void check(Settings settings, KvContract contract, Severity severity, List<Violation> violations) {
+    ManifestDocument document = settings.document();
+    contract.table("gateway", "unknownEnv").forEach((name, fix) -> {
+      if (settings.values().containsKey(name)) {
+        violations.add(document.violation(settings.pointers().get(name), id(), severity,
+            name + " exists in no AIBrix release.", "Remove it: " + fix + "."));
+      }
+    });
+    GatewayEnvNames used = null;
+    for (GatewayEnvNames line : contract.gatewayEnvByRelease()) {
+      if ("true".equals(settings.values().get(line.kvSyncEnabled()))) {
+        used = line;
+      }
+    }
+    if (used == null) {
+      return;
+    }
+    GatewayEnvNames expected = aibrixVersion == null ? used : contract.gatewayEnvFor(aibrixVersion);
+    if (expected == null) {
+      violations.add(document.violation(settings.pointers().get(used.kvSyncEnabled()), id(), severity,
+          "KV sync is switched on, but AIBrix " + aibrixVersion + " predates it (from "
+              + contract.gatewaySetting("firstKvSyncRelease") + ").", "Upgrade AIBrix."));
+      return;
+    }
+    if (!expected.equals(used)) {
+      violations.add(document.violation(settings.pointers().get(used.kvSyncEnabled()), id(), severity,
+          used.kvSyncEnabled() + " is the name of AIBrix " + used.from() + "-line releases; AIBrix " + aibrixVersion
+              + " reads " + expected.kvSyncEnabled() + ".",
+          "Use " + expected.kvSyncEnabled() + ", " + expected.useRemoteTokenizer() + ", "
+              + expected.tokenizerType() + " and " + expected.remoteTokenizerEndpoint() + "."));
+    }
+    requireSetting(settings, expected.useRemoteTokenizer(), "true", expected, severity, violations);
+    requireSetting(settings, expected.tokenizerType(), "remote", expected, severity, violations);
+    requireSetting(settings, expected.remoteTokenizerEndpoint(), null, expected, severity, violations);
+  }
+
+  private void requireSetting(Settings settings, String name, String value, GatewayEnvNames expected,
+      Severity severity, List<Violation> violations) {
+    String actual = settings.values().get(name);
+    boolean ok = value == null ? actual != null && !actual.isBlank() : value.equals(actual);
+    if (!ok) {
+      String at = settings.pointers().getOrDefault(name, settings.pointers().get(expected.kvSyncEnabled()));
+      violations.add(settings.document().violation(at, id(), severity,
+          "KV sync is on but " + name + (actual == null ? " is not set" : " is '" + actual + "'")
+              + "; the gateway refuses KV sync without the remote tokenizer.",
+          "Set " + name + "=" + (value == null ? "http://<model service>:8000" : value) + "."));
+    }
+  }
+
+  /** The gateway's settings found in the set: gateway pods' env and ConfigMaps of AIBRIX_ keys. */
+  private static List<Settings> settings(ManifestSet manifests, KvContract contract) {
+    List<Settings> found = new ArrayList<>();
+    for (PodTemplate pod : manifests.podTemplates()) {
+      boolean gateway = pod.document().name().equals(contract.gatewaySetting("deployment"))
+          || contract.gatewayPodLabels().entrySet().stream()
+              .allMatch(l -> l.getValue().equals(pod.labels().get(l.getKey())));
+      if (!gateway) {
+        continue;
+      }
+      var containers = pod.containers();
+      for (var container : containers) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> pointers = new LinkedHashMap<>();
+        container.env().values().forEach(e -> {
+          values.put(e.name(), e.value());
+          pointers.put(e.name(), e.pointer());
+        });
+        found.add(new Settings(pod.document(), values, pointers));
+      }
+    }
+    for (ManifestDocument map : manifests.ofKind("ConfigMap")) {
+      JsonNode data = map.root().path("data");
+      Map<String, String> values = new LinkedHashMap<>();
+      Map<String, String> pointers = new LinkedHashMap<>();
+      data.fields().forEachRemaining(f -> {
+        values.put(f.getKey(), f.getValue().asText());
+        pointers.put(f.getKey(), "/data/" + f.getKey().replace("~", "~0").replace("/", "~1"));
+      });
+      if (values.keySet().stream().anyMatch(k -> k.startsWith("AIBRIX_"))) {
+        found.add(new Settings(map, values, pointers));
+      }
+    }
+    return found;
+  }
+}

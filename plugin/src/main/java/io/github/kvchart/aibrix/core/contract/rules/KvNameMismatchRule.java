@@ -1,0 +1,63 @@
+package io.github.kvchart.aibrix.core.contract.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.contract.ContractRule;
+import io.github.kvchart.aibrix.core.contract.KvContract;
+import io.github.kvchart.aibrix.core.contract.KvSubject;
+import io.github.kvchart.aibrix.core.contract.ManifestSet;
+import io.github.kvchart.aibrix.core.validate.ManifestDocument;
+import io.github.kvchart.aibrix.core.validate.Severity;
+import io.github.kvchart.aibrix.core.validate.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * kv-name-mismatch: with KV events intended, --served-model-name, the model.aibrix.ai/name label
+ * and the name of the Service that selects the pods must agree: the gateway routes by that name.
+ */
+public final class KvNameMismatchRule implements ContractRule {
+  @Override
+  public String id() {
+    return "kv-name-mismatch";
+  }
+
+  @Override
+  public String description() {
+    return "--served-model-name, the model.aibrix.ai/name label and the Service name agree.";
+  }
+
+  @Override
+  public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
+    List<Violation> violations = new ArrayList<>();
+    String nameLabel = contract.label("name");
+    String servedFlag = contract.vllmSetting("servedModelNameFlag");
+    for (KvSubject subject : KvSubject.of(manifests, contract)) {
+      JsonNode label = subject.pod().label(nameLabel);
+      if (!subject.intended() || !label.isTextual()) {
+        continue;
+      }
+      String model = label.asText();
+      ManifestDocument document = subject.pod().document();
+      var served = subject.container().flag(servedFlag);
+      if (served.isEmpty() || served.get().value() == null) {
+        violations.add(document.violation(subject.container().pointer(), id(), severity,
+            "no " + servedFlag + ", so vLLM serves the model under its Hugging Face id, not '" + model + "' (the "
+                + nameLabel + " label).",
+            "Add " + servedFlag + " " + model + " to the args."));
+      } else if (!served.get().value().equals(model)) {
+        violations.add(document.violation(served.get().valuePointer(), id(), severity,
+            servedFlag + " is '" + served.get().value() + "' but label " + nameLabel + " is '" + model + "'.",
+            "Use one name for both, e.g. " + servedFlag + " " + model + "."));
+      }
+      for (ManifestDocument service : manifests.ofKind("Service")) {
+        JsonNode selector = service.root().path("spec").path("selector");
+        if (subject.pod().selectedBy(selector) && !service.name().equals(model)) {
+          violations.add(service.violation("/metadata/name", id(), severity,
+              "Service '" + service.name() + "' selects the pods of model '" + model + "' but has another name.",
+              "Name the Service '" + model + "' (the model name), or label the pods to match it."));
+        }
+      }
+    }
+    return violations;
+  }
+}

@@ -1,0 +1,74 @@
+package io.github.kvchart.aibrix.core.contract.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.contract.ContractRule;
+import io.github.kvchart.aibrix.core.contract.KvContract;
+import io.github.kvchart.aibrix.core.contract.ManifestSet;
+import io.github.kvchart.aibrix.core.contract.NetworkPolicyView;
+import io.github.kvchart.aibrix.core.contract.PodTemplate;
+import io.github.kvchart.aibrix.core.validate.ManifestDocument;
+import io.github.kvchart.aibrix.core.validate.Severity;
+import io.github.kvchart.aibrix.core.validate.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * netpol-direction: KV traffic flows gateway to model pod. A policy that mentions 5557/5558 must
+ * select the model pods and admit the gateway; one that selects the gateway (or other pods), or
+ * admits the model pods, points the wrong way and protects nothing.
+ */
+public final class NetpolDirectionRule implements ContractRule {
+  @Override
+  public String id() {
+    return "netpol-direction";
+  }
+
+  @Override
+  public String description() {
+    return "A policy for the KV ports selects the model pods and admits the gateway, not the reverse.";
+  }
+
+  @Override
+  public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
+    List<Violation> violations = new ArrayList<>();
+    List<PodTemplate> models = manifests.modelPods(contract);
+    String fix = "Select the model pods (podSelector matchLabels " + contract.label("kvEventsEnabled")
+        + ": \"true\") and admit ingress from namespace " + contract.gatewaySetting("namespace")
+        + " pods " + contract.gatewayPodLabels() + " on " + contract.eventPort() + ", " + contract.replayPort()
+        + " and the serving port.";
+    for (ManifestDocument document : manifests.ofKind("NetworkPolicy")) {
+      NetworkPolicyView policy = new NetworkPolicyView(document);
+      if (!policy.mentionsPort(contract.eventPort(), contract.replayPort())) {
+        continue;
+      }
+      JsonNode selector = policy.podSelector();
+      boolean selectsGateway = !contract.gatewayPodLabels().isEmpty()
+          && contract.gatewayPodLabels().entrySet().stream()
+              .allMatch(l -> l.getValue().equals(selector.path(l.getKey()).asText(null)));
+      boolean selectsModels = models.isEmpty()
+          ? NetworkPolicyView.namesModelLabel(selector)
+          : models.stream().anyMatch(p -> p.selectedBy(selector));
+      if (selectsGateway || !selectsModels) {
+        violations.add(document.violation("/spec/podSelector", id(), severity,
+            "the policy names the KV-event ports but selects " + (selectsGateway ? "the gateway pods" : "pods that are not the model pods")
+                + "; the gateway connects to the model pods, so this protects nothing and admits nothing.",
+            fix));
+      }
+      JsonNode ingress = policy.ingress();
+      for (int r = 0; r < ingress.size(); r++) {
+        JsonNode from = ingress.get(r).path("from");
+        for (int p = 0; p < from.size(); p++) {
+          JsonNode peer = from.get(p).path("podSelector").path("matchLabels");
+          boolean modelPeer = NetworkPolicyView.namesModelLabel(peer)
+              || (!peer.isEmpty() && models.stream().anyMatch(m -> m.selectedBy(peer)));
+          if (modelPeer) {
+            violations.add(document.violation("/spec/ingress/" + r + "/from/" + p, id(), severity,
+                "the policy admits traffic from the model pods; KV traffic flows from the gateway to the model pods.",
+                fix));
+          }
+        }
+      }
+    }
+    return violations;
+  }
+}
