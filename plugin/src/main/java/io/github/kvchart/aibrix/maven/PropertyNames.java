@@ -17,6 +17,8 @@ public final class PropertyNames {
   public static final String FAIL_ON_WARNING = "aibrix-chart.failOnWarning";
   public static final String REPORTS_DIRECTORY = "aibrix-chart.reportsDirectory";
   public static final String THREADS = "aibrix-chart.threads";
+  public static final String RULES = "aibrix-chart.rules";
+  public static final String AIBRIX_VERSION = "aibrix-chart.aibrixVersion";
 
   private PropertyNames() {}
 }

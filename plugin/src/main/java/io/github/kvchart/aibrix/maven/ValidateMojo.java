@@ -97,6 +97,33 @@ public class ValidateMojo extends AbstractMojo {
   int threads;
 
   /**
+   * A KV-event contract file to use instead of the built-in one (same format as
+   * schemas/contract/kv-events-contract.yaml), for vLLM or AIBrix releases newer than the plugin.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.CONTRACT)
+  File contract;
+
+  /**
+   * Per-rule levels, comma-separated {@code id=off|warning|error}, e.g.
+   * {@code kv-replay-disabled=off,kv-image-version=warning}. Rule ids are listed in docs/rules.md.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.RULES)
+  String rules;
+
+  /**
+   * The AIBrix release the gateway runs (e.g. v0.5.0): gateway-env then requires that release's
+   * setting names. Unset: the names only have to come from one release line.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.AIBRIX_VERSION)
+  String aibrixVersion;
+
+  /**
    * Skips this goal.
    *
    * @since 0.1.0
@@ -133,7 +160,8 @@ public class ValidateMojo extends AbstractMojo {
     }
     int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     ValidateRequest request = new ValidateRequest(basedir.toPath(), sourcePaths, strings(includes),
-        strings(excludes), kubernetesVersion, paths(crds), workers);
+        strings(excludes), kubernetesVersion, paths(crds), workers,
+        contract == null ? null : contract.toPath(), rules, aibrixVersion);
     ValidationResult result;
     try {
       result = new ManifestValidator().validate(request, new MavenBuildLog(getLog()));

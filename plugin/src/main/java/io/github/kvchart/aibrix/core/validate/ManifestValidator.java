@@ -44,7 +44,9 @@ public final class ManifestValidator {
     ContractChecker contractChecker = new ContractChecker(contract, settings, aibrixVersion(request.aibrixVersion()));
     SourceSet sources =
         SourceSet.expand(request.baseDir(), request.sources(), request.includes(), request.excludes());
-    SchemaCheck schemaCheck = new SchemaCheck(catalog);
+    java.util.Map<String, String> hints = new java.util.LinkedHashMap<>();
+    contract.section("podAutoscalerFields").forEach((field, fix) -> hints.put("PodAutoscaler." + field, String.valueOf(fix)));
+    SchemaCheck schemaCheck = new SchemaCheck(catalog, hints);
     List<FileOutcome> outcomes = checkFiles(sources, schemaCheck, request.threads());
 
     List<Violation> violations = new ArrayList<>();

@@ -20,9 +20,16 @@ public final class SchemaCheck {
   private static final String QUANTITY_HINT = "a Kubernetes quantity such as 500m, 2Gi or 4";
 
   private final SchemaCatalog catalog;
+  private final java.util.Map<String, String> fieldHints;
 
   public SchemaCheck(SchemaCatalog catalog) {
+    this(catalog, java.util.Map.of());
+  }
+
+  /** {@code fieldHints}: "Kind.field" to the fix for a field that kind does not have. */
+  public SchemaCheck(SchemaCatalog catalog, java.util.Map<String, String> fieldHints) {
     this.catalog = catalog;
+    this.fieldHints = fieldHints;
   }
 
   public List<Violation> check(ManifestDocument document) {
@@ -71,6 +78,12 @@ public final class SchemaCheck {
         String fieldPointer = pointer + "/" + field.replace("~", "~0").replace("/", "~1");
         TreeSet<String> known = knownFields(document, error);
         String guess = Spelling.closest(field, known);
+        String hint = fieldHints.get(document.kind() + "." + field);
+        if (hint != null) {
+          return document.violation(fieldPointer, RuleIds.SCHEMA_UNKNOWN_FIELD, Severity.ERROR,
+              "unknown field '" + field + "' in " + where + " (" + document.kind() + " has no such field).",
+              hint.substring(0, 1).toUpperCase() + hint.substring(1) + ".");
+        }
         return document.violation(fieldPointer, RuleIds.SCHEMA_UNKNOWN_FIELD, Severity.ERROR,
             "unknown field '" + field + "' in " + where + " (" + document.kind() + " has no such field).",
             guess != null ? "Did you mean '" + guess + "'?"
