@@ -19,6 +19,16 @@ public final class PropertyNames {
   public static final String THREADS = "aibrix-chart.threads";
   public static final String RULES = "aibrix-chart.rules";
   public static final String AIBRIX_VERSION = "aibrix-chart.aibrixVersion";
+  public static final String PACKAGE_SKIP = "aibrix-chart.package.skip";
+  public static final String CHART_DIRECTORY = "aibrix-chart.chartDirectory";
+  public static final String CHARTS_DIRECTORY = "aibrix-chart.chartsDirectory";
+  public static final String INDEX_URL_PREFIX = "aibrix-chart.indexUrlPrefix";
+  public static final String PUSH_SKIP = "aibrix-chart.push.skip";
+  public static final String REPOSITORY = "aibrix-chart.repository";
+  public static final String SERVER_ID = "aibrix-chart.serverId";
+  public static final String PLAIN_HTTP = "aibrix-chart.plainHttp";
+  public static final String INSECURE = "aibrix-chart.insecure";
+  public static final String PUSH_SNAPSHOTS = "aibrix-chart.push.snapshots";
 
   private PropertyNames() {}
 }

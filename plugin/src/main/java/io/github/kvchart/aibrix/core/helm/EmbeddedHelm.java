@@ -50,9 +50,14 @@ public final class EmbeddedHelm {
     }
   }
 
-  private static void requireBundledLibrary() throws HelmException {
+  static void requireBundledLibrary() throws HelmException {
     if (checked) {
       return;
+    }
+    try {
+      HelmEnvironment.isolate();
+    } catch (java.io.IOException e) {
+      throw new HelmException("cannot create a private Helm home: " + e.getMessage(), e);
     }
     ClassLoader loader = EmbeddedHelm.class.getClassLoader();
     if (ServiceLoader.load(NativeLibrary.class, loader).findFirst().isEmpty()) {
@@ -64,6 +69,42 @@ public final class EmbeddedHelm {
           null);
     }
     checked = true;
+  }
+
+  /** Logs in to an OCI registry with the given credentials (stored in the private Helm home only). */
+  public static void login(String host, String username, String password, boolean plainHttp, boolean insecure)
+      throws HelmException {
+    requireBundledLibrary();
+    try {
+      var command = Helm.registry().login().withHost(host).withUsername(username).withPassword(password);
+      if (plainHttp) {
+        command = command.plainHttp();
+      }
+      if (insecure) {
+        command = command.insecureSkipTlsVerify();
+      }
+      command.call();
+    } catch (RuntimeException e) {
+      throw new HelmException("helm registry login to " + host + " failed: " + oneLine(e.getMessage()), e);
+    }
+  }
+
+  /** Pushes a chart archive to {@code oci://host/path}; returns Helm's output (it names the digest). */
+  public static String push(Path archive, java.net.URI remote, boolean plainHttp, boolean insecure)
+      throws HelmException {
+    requireBundledLibrary();
+    try {
+      var command = Helm.push().withChart(archive).withRemote(remote);
+      if (plainHttp) {
+        command = command.plainHttp();
+      }
+      if (insecure) {
+        command = command.insecureSkipTlsVerify();
+      }
+      return command.call();
+    } catch (RuntimeException e) {
+      throw new HelmException("helm push to " + remote + " failed: " + oneLine(e.getMessage()), e);
+    }
   }
 
   private static String oneLine(String message) {

@@ -55,7 +55,7 @@ public final class NetpolBlocksServingRule implements ContractRule {
             "this policy selects the pods of " + pod.document().kind() + " '" + pod.document().name()
                 + "' but no policy admits the gateway to their serving port " + port + ": the model stops serving.",
             "Add port " + port + " to the ingress rule that admits the gateway pods "
-                + contract.gatewayPodLabels() + "."));
+                + NetpolDirectionRule.labels(contract) + "."));
       }
     }
     return violations;

@@ -28,13 +28,19 @@ public final class NetpolDirectionRule implements ContractRule {
     return "A policy for the KV ports selects the model pods and admits the gateway, not the reverse.";
   }
 
+  /** The gateway's pod labels as YAML would write them: {app: gateway-plugins}. */
+  static String labels(KvContract contract) {
+    return "{" + String.join(", ", contract.gatewayPodLabels().entrySet().stream()
+        .map(e -> e.getKey() + ": " + e.getValue()).toList()) + "}";
+  }
+
   @Override
   public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
     List<Violation> violations = new ArrayList<>();
     List<PodTemplate> models = manifests.modelPods(contract);
     String fix = "Select the model pods (podSelector matchLabels " + contract.label("kvEventsEnabled")
         + ": \"true\") and admit ingress from namespace " + contract.gatewaySetting("namespace")
-        + " pods " + contract.gatewayPodLabels() + " on " + contract.eventPort() + ", " + contract.replayPort()
+        + " pods " + labels(contract) + " on " + contract.eventPort() + ", " + contract.replayPort()
         + " and the serving port.";
     for (ManifestDocument document : manifests.ofKind("NetworkPolicy")) {
       NetworkPolicyView policy = new NetworkPolicyView(document);

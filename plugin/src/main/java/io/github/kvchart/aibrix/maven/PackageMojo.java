@@ -1,0 +1,141 @@
+package io.github.kvchart.aibrix.maven;
+
+import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.helm.ChartPackager;
+import io.github.kvchart.aibrix.core.release.ChartRelease;
+import io.github.kvchart.aibrix.core.release.PackageRequest;
+import io.github.kvchart.aibrix.core.validate.ValidateRequest;
+import java.io.File;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Packages the generated chart as a byte-reproducible {@code aibrix-model-<version>.tgz} and writes
+ * or merges index.yaml. The chart is validated first (helm lint --strict, the values matrix,
+ * schemas and the KV-event contract) and refused on any error.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class PackageMojo extends AbstractMojo {
+  /** Fixed time for archive entries when the project sets no project.build.outputTimestamp. */
+  static final Instant FIXED_EPOCH = Instant.parse("1980-01-01T00:00:00Z");
+
+  /**
+   * The chart to package.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.CHART_DIRECTORY,
+      defaultValue = "${project.build.directory}/aibrix-chart/helm/aibrix-model", required = true)
+  File chartDirectory;
+
+  /**
+   * Where the archive and index.yaml are written.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.CHARTS_DIRECTORY, defaultValue = "${project.build.directory}/charts",
+      required = true)
+  File chartsDirectory;
+
+  /**
+   * The URL prefix the archive will be served from, written into index.yaml ("" for a relative URL).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.INDEX_URL_PREFIX, defaultValue = "")
+  String indexUrlPrefix;
+
+  /**
+   * The time stamped on every archive entry and in index.yaml (ISO-8601, or seconds since the
+   * epoch). Unset: 1980-01-01T00:00:00Z.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(defaultValue = "${project.build.outputTimestamp}")
+  String outputTimestamp;
+
+  /**
+   * The Kubernetes version whose schemas the chart's renderings must meet.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.KUBERNETES_VERSION, defaultValue = "1.32")
+  String kubernetesVersion;
+
+  /**
+   * Per-rule levels for the validation before packaging (see the validate goal).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.RULES)
+  String rules;
+
+  /**
+   * A KV-event contract file to use instead of the built-in one.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.CONTRACT)
+  File contract;
+
+  /**
+   * Skips this goal.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.PACKAGE_SKIP, defaultValue = "false")
+  boolean skip;
+
+  @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
+  File basedir;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping aibrix-chart:package (" + PropertyNames.PACKAGE_SKIP + "=true).");
+      return;
+    }
+    Instant timestamp = timestamp(outputTimestamp);
+    ValidateRequest validation = new ValidateRequest(basedir.toPath(), List.of(chartDirectory.toPath()), List.of(),
+        List.of(), kubernetesVersion, List.of(), 1, contract == null ? null : contract.toPath(), rules, null);
+    PackageRequest request = new PackageRequest(chartDirectory.toPath(), chartsDirectory.toPath(), timestamp,
+        indexUrlPrefix, validation);
+    try {
+      ChartPackager.Packaged packaged = ChartRelease.packageChart(request, new MavenBuildLog(getLog()));
+      getLog().info("Packaged chart " + packaged.name() + " " + packaged.version() + ": " + packaged.archive()
+          + " (sha256 " + packaged.sha256() + ", " + packaged.size() + " bytes, entries dated " + timestamp + ")");
+    } catch (ChartRelease.RefusedException e) {
+      throw new MojoFailureException("Refusing to package " + chartDirectory + ": "
+          + e.result().errors() + " validation errors (listed above). Fix them, then package again.", e);
+    } catch (InvalidInputException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot write " + chartsDirectory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** project.build.outputTimestamp as ISO-8601 or epoch seconds; unset or unresolved: 1980-01-01. */
+  static Instant timestamp(String value) throws MojoFailureException {
+    if (value == null || value.isBlank() || value.contains("${") || value.length() < 2) {
+      return FIXED_EPOCH;
+    }
+    try {
+      return value.matches("[0-9]+") ? Instant.ofEpochSecond(Long.parseLong(value))
+          : OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw new MojoFailureException("project.build.outputTimestamp '" + value + "' is not ISO-8601 or epoch"
+          + " seconds. Fix: use e.g. 2026-01-01T00:00:00Z.", e);
+    }
+  }
+}
