@@ -45,6 +45,7 @@ public final class TemplateEngine {
             .withMaxOutputSize(MAX_OUTPUT_CHARS)
             .withMaxRenderDepth(8)
             .withMaxMacroRecursionDepth(8)
+            .withElResolver(new DataOnlyResolver())
             .build();
     this.jinjava = new Jinjava(config);
     ValueFilters.all().forEach(filter -> jinjava.getGlobalContext().registerFilter(filter));

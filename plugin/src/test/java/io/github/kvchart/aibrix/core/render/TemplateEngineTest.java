@@ -56,4 +56,22 @@ class TemplateEngineTest {
     assertThrows(InvalidInputException.class,
         () -> render("[% include \"../../../etc/passwd\" %]", Map.of()));
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+    "[= name.getClass() =]", "[= name.toUpperCase() =]", "[= name.bytes =]", "[= name.class =]",
+    "[= port.getClass().forName('java.lang.Runtime') =]", "[= models[0].getClass() =]",
+  })
+  void templatesCannotReachJava(String template) {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> render(template,
+        Map.of("name", "model", "port", 8000L, "models", java.util.List.of("a"))));
+    assertTrue(e.getMessage().contains("templates see data only"), e.getMessage());
+  }
+
+  @Test
+  void jinjavaHelpersStillWork() throws Exception {
+    assertEquals("a,b.", render("[% for x in xs %][= x =][% if not loop.last %],[% else %].[% endif %][% endfor %]",
+        Map.of("xs", java.util.List.of("a", "b"))));
+    assertEquals("MODEL", render("[= name | upper =]", Map.of("name", "model")));
+  }
 }
