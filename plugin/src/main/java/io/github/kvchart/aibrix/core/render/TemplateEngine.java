@@ -75,7 +75,8 @@ public final class TemplateEngine {
           e);
     }
     for (TemplateError error : result.getErrors()) {
-      if (error.getSeverity() != TemplateError.ErrorType.WARNING) {
+      // Warnings too: Jinjava reports a refused recursive macro call as a warning and renders nothing.
+      {
         throw new InvalidInputException(
             new SourceLocation(name, Math.max(error.getLineno(), 0), Math.max(error.getStartPosition(), 0)),
             "template error: " + oneLine(error.getMessage()),

@@ -162,6 +162,11 @@ public final class ManifestValidator {
 
   /** Parses and schema-checks YAML text that {@code display} names. */
   FileOutcome checkText(String display, String text, SchemaCheck check) {
+    if (text.isBlank() && !display.contains(" [values: ")) {
+      Violation empty = new Violation(display, 0, 0, -1, "", "", "", RuleIds.YAML_SYNTAX, Severity.ERROR,
+          "the file is empty: it holds no YAML document.", "Remove the file, or exclude it with aibrix-chart.excludes.");
+      return new FileOutcome(List.of(empty), List.of(), List.of());
+    }
     ParsedFile parsed = parser.parse(display, text);
     List<Violation> violations = new ArrayList<>(parsed.violations());
     List<DocumentSummary> documents = new ArrayList<>();
