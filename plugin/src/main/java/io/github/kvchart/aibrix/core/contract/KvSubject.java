@@ -40,7 +40,8 @@ public record KvSubject(
     return subjects;
   }
 
-  static KvSubject of(PodTemplate pod, VllmContainer container, KvContract contract) {
+  /** The subject for one container of one pod. */
+  public static KvSubject of(PodTemplate pod, VllmContainer container, KvContract contract) {
     VllmContainer.Flag flag = container.flag(contract.kvEventsFlag()).orElse(null);
     JsonNode config = null;
     String error = null;

@@ -13,8 +13,10 @@ import java.util.List;
 
 /**
  * autoscaler-target: a PodAutoscaler scales the Deployment its scaleTargetRef names, and new pods
- * come from that Deployment's pod template, so the template must carry the KV labels. A target
- * outside the validated set cannot be checked (warning).
+ * come from that Deployment's pod template, so when that Deployment is meant to publish KV events
+ * (its pods intend them, or the KV label sits on the Deployment itself) the template must carry
+ * the KV labels. A target outside the validated set cannot be checked (warning). Scaling a plain
+ * model without KV events is fine.
  */
 public final class AutoscalerTargetRule implements ContractRule {
   @Override
@@ -46,7 +48,14 @@ public final class AutoscalerTargetRule implements ContractRule {
             "Validate the " + kind + " together with its PodAutoscaler (add it to aibrix-chart.sources)."));
         continue;
       }
-      for (PodTemplate pod : PodTemplate.of(targets.get(0))) {
+      ManifestDocument target = targets.get(0);
+      boolean labelOnWorkload = !target.root().path("metadata").path("labels").path(kvLabel).isMissingNode();
+      for (PodTemplate pod : PodTemplate.of(target)) {
+        boolean intended = labelOnWorkload || pod.containers().stream()
+            .anyMatch(c -> io.github.kvchart.aibrix.core.contract.KvSubject.of(pod, c, contract).intended());
+        if (!intended) {
+          continue;
+        }
         boolean labelled = "true".equals(pod.label(kvLabel).asText(null)) && pod.label(nameLabel).isTextual();
         if (!labelled) {
           violations.add(autoscaler.violation("/spec/scaleTargetRef", id(), severity,
