@@ -25,8 +25,12 @@ public record KvSubject(
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Every model pod's vLLM container (or first container) in {@code manifests}. */
+  /** Every model pod's vLLM container (or first container) in {@code manifests} (computed once per set). */
   public static List<KvSubject> of(ManifestSet manifests, KvContract contract) {
+    return manifests.subjects(contract);
+  }
+
+  static List<KvSubject> compute(ManifestSet manifests, KvContract contract) {
     List<KvSubject> subjects = new ArrayList<>();
     for (PodTemplate pod : manifests.modelPods(contract)) {
       List<VllmContainer> containers = pod.containers();

@@ -1,23 +1,42 @@
 package io.github.kvchart.aibrix.core.contract;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.validate.ManifestDocument;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The documents validated together (a set of plain files, or one chart rendering), so rules can
  * look across objects: a Deployment and its Service, a NetworkPolicy and the pods it selects, a
- * PodAutoscaler and its target.
+ * PodAutoscaler and its target. Everything rules ask for is computed once per set and indexed, so
+ * the cross-object rules stay linear in the number of documents.
  */
 public final class ManifestSet {
   private final List<ManifestDocument> documents;
   private final List<PodTemplate> podTemplates = new ArrayList<>();
+  private final Map<String, List<ManifestDocument>> byKind = new HashMap<>();
+  private final Map<String, ManifestDocument> byKindAndName = new HashMap<>();
+  private final Map<String, List<PodTemplate>> podsByLabel = new HashMap<>();
+  private List<PodTemplate> modelPods;
+  private List<KvSubject> subjects;
+  private Map<PodTemplate, List<ManifestDocument>> services;
 
   public ManifestSet(List<ManifestDocument> documents) {
     this.documents = List.copyOf(documents);
     for (ManifestDocument document : this.documents) {
-      if (document.root().isObject()) {
-        podTemplates.addAll(PodTemplate.of(document));
+      if (!document.root().isObject()) {
+        continue;
+      }
+      byKind.computeIfAbsent(document.kind(), k -> new ArrayList<>()).add(document);
+      byKindAndName.putIfAbsent(document.kind() + "/" + document.name(), document);
+      for (PodTemplate pod : PodTemplate.of(document)) {
+        podTemplates.add(pod);
+        pod.labels().forEach((key, value) ->
+            podsByLabel.computeIfAbsent(key + "=" + value, k -> new ArrayList<>()).add(pod));
       }
     }
   }
@@ -27,19 +46,65 @@ public final class ManifestSet {
   }
 
   public List<ManifestDocument> ofKind(String kind) {
-    return documents.stream().filter(d -> d.root().isObject() && kind.equals(d.kind())).toList();
+    return byKind.getOrDefault(kind, List.of());
+  }
+
+  /** The first document of {@code kind} named {@code name}, or null. */
+  public ManifestDocument find(String kind, String name) {
+    return byKindAndName.get(kind + "/" + name);
   }
 
   public List<PodTemplate> podTemplates() {
     return podTemplates;
   }
 
+  /** The pod templates a matchLabels selector selects (an empty selector selects none here). */
+  public List<PodTemplate> selectedBy(JsonNode matchLabels) {
+    if (matchLabels == null || !matchLabels.isObject() || matchLabels.isEmpty()) {
+      return List.of();
+    }
+    var first = matchLabels.fields().next();
+    List<PodTemplate> candidates = podsByLabel.getOrDefault(first.getKey() + "=" + first.getValue().asText(), List.of());
+    Set<PodTemplate> selected = new LinkedHashSet<>();
+    for (PodTemplate pod : candidates) {
+      if (pod.selectedBy(matchLabels)) {
+        selected.add(pod);
+      }
+    }
+    return new ArrayList<>(selected);
+  }
+
+  /** The Services whose selector selects {@code pod} (indexed once per set). */
+  public List<ManifestDocument> servicesSelecting(PodTemplate pod) {
+    if (services == null) {
+      services = new java.util.IdentityHashMap<>();
+      for (ManifestDocument service : ofKind("Service")) {
+        for (PodTemplate selected : selectedBy(service.root().path("spec").path("selector"))) {
+          services.computeIfAbsent(selected, p -> new ArrayList<>()).add(service);
+        }
+      }
+    }
+    return services.getOrDefault(pod, List.of());
+  }
+
   /** Pod templates whose containers run vLLM, or that carry a model.aibrix.ai label. */
   public List<PodTemplate> modelPods(KvContract contract) {
-    return podTemplates.stream()
-        .filter(p -> p.containers().stream().anyMatch(VllmContainer::isVllm)
-            || !p.label(contract.label("name")).isMissingNode()
-            || !p.label(contract.label("kvEventsEnabled")).isMissingNode())
-        .toList();
+    if (modelPods == null) {
+      String name = contract.label("name");
+      String kv = contract.label("kvEventsEnabled");
+      modelPods = podTemplates.stream()
+          .filter(p -> p.containers().stream().anyMatch(VllmContainer::isVllm)
+              || !p.label(name).isMissingNode() || !p.label(kv).isMissingNode())
+          .toList();
+    }
+    return modelPods;
+  }
+
+  /** The KV view of every model pod, computed once per set. */
+  public List<KvSubject> subjects(KvContract contract) {
+    if (subjects == null) {
+      subjects = KvSubject.compute(this, contract);
+    }
+    return subjects;
   }
 }

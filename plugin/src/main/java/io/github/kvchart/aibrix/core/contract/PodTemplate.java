@@ -11,7 +11,30 @@ import java.util.Map;
  * A pod template inside a workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob)
  * or a bare Pod: its labels, containers, and the JSON pointer where it sits in its document.
  */
-public record PodTemplate(ManifestDocument document, String pointer, JsonNode template) {
+public final class PodTemplate {
+  private final ManifestDocument document;
+  private final String pointer;
+  private final JsonNode template;
+  private Map<String, String> labels;
+  private List<VllmContainer> containers;
+
+  public PodTemplate(ManifestDocument document, String pointer, JsonNode template) {
+    this.document = document;
+    this.pointer = pointer;
+    this.template = template;
+  }
+
+  public ManifestDocument document() {
+    return document;
+  }
+
+  public String pointer() {
+    return pointer;
+  }
+
+  public JsonNode template() {
+    return template;
+  }
 
   /** The pod templates of {@code document} (none for kinds without pods). */
   public static List<PodTemplate> of(ManifestDocument document) {
@@ -39,9 +62,12 @@ public record PodTemplate(ManifestDocument document, String pointer, JsonNode te
 
   /** The pod labels, as strings (non-string values keep their JSON text). */
   public Map<String, String> labels() {
-    Map<String, String> labels = new LinkedHashMap<>();
-    template.path("metadata").path("labels").fields().forEachRemaining(
-        e -> labels.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+    if (labels == null) {
+      Map<String, String> found = new LinkedHashMap<>();
+      template.path("metadata").path("labels").fields().forEachRemaining(
+          e -> found.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+      labels = found;
+    }
     return labels;
   }
 
@@ -56,10 +82,13 @@ public record PodTemplate(ManifestDocument document, String pointer, JsonNode te
 
   /** The containers, each with its pointer. */
   public List<VllmContainer> containers() {
-    List<VllmContainer> containers = new ArrayList<>();
-    JsonNode list = template.path("spec").path("containers");
-    for (int i = 0; i < list.size(); i++) {
-      containers.add(new VllmContainer(this, pointer + "/spec/containers/" + i, list.get(i)));
+    if (containers == null) {
+      List<VllmContainer> found = new ArrayList<>();
+      JsonNode list = template.path("spec").path("containers");
+      for (int i = 0; i < list.size(); i++) {
+        found.add(new VllmContainer(this, pointer + "/spec/containers/" + i, list.get(i)));
+      }
+      containers = found;
     }
     return containers;
   }

@@ -76,7 +76,8 @@ public final class ManifestValidator {
     violations = applyLevels(violations, settings);
     violations.sort(Violation.ORDER);
     log.debug("Schemas compiled: " + catalog.compilations() + " (Kubernetes " + catalog.kubernetesVersion() + ")");
-    return new ValidationResult(List.copyOf(violations), files, documents, (System.nanoTime() - start) / 1_000_000);
+    return new ValidationResult(List.copyOf(violations), files, documents, (System.nanoTime() - start) / 1_000_000,
+        catalog.compilations());
   }
 
   /** Every rule id users can configure: the schema rules and the contract rules. */

@@ -2,9 +2,14 @@ package io.github.kvchart.aibrix.core.validate;
 
 import java.util.List;
 
-/** What {@code validate} found: every violation in report order, and what was looked at. */
+/**
+ * What {@code validate} found: every violation in report order, and what was looked at.
+ *
+ * @param schemaCompilations how many schemas were compiled (each at most once per run)
+ */
 public record ValidationResult(
-    List<Violation> violations, List<String> files, List<DocumentSummary> documents, long millis) {
+    List<Violation> violations, List<String> files, List<DocumentSummary> documents, long millis,
+    int schemaCompilations) {
 
   public long errors() {
     return violations.stream().filter(Violation::isError).count();

@@ -63,6 +63,7 @@ class ChartPusherTest {
     HelmLib lib = helmLib();
     Result started = lib.RepoOciServerStart(new RepoServerOptions(null, "ci-user", "ci-secret"));
     String address = started.out;
+    awaitListening(address);
     try {
       ChartPusher.Pushed pushed = ChartPusher.push(new PushRequest(packaged.archive(), "oci://" + address + "/charts",
           "ci-user", "ci-secret", true, false));
@@ -87,6 +88,23 @@ class ChartPusherTest {
       assertEquals(packaged.sha256(), ChartPackager.sha256(blob.body()));
     } finally {
       lib.RepoServerStop(address);
+    }
+  }
+
+  /** The embedded registry starts in the background: wait (bounded) until it accepts connections. */
+  static void awaitListening(String address) throws Exception {
+    String[] hostPort = address.split(":");
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (true) {
+      try (var socket = new java.net.Socket()) {
+        socket.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 500);
+        return;
+      } catch (java.io.IOException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(50);
+      }
     }
   }
 

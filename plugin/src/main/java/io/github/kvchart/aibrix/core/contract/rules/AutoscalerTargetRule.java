@@ -41,14 +41,13 @@ public final class AutoscalerTargetRule implements ContractRule {
       }
       String kind = ref.path("kind").asText("Deployment");
       String name = ref.path("name").asText();
-      List<ManifestDocument> targets = manifests.ofKind(kind).stream().filter(d -> d.name().equals(name)).toList();
-      if (targets.isEmpty()) {
+      ManifestDocument target = manifests.find(kind, name);
+      if (target == null) {
         violations.add(autoscaler.violation("/spec/scaleTargetRef", id(), Severity.WARNING,
             "the target " + kind + " '" + name + "' is not among the validated files, so its KV labels cannot be checked.",
             "Validate the " + kind + " together with its PodAutoscaler (add it to aibrix-chart.sources)."));
         continue;
       }
-      ManifestDocument target = targets.get(0);
       boolean labelOnWorkload = !target.root().path("metadata").path("labels").path(kvLabel).isMissingNode();
       for (PodTemplate pod : PodTemplate.of(target)) {
         boolean intended = labelOnWorkload || pod.containers().stream()

@@ -16,6 +16,7 @@ import java.util.List;
  * and the name of the Service that selects the pods must agree: the gateway routes by that name.
  */
 public final class KvNameMismatchRule implements ContractRule {
+
   @Override
   public String id() {
     return "kv-name-mismatch";
@@ -49,9 +50,8 @@ public final class KvNameMismatchRule implements ContractRule {
             servedFlag + " is '" + served.get().value() + "' but label " + nameLabel + " is '" + model + "'.",
             "Use one name for both, e.g. " + servedFlag + " " + model + "."));
       }
-      for (ManifestDocument service : manifests.ofKind("Service")) {
-        JsonNode selector = service.root().path("spec").path("selector");
-        if (subject.pod().selectedBy(selector) && !service.name().equals(model)) {
+      for (ManifestDocument service : manifests.servicesSelecting(subject.pod())) {
+        if (!service.name().equals(model)) {
           violations.add(service.violation("/metadata/name", id(), severity,
               "Service '" + service.name() + "' selects the pods of model '" + model + "' but has another name.",
               "Name the Service '" + model + "' (the model name), or label the pods to match it."));

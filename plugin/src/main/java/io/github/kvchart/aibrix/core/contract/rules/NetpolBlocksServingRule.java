@@ -31,10 +31,17 @@ public final class NetpolBlocksServingRule implements ContractRule {
   @Override
   public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
     List<Violation> violations = new ArrayList<>();
-    List<NetworkPolicyView> policies = manifests.ofKind("NetworkPolicy").stream()
-        .map(NetworkPolicyView::new).filter(NetworkPolicyView::restrictsIngress).toList();
+    java.util.Map<PodTemplate, List<NetworkPolicyView>> byPod = new java.util.IdentityHashMap<>();
+    for (ManifestDocument document : manifests.ofKind("NetworkPolicy")) {
+      NetworkPolicyView policy = new NetworkPolicyView(document);
+      if (policy.restrictsIngress()) {
+        for (PodTemplate pod : manifests.selectedBy(policy.podSelector())) {
+          byPod.computeIfAbsent(pod, p -> new ArrayList<>()).add(policy);
+        }
+      }
+    }
     for (PodTemplate pod : manifests.modelPods(contract)) {
-      List<NetworkPolicyView> selecting = policies.stream().filter(p -> pod.selectedBy(p.podSelector())).toList();
+      List<NetworkPolicyView> selecting = byPod.getOrDefault(pod, List.of());
       if (selecting.isEmpty()) {
         continue;
       }

@@ -37,7 +37,8 @@ public final class NetpolDirectionRule implements ContractRule {
   @Override
   public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
     List<Violation> violations = new ArrayList<>();
-    List<PodTemplate> models = manifests.modelPods(contract);
+    java.util.Set<PodTemplate> models = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    models.addAll(manifests.modelPods(contract));
     String fix = "Select the model pods (podSelector matchLabels " + contract.label("kvEventsEnabled")
         + ": \"true\") and admit ingress from namespace " + contract.gatewaySetting("namespace")
         + " pods " + labels(contract) + " on " + contract.eventPort() + ", " + contract.replayPort()
@@ -53,7 +54,7 @@ public final class NetpolDirectionRule implements ContractRule {
               .allMatch(l -> l.getValue().equals(selector.path(l.getKey()).asText(null)));
       boolean selectsModels = models.isEmpty()
           ? NetworkPolicyView.namesModelLabel(selector)
-          : models.stream().anyMatch(p -> p.selectedBy(selector));
+          : manifests.selectedBy(selector).stream().anyMatch(models::contains);
       if (selectsGateway || !selectsModels) {
         violations.add(document.violation("/spec/podSelector", id(), severity,
             "the policy names the KV-event ports but selects " + (selectsGateway ? "the gateway pods" : "pods that are not the model pods")
@@ -66,7 +67,7 @@ public final class NetpolDirectionRule implements ContractRule {
         for (int p = 0; p < from.size(); p++) {
           JsonNode peer = from.get(p).path("podSelector").path("matchLabels");
           boolean modelPeer = NetworkPolicyView.namesModelLabel(peer)
-              || (!peer.isEmpty() && models.stream().anyMatch(m -> m.selectedBy(peer)));
+              || manifests.selectedBy(peer).stream().anyMatch(models::contains);
           if (modelPeer) {
             violations.add(document.violation("/spec/ingress/" + r + "/from/" + p, id(), severity,
                 "the policy admits traffic from the model pods; KV traffic flows from the gateway to the model pods.",

@@ -1,0 +1,236 @@
+package io.github.kvchart.aibrix.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.kvchart.aibrix.core.BuildLog;
+import io.github.kvchart.aibrix.core.contract.ContractChecker;
+import io.github.kvchart.aibrix.core.render.ChartGenerator;
+import io.github.kvchart.aibrix.core.render.GenerateRequest;
+import io.github.kvchart.aibrix.core.validate.ManifestValidator;
+import io.github.kvchart.aibrix.core.validate.ValidateRequest;
+import io.github.kvchart.aibrix.core.validate.ValidationResult;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark (profile bench): one JVM, one run, warm-up then medians, so the ratios hold on a
+ * noisy machine. Writes target/bench/results.json. Run: ./mvnw -B -ntp -Pbench -pl plugin verify
+ */
+class BenchmarkSuite {
+  private static final int WARMUP = 5;
+  private static final int PASSES = 7;
+
+  private final Path work = Path.of(System.getProperty("bench.dir", "target/bench"));
+  private final ObjectNode results = new ObjectMapper().createObjectNode();
+
+  @Test
+  void run() throws Exception {
+    Files.createDirectories(work);
+    Path corpusDir = work.resolve("corpus");
+    List<Path> corpus = Corpus.write(corpusDir, 500, 10);
+    int documents = 5000;
+
+    // Parse floor vs. parse + schemas + contract, single thread, warm.
+    ObjectReader reader = new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class);
+    Callable<Object> parse = () -> {
+      int count = 0;
+      for (Path file : corpus) {
+        try (MappingIterator<JsonNode> values = reader.readValues(Files.readString(file))) {
+          while (values.hasNextValue()) {
+            values.nextValue();
+            count++;
+          }
+        }
+      }
+      return count;
+    };
+    ValidateRequest full = request(corpusDir, 1, null);
+    ValidateRequest schemaOnly = request(corpusDir, 1, contractOff());
+    Callable<Object> validate = () -> new ManifestValidator().validate(full, BuildLog.SILENT);
+    Callable<Object> validateSchemaOnly = () -> new ManifestValidator().validate(schemaOnly, BuildLog.SILENT);
+    double[] medians = interleaved(parse, validate, validateSchemaOnly);
+    double parseMs = medians[0];
+    double validateMs = medians[1];
+    double schemaOnlyMs = medians[2];
+    ValidationResult check = new ManifestValidator().validate(full, BuildLog.SILENT);
+    results.put("validate_over_parse", round(validateMs / parseMs));
+    results.put("corpus_documents", check.documents().size());
+    results.put("corpus_files", corpus.size());
+    results.put("corpus_errors_found", check.errors());
+    results.put("parse_ms", round(parseMs));
+    results.put("validate_ms", round(validateMs));
+    ObjectNode breakdown = results.putObject("breakdown_us_per_document");
+    breakdown.put("parse", round(parseMs * 1000 / documents));
+    breakdown.put("schemas", round((schemaOnlyMs - parseMs) * 1000 / documents));
+    breakdown.put("contract", round((validateMs - schemaOnlyMs) * 1000 / documents));
+
+    // Throughput, single thread and all cores.
+    int cores = Runtime.getRuntime().availableProcessors();
+    ValidateRequest parallel = request(corpusDir, cores, null);
+    double parallelMs = median(() -> new ManifestValidator().validate(parallel, BuildLog.SILENT));
+    ObjectNode throughput = results.putObject("resources_per_second");
+    throughput.put("single_thread", Math.round(documents / (validateMs / 1000)));
+    throughput.put("all_cores", Math.round(documents / (parallelMs / 1000)));
+    throughput.put("cores", cores);
+
+    peer();
+    fleet();
+    coldStart(corpus.get(0));
+
+    Path out = work.resolve("results.json");
+    Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results) + "\n");
+    System.out.println("BENCH RESULTS " + out.toAbsolutePath() + "\n" + Files.readString(out));
+  }
+
+  /** JKube as shipped and cached, against ours, per document on the same single-document files. */
+  private void peer() throws Exception {
+    Path singlesDir = work.resolve("singles");
+    List<Path> singles = Corpus.writeSingles(singlesDir, 40);
+    ValidateRequest ours = new ValidateRequest(singlesDir, List.of(singlesDir), List.of(), List.of(), "1.32", List.of(), 1);
+    double oursMs = median(() -> new ManifestValidator().validate(ours, BuildLog.SILENT));
+    double oursPerDoc = oursMs / singles.size();
+    String classpath = System.getProperty("bench.peer.classpath");
+    if (classpath == null || !Files.isRegularFile(Path.of(classpath))) {
+      results.put("peer_over_validate", (String) null);
+      results.put("peer_note", "bench.peer.classpath not set: run through the bench profile");
+      return;
+    }
+    try (JkubePeer peer = new JkubePeer(Path.of(classpath))) {
+      peer.validateAsShipped(singles.subList(0, 5));
+      long start = System.nanoTime();
+      peer.validateAsShipped(singles);
+      double peerPerDoc = (System.nanoTime() - start) / 1e6 / singles.size();
+      JkubePeer.Cached cached = peer.new Cached(singles.get(0));
+      cached.validate(singles);
+      cached.validate(singles);
+      double cachedMs = median(() -> {
+        cached.validate(singles);
+        return null;
+      });
+      double cachedPerDoc = cachedMs / singles.size();
+      results.put("peer_over_validate", round(peerPerDoc / oursPerDoc));
+      results.put("cached_peer_over_validate", round(cachedPerDoc / oursPerDoc));
+      ObjectNode detail = results.putObject("peer_ms_per_document");
+      detail.put("jkube_as_shipped", round(peerPerDoc));
+      detail.put("jkube_schemas_cached", round(cachedPerDoc));
+      detail.put("ours", round(oursPerDoc));
+      detail.put("documents", singles.size());
+      detail.put("peer", "org.eclipse.jkube:jkube-kit-common:1.19.0 ResourceValidator (networknt 1.5.9)");
+    }
+  }
+
+  /** generate + validate for 100 and 1,000 models. */
+  private void fleet() throws Exception {
+    double hundred = fleetRun(100);
+    double thousand = fleetRun(1000);
+    results.put("fleet_scaling_1000_over_100", round(thousand / hundred));
+    results.put("ms_per_model_at_1000", round(thousand / 1000));
+    results.put("fleet_ms_100", round(hundred));
+    results.put("fleet_ms_1000", round(thousand));
+  }
+
+  private double fleetRun(int models) throws Exception {
+    Path dir = work.resolve("fleet-" + models);
+    Files.createDirectories(dir);
+    StringBuilder yaml = new StringBuilder("models:\n");
+    for (int i = 0; i < models; i++) {
+      yaml.append("  - name: model-").append(i).append("\n    hfModel: org/model-").append(i).append('\n')
+          .append("    configMode: ").append(i % 2 == 0 ? "args" : "env").append('\n');
+      if (i % 3 == 0) {
+        yaml.append("    autoscaling:\n      enabled: true\n");
+      }
+    }
+    Path modelsFile = dir.resolve("models.yaml");
+    Files.writeString(modelsFile, yaml);
+    Path out = dir.resolve("out");
+    Callable<Object> run = () -> {
+      new ChartGenerator().generate(new GenerateRequest(out, null, modelsFile, null, "1.0.0", null), BuildLog.SILENT);
+      ValidationResult result = new ManifestValidator().validate(
+          new ValidateRequest(dir, List.of(out), List.of(), List.of(), "1.32", List.of(), 1), BuildLog.SILENT);
+      if (result.errors() > 0) {
+        throw new IllegalStateException("fleet output has errors: " + result.violations().get(0));
+      }
+      return result;
+    };
+    for (int i = 0; i < 2; i++) {
+      run.call();
+    }
+    double[] times = new double[3];
+    for (int i = 0; i < times.length; i++) {
+      long start = System.nanoTime();
+      run.call();
+      times[i] = (System.nanoTime() - start) / 1e6;
+    }
+    Arrays.sort(times);
+    return times[1];
+  }
+
+  /** A fresh JVM, from its start to its first validated file (schemas read from the shipped files). */
+  private void coldStart(Path file) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    double[] runs = new double[3];
+    for (int i = 0; i < runs.length; i++) {
+      Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+          ColdStart.class.getName(), file.toString()).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes());
+      process.waitFor();
+      String line = output.lines().filter(l -> l.startsWith("COLD_START_MS=")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("cold start run failed: " + output));
+      runs[i] = Double.parseDouble(line.substring("COLD_START_MS=".length()));
+    }
+    Arrays.sort(runs);
+    results.put("cold_start_ms", runs[1]);
+  }
+
+  private static ValidateRequest request(Path dir, int threads, String rules) {
+    return new ValidateRequest(dir, List.of(dir), List.of(), List.of(), "1.32", List.of(), threads, null, rules, null);
+  }
+
+  private static String contractOff() {
+    return ContractChecker.rules(null).stream().map(r -> r.id() + "=off").collect(Collectors.joining(","));
+  }
+
+  /** Medians (ms) of several tasks measured in turn, pass by pass, after a shared warm-up. */
+  private static double[] interleaved(Callable<?>... tasks) throws Exception {
+    for (int i = 0; i < WARMUP; i++) {
+      for (Callable<?> task : tasks) {
+        task.call();
+      }
+    }
+    double[][] times = new double[tasks.length][PASSES];
+    for (int pass = 0; pass < PASSES; pass++) {
+      for (int t = 0; t < tasks.length; t++) {
+        long start = System.nanoTime();
+        tasks[t].call();
+        times[t][pass] = (System.nanoTime() - start) / 1e6;
+      }
+    }
+    double[] medians = new double[tasks.length];
+    for (int t = 0; t < tasks.length; t++) {
+      Arrays.sort(times[t]);
+      medians[t] = times[t][PASSES / 2];
+    }
+    return medians;
+  }
+
+  private static double median(Callable<?> task) throws Exception {
+    return interleaved(task)[0];
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+
+}
