@@ -31,6 +31,9 @@ public final class KvContract {
 
   private final Map<String, Object> data;
   private final List<GatewayEnvNames> gatewayEnv;
+  private final Map<String, Map<String, String>> tables = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile Map<String, UnknownFlag> unknownFlags;
 
   private KvContract(Map<String, Object> data, String source) throws InvalidInputException {
     this.data = data;
@@ -117,7 +120,7 @@ public final class KvContract {
 
   /** A label key from the contract's labels section: name, kvEventsEnabled, port, engine. */
   public String label(String role) {
-    return String.valueOf(section("labels").get(role));
+    return labels.computeIfAbsent(role, r -> String.valueOf(section("labels").get(r)));
   }
 
   /** The one value the KV-events label must have: the string "true". */
@@ -175,16 +178,29 @@ public final class KvContract {
 
   /** A map-valued entry of a section, such as vllm.unknownFlags (name to replacement). */
   public Map<String, String> table(String section, String key) {
+    return tables.computeIfAbsent(section + "." + key, k -> readTable(section, key));
+  }
+
+  private Map<String, String> readTable(String section, String key) {
     Map<String, String> result = new LinkedHashMap<>();
     Object value = section(section).get(key);
     if (value instanceof Map<?, ?> entries) {
       entries.forEach((k, v) -> result.put(String.valueOf(k), v instanceof Map ? "" : String.valueOf(v)));
     }
-    return result;
+    return java.util.Collections.unmodifiableMap(result);
   }
 
   /** Flags no vLLM release has: name to whether it was written with a value, and the fix. */
   public Map<String, UnknownFlag> unknownFlags() {
+    Map<String, UnknownFlag> cached = unknownFlags;
+    if (cached == null) {
+      cached = java.util.Collections.unmodifiableMap(readUnknownFlags());
+      unknownFlags = cached;
+    }
+    return cached;
+  }
+
+  private Map<String, UnknownFlag> readUnknownFlags() {
     Map<String, UnknownFlag> flags = new LinkedHashMap<>();
     Object value = section("vllm").get("unknownFlags");
     if (value instanceof Map<?, ?> entries) {

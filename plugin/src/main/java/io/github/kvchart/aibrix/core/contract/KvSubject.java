@@ -57,7 +57,7 @@ public record KvSubject(
         VllmContainer.Expansion expansion = container.expand(flag.value());
         unverifiable = expansion.unverifiable();
         try {
-          config = JSON.readTree(expansion.text());
+          config = ConfigCache.parse(expansion.text());
           if (config == null || !config.isObject()) {
             error = "the value is not a JSON object";
             config = null;

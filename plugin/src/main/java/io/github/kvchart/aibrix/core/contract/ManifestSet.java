@@ -21,8 +21,10 @@ public final class ManifestSet {
   private final Map<String, List<ManifestDocument>> byKind = new HashMap<>();
   private final Map<String, ManifestDocument> byKindAndName = new HashMap<>();
   private final Map<String, List<PodTemplate>> podsByLabel = new HashMap<>();
+  private final Map<ManifestDocument, List<PodTemplate>> podsByDocument = new java.util.IdentityHashMap<>();
   private List<PodTemplate> modelPods;
   private List<KvSubject> subjects;
+  private Map<PodTemplate, KvSubject> subjectsByPod;
   private Map<PodTemplate, List<ManifestDocument>> services;
 
   public ManifestSet(List<ManifestDocument> documents) {
@@ -33,7 +35,11 @@ public final class ManifestSet {
       }
       byKind.computeIfAbsent(document.kind(), k -> new ArrayList<>()).add(document);
       byKindAndName.putIfAbsent(document.kind() + "/" + document.name(), document);
-      for (PodTemplate pod : PodTemplate.of(document)) {
+      List<PodTemplate> pods = PodTemplate.of(document);
+      if (!pods.isEmpty()) {
+        podsByDocument.put(document, pods);
+      }
+      for (PodTemplate pod : pods) {
         podTemplates.add(pod);
         pod.labels().forEach((key, value) ->
             podsByLabel.computeIfAbsent(key + "=" + value, k -> new ArrayList<>()).add(pod));
@@ -56,6 +62,11 @@ public final class ManifestSet {
 
   public List<PodTemplate> podTemplates() {
     return podTemplates;
+  }
+
+  /** The pod templates of one document of this set (the same objects rules see elsewhere). */
+  public List<PodTemplate> podTemplates(ManifestDocument document) {
+    return podsByDocument.getOrDefault(document, List.of());
   }
 
   /** The pod templates a matchLabels selector selects (an empty selector selects none here). */
@@ -104,7 +115,17 @@ public final class ManifestSet {
   public List<KvSubject> subjects(KvContract contract) {
     if (subjects == null) {
       subjects = KvSubject.compute(this, contract);
+      subjectsByPod = new java.util.IdentityHashMap<>();
+      for (KvSubject subject : subjects) {
+        subjectsByPod.put(subject.pod(), subject);
+      }
     }
     return subjects;
+  }
+
+  /** The KV view of one pod template, or null when it is not a model pod. */
+  public KvSubject subject(PodTemplate pod, KvContract contract) {
+    subjects(contract);
+    return subjectsByPod.get(pod);
   }
 }

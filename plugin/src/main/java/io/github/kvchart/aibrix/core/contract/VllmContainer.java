@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class VllmContainer {
   private static final Pattern REFERENCE = Pattern.compile("\\$\\$|\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
+  private static final Pattern SHELL_SERVE = Pattern.compile("\\bvllm\\s+serve\\b");
 
   /** A command or args entry and where it is. */
   public record Token(String text, String pointer) {}
@@ -85,7 +86,10 @@ public final class VllmContainer {
   public boolean isVllm() {
     for (int i = 0; i < tokens.size(); i++) {
       String text = tokens.get(i).text();
-      if (text.contains("vllm.entrypoints") || text.matches("(?s).*\\bvllm\\s+serve\\b.*")) {
+      if (!text.contains("vllm")) {
+        continue;
+      }
+      if (text.contains("vllm.entrypoints") || SHELL_SERVE.matcher(text).find()) {
         return true;
       }
       if ((text.equals("vllm") || text.endsWith("/vllm")) && i + 1 < tokens.size()
@@ -133,6 +137,9 @@ public final class VllmContainer {
 
   /** Kubernetes' expansion of $(VAR) in {@code text} from this container's env; $$ is a literal $. */
   public Expansion expand(String text) {
+    if (text.indexOf('$') < 0) {
+      return new Expansion(text, List.of());
+    }
     Matcher matcher = REFERENCE.matcher(text);
     StringBuilder out = new StringBuilder();
     List<String> unverifiable = new ArrayList<>();

@@ -6,19 +6,57 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One YAML document of a manifest file, parsed once and shared by the schema check and the
  * contract rules. Positions are found on demand through the file's {@link PositionFinder}.
  */
-public record ManifestDocument(String file, int index, JsonNode root, PositionFinder positions) {
+public final class ManifestDocument {
+  private final String file;
+  private final int index;
+  private final JsonNode root;
+  private final PositionFinder positions;
+  private final String apiVersion;
+  private final String kind;
+  private final String name;
+
+  public ManifestDocument(String file, int index, JsonNode root, PositionFinder positions) {
+    this.file = file;
+    this.index = index;
+    this.root = root;
+    this.positions = positions;
+    this.apiVersion = text(root.get("apiVersion"));
+    this.kind = text(root.get("kind"));
+    JsonNode metadata = root.get("metadata");
+    this.name = metadata == null ? "" : text(metadata.get("name"));
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public int index() {
+    return index;
+  }
+
+  public JsonNode root() {
+    return root;
+  }
+
+  public PositionFinder positions() {
+    return positions;
+  }
 
   public String apiVersion() {
-    return text(root.get("apiVersion"));
+    return apiVersion;
   }
 
   public String kind() {
-    return text(root.get("kind"));
+    return kind;
   }
 
   public String name() {
-    JsonNode metadata = root.get("metadata");
-    return metadata == null ? "" : text(metadata.get("name"));
+    return name;
+  }
+
+  @Override
+  public String toString() {
+    return file + "#" + index + " " + kind + "/" + name;
   }
 
   /** Line and column of the node at {@code pointer} (its key where it has one). */

@@ -36,6 +36,7 @@ public final class SchemaCatalog {
   private final String kubernetesVersion;
   private final Map<String, Source> sources;
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+  private final Map<String, Optional<FastSchema>> fast = new ConcurrentHashMap<>();
   private final AtomicInteger compilations = new AtomicInteger();
   private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
 
@@ -66,7 +67,12 @@ public final class SchemaCatalog {
     return new SchemaCatalog(minor, sources);
   }
 
-  /** The compiled schema for a kind, if one is known. */
+  /** Whether a schema is known for the kind. */
+  public boolean has(String apiVersion, String kind) {
+    return sources.containsKey(key(apiVersion, kind));
+  }
+
+  /** The compiled (networknt) schema for a kind, if one is known. */
   public Optional<Schema> find(String apiVersion, String kind) {
     String key = key(apiVersion, kind);
     Source source = sources.get(key);
@@ -77,6 +83,22 @@ public final class SchemaCatalog {
       compilations.incrementAndGet();
       return registry.getSchema(source.json());
     }));
+  }
+
+  /** The fast walker for a kind, when its schema uses only the keywords the walker implements. */
+  Optional<FastSchema> findFast(String apiVersion, String kind) {
+    String key = key(apiVersion, kind);
+    Source source = sources.get(key);
+    if (source == null) {
+      return Optional.empty();
+    }
+    return fast.computeIfAbsent(key, k -> {
+      FastSchema walker = FastSchema.compile(source.json());
+      if (walker != null) {
+        compilations.incrementAndGet();
+      }
+      return Optional.ofNullable(walker);
+    });
   }
 
   /** The uncompiled schema JSON for a kind (for hints such as known field names). */

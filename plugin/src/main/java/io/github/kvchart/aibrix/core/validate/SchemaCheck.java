@@ -21,9 +21,16 @@ public final class SchemaCheck {
 
   private final SchemaCatalog catalog;
   private final java.util.Map<String, String> fieldHints;
+  private boolean useFastWalker = true;
 
   public SchemaCheck(SchemaCatalog catalog) {
     this(catalog, java.util.Map.of());
+  }
+
+  /** Use networknt for every schema (tests compare the two engines). */
+  SchemaCheck networkntOnly() {
+    useFastWalker = false;
+    return this;
   }
 
   /** {@code fieldHints}: "Kind.field" to the fix for a field that kind does not have. */
@@ -54,79 +61,118 @@ public final class SchemaCheck {
           "Add apiVersion and kind, e.g. apiVersion: apps/v1 and kind: Deployment."));
       return violations;
     }
-    Optional<Schema> schema = catalog.find(apiVersion, kind);
-    if (schema.isEmpty()) {
+    if (!catalog.has(apiVersion, kind)) {
       violations.add(document.violation("/kind", RuleIds.SCHEMA_MISSING, Severity.WARNING,
           "no schema for " + kind + " (" + apiVersion + "); it was not checked.",
           "Pass its CRD with aibrix-chart.crds, or check the apiVersion spelling."));
       return violations;
     }
-    for (Error error : schema.get().validate(root)) {
-      violations.add(toViolation(document, error));
+    for (SchemaProblem problem : problems(document, apiVersion, kind)) {
+      violations.add(toViolation(document, problem));
     }
     return violations;
   }
 
-  private Violation toViolation(ManifestDocument document, Error error) {
+  /** The schema problems of a document: the fast walker where it applies, networknt otherwise. */
+  List<SchemaProblem> problems(ManifestDocument document, String apiVersion, String kind) {
+    List<SchemaProblem> problems = new ArrayList<>();
+    Optional<FastSchema> fast = useFastWalker ? catalog.findFast(apiVersion, kind) : Optional.empty();
+    if (fast.isPresent()) {
+      fast.get().validate(document.root(), problems);
+      return problems;
+    }
+    Schema schema = catalog.find(apiVersion, kind).orElseThrow();
+    for (Error error : schema.validate(document.root())) {
+      problems.add(fromNetworknt(document, error));
+    }
+    return problems;
+  }
+
+  private SchemaProblem fromNetworknt(ManifestDocument document, Error error) {
     String pointer = error.getInstanceLocation().toString();
     pointer = pointer.equals("$") || pointer.equals("/") ? "" : pointer;
-    String where = pointer.isEmpty() ? "the document" : pointer;
     String keyword = error.getKeyword() == null ? "" : error.getKeyword();
-    switch (keyword) {
+    Object[] args = error.getArguments();
+    String found = args != null && args.length > 0 ? String.valueOf(args[0]) : "?";
+    String expected = args != null && args.length > 1 ? String.valueOf(args[1]) : "?";
+    java.util.Set<String> known = keyword.equals("additionalProperties") ? knownFields(document, error) : java.util.Set.of();
+    return new SchemaProblem(pointer, keyword, error.getProperty(), error.getInstanceNode(), error.getSchemaNode(),
+        found, expected, known, error.getMessage());
+  }
+
+  private Violation toViolation(ManifestDocument document, SchemaProblem problem) {
+    String pointer = problem.pointer();
+    String where = pointer.isEmpty() ? "the document" : pointer;
+    switch (problem.keyword()) {
       case "additionalProperties" -> {
-        String field = error.getProperty();
+        String field = problem.property();
         String fieldPointer = pointer + "/" + field.replace("~", "~0").replace("/", "~1");
-        TreeSet<String> known = knownFields(document, error);
-        String guess = Spelling.closest(field, known);
+        String guess = Spelling.closest(field, problem.knownFields());
         String hint = fieldHints.get(document.kind() + "." + field);
-        if (hint != null) {
-          return document.violation(fieldPointer, RuleIds.SCHEMA_UNKNOWN_FIELD, Severity.ERROR,
-              "unknown field '" + field + "' in " + where + " (" + document.kind() + " has no such field).",
-              hint.substring(0, 1).toUpperCase() + hint.substring(1) + ".");
-        }
-        return document.violation(fieldPointer, RuleIds.SCHEMA_UNKNOWN_FIELD, Severity.ERROR,
-            "unknown field '" + field + "' in " + where + " (" + document.kind() + " has no such field).",
-            guess != null ? "Did you mean '" + guess + "'?"
-                : known.isEmpty() ? "Remove it." : "Remove it; known fields here: " + String.join(", ", known) + ".");
+        String message = "unknown field '" + field + "' in " + where + " (" + document.kind() + " has no such field).";
+        String fix = hint != null ? hint.substring(0, 1).toUpperCase() + hint.substring(1) + "."
+            : guess != null ? "Did you mean '" + guess + "'?"
+            : problem.knownFields().isEmpty() ? "Remove it."
+            : "Remove it; known fields here: " + String.join(", ", new TreeSet<>(problem.knownFields())) + ".";
+        return document.violation(fieldPointer, RuleIds.SCHEMA_UNKNOWN_FIELD, Severity.ERROR, message, fix);
       }
       case "required" -> {
-        String field = error.getProperty();
+        String field = problem.property();
         return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
             "missing required field '" + field + "' in " + where + ".",
             "Add " + (pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.') + ".") + field + ".");
       }
       case "type" -> {
-        Object[] args = error.getArguments();
-        String found = args != null && args.length > 0 ? String.valueOf(args[0]) : "?";
-        String expected = args != null && args.length > 1 ? String.valueOf(args[1]) : "?";
+        String found = problem.found();
+        String expected = String.join(" or ", java.util.Arrays.stream(problem.expected().replace("[", "")
+            .replace("]", "").split(",")).map(String::trim).toList());
         return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
             where + " must be " + expected + ", not " + found + ".",
-            expected.contains("string") && !expected.contains("integer")
+            expected.equals("string")
                 ? "Quote the value." : "Write " + article(expected) + " value"
                     + (found.equals("string") ? " without quotes." : "."));
       }
       case "pattern" -> {
-        boolean quantity = String.valueOf(error.getSchemaNode()).contains("KMGTPE");
+        boolean quantity = String.valueOf(problem.keywordValue()).contains("KMGTPE");
         return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
-            where + " '" + error.getInstanceNode().asText() + "' "
-                + (quantity ? "is not a valid quantity." : "does not match " + error.getSchemaNode().asText() + "."),
+            where + " '" + problem.instance().asText() + "' "
+                + (quantity ? "is not a valid quantity." : "does not match " + problem.keywordValue().asText() + "."),
             quantity ? "Use " + QUANTITY_HINT + "." : "Use a value that matches the pattern.");
       }
       case "format" -> {
+        String format = problem.keywordValue().asText();
         return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
-            where + " '" + error.getInstanceNode().asText() + "' is not a valid " + error.getSchemaNode().asText()
-                + ".",
-            "date-time".equals(error.getSchemaNode().asText())
-                ? "Use an RFC 3339 time such as 2026-01-01T00:00:00Z, quoted." : "Use a valid value.");
+            where + " '" + problem.instance().asText() + "' is not a valid " + format + ".",
+            "date-time".equals(format) ? "Use an RFC 3339 time such as 2026-01-01T00:00:00Z, quoted." : "Use a valid value.");
       }
       case "const", "enum" -> {
         return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
-            where + " must be one of " + error.getSchemaNode() + ", not " + error.getInstanceNode() + ".",
+            where + " must be one of " + (problem.keyword().equals("const") ? "[" + problem.keywordValue() + "]"
+                : problem.keywordValue()) + ", not " + problem.instance() + ".",
             "Use one of the listed values.");
+      }
+      case "minimum", "maximum" -> {
+        boolean min = problem.keyword().equals("minimum");
+        return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
+            where + " is " + problem.instance() + "; the " + problem.keyword() + " is " + problem.keywordValue() + ".",
+            "Use a value of at " + (min ? "least " : "most ") + problem.keywordValue() + ".");
+      }
+      case "minItems", "maxItems" -> {
+        boolean min = problem.keyword().equals("minItems");
+        return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
+            where + " has " + problem.instance().size() + " items; it needs at " + (min ? "least " : "most ")
+                + problem.keywordValue() + ".",
+            min ? "Add items." : "Remove items.");
+      }
+      case "minLength", "maxLength" -> {
+        boolean min = problem.keyword().equals("minLength");
+        return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
+            where + " must be at " + (min ? "least " : "most ") + problem.keywordValue() + " characters long.",
+            min ? "Use a longer value." : "Use a shorter value.");
       }
       default -> {
         return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
-            where + ": " + error.getMessage() + ".", "Correct the value to match the " + document.kind() + " schema.");
+            where + ": " + problem.message() + ".", "Correct the value to match the " + document.kind() + " schema.");
       }
     }
   }

@@ -49,9 +49,9 @@ public final class AutoscalerTargetRule implements ContractRule {
         continue;
       }
       boolean labelOnWorkload = !target.root().path("metadata").path("labels").path(kvLabel).isMissingNode();
-      for (PodTemplate pod : PodTemplate.of(target)) {
-        boolean intended = labelOnWorkload || pod.containers().stream()
-            .anyMatch(c -> io.github.kvchart.aibrix.core.contract.KvSubject.of(pod, c, contract).intended());
+      for (PodTemplate pod : manifests.podTemplates(target)) {
+        var subject = manifests.subject(pod, contract);
+        boolean intended = labelOnWorkload || (subject != null && subject.intended());
         if (!intended) {
           continue;
         }

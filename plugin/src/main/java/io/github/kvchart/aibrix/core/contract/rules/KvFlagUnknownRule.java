@@ -31,19 +31,22 @@ public final class KvFlagUnknownRule implements ContractRule {
     Map<String, UnknownFlag> unknown = contract.unknownFlags();
     for (KvSubject subject : KvSubject.of(manifests, contract)) {
       VllmContainer container = subject.container();
-      String replacement = replacement(container, contract);
+      String replacement = null;
       for (VllmContainer.Flag flag : container.flags()) {
         UnknownFlag spec = unknown.get(flag.name());
         if (spec != null) {
+          replacement = replacement != null ? replacement : replacement(container, contract);
           violations.add(subject.pod().document().violation(flag.pointer(), id(), severity,
               "vLLM has no flag " + flag.name() + " (in no release); vLLM exits at start-up on it.",
               "Remove it and " + spec.fix() + "; the whole setting is: " + replacement));
         }
       }
       for (VllmContainer.Token token : container.tokens()) {
-        if (token.text().contains(" ")) {
+        if (token.text().indexOf(' ') >= 0 && token.text().contains("--")) {
           for (String name : unknown.keySet()) {
-            if (token.text().matches("(?s).*(^|\\s)" + java.util.regex.Pattern.quote(name) + "(=|\\s|$).*")) {
+            if (token.text().contains(name)
+                && token.text().matches("(?s).*(^|\\s)" + java.util.regex.Pattern.quote(name) + "(=|\\s|$).*")) {
+              replacement = replacement != null ? replacement : replacement(container, contract);
               violations.add(subject.pod().document().violation(token.pointer(), id(), severity,
                   "the shell command passes " + name + ", a flag vLLM does not have.",
                   "Replace it with " + replacement));
