@@ -4,8 +4,8 @@
 #
 # It changes only what is missing, so a second run changes nothing:
 #   - refuses vLLM images older than v0.9.0 (no KV events before it);
-#   - removes vLLM flags that do not exist (--enable-kv-cache-events, --kv-events-publisher, ...)
-#     and env vars vLLM never reads (VLLM_ENABLE_KV_CACHE_EVENTS, ...);
+#   - removes the vLLM flags that exist in no release and the env vars vLLM never reads (both
+#     listed below, from the plugin's KV-event contract);
 #   - adds --kv-events-config with the JSON below, and --served-model-name when missing;
 #   - declares containerPorts 5557 (kv-events) and 5558 (kv-replay);
 #   - labels the pod template model.aibrix.ai/kv-events-enabled="true" and model.aibrix.ai/name.
@@ -172,8 +172,9 @@ result=$(jq \
       .changes += ["labelled the pod template model.aibrix.ai/name=" + $name]
       | .deployment.spec.template.metadata.labels["model.aibrix.ai/name"] = $name
     end
+  | ($valued + $bare | join("|")) as $unknown
   | if ([.deployment.spec.template.spec.containers[$i] | (.command // []) + (.args // []) | .[] | tostring
-        | select(test("--enable-kv-cache-events|--kv-events-(publisher|endpoint|replay-endpoint|buffer-steps|topic)"))] | length) > 0
+        | select(test($unknown))] | length) > 0
     then .warnings += ["a shell string in command or args still names a flag vLLM does not have; edit it by hand"]
     else . end
   ' <<<"$current")

@@ -108,6 +108,19 @@ class MigrationScriptTest {
   }
 
   @Test
+  void warnsAboutDesignFlagsHiddenInAShellString() throws Exception {
+    Path file = temp.resolve("shell.json");
+    Files.writeString(file, "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"sh\"},"
+        + "\"spec\":{\"template\":{\"metadata\":{},\"spec\":{\"containers\":[{\"name\":\"v\","
+        + "\"image\":\"vllm/vllm-openai:v0.11.0\",\"command\":[\"sh\",\"-c\","
+        + "\"vllm serve m --enable-kv-cache-events\"]}]}}}}");
+    Run run = run("--file", file.toString());
+    assertEquals(0, run.exit(), run.stderr());
+    assertTrue(run.stderr().contains("a shell string in command or args still names a flag vLLM does not have"),
+        run.stderr());
+  }
+
+  @Test
   void rejectsUnknownOptions() throws Exception {
     Run run = run("--bogus");
     assertEquals(1, run.exit());
