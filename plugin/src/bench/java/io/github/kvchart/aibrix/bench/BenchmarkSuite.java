@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.kvchart.aibrix.core.BuildLog;
-import io.github.kvchart.aibrix.core.contract.ContractChecker;
+import io.github.kvchart.aibrix.core.contract.rules.ContractChecker;
 import io.github.kvchart.aibrix.core.render.ChartGenerator;
 import io.github.kvchart.aibrix.core.render.GenerateRequest;
 import io.github.kvchart.aibrix.core.validate.ManifestValidator;

@@ -5,7 +5,7 @@ import io.github.kvchart.aibrix.core.report.ReportFiles;
 import io.github.kvchart.aibrix.core.validate.ManifestValidator;
 import io.github.kvchart.aibrix.core.validate.ValidateRequest;
 import io.github.kvchart.aibrix.core.validate.ValidationResult;
-import io.github.kvchart.aibrix.core.validate.Violation;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

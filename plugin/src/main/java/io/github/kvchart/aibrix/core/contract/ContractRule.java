@@ -1,7 +1,7 @@
 package io.github.kvchart.aibrix.core.contract;
 
-import io.github.kvchart.aibrix.core.validate.Severity;
-import io.github.kvchart.aibrix.core.validate.Violation;
+import io.github.kvchart.aibrix.core.manifest.Severity;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.List;
 
 /**

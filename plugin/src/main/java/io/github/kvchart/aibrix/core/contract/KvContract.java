@@ -2,7 +2,7 @@ package io.github.kvchart.aibrix.core.contract;
 
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.SourceLocation;
-import io.github.kvchart.aibrix.core.model.Version;
+import io.github.kvchart.aibrix.core.image.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -16,7 +16,7 @@ public final class KvFix {
     config.put("replay_endpoint", "tcp://*:" + contract.replayPort());
     config.put("buffer_steps", bufferSteps);
     config.put("topic", topic);
-    return io.github.kvchart.aibrix.core.model.Json.compact(config);
+    return io.github.kvchart.aibrix.core.Json.compact(config);
   }
 
   /** The flag and its value, as it goes into args. */

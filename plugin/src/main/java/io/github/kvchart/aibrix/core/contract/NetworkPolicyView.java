@@ -1,7 +1,7 @@
 package io.github.kvchart.aibrix.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.kvchart.aibrix.core.validate.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import java.util.Map;
 
 /** A NetworkPolicy read for the contract: which pods it selects and whom it admits on which ports. */

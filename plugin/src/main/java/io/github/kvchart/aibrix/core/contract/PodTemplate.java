@@ -1,7 +1,7 @@
 package io.github.kvchart.aibrix.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.kvchart.aibrix.core.validate.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

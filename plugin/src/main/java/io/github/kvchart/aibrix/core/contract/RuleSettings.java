@@ -1,7 +1,7 @@
 package io.github.kvchart.aibrix.core.contract;
 
 import io.github.kvchart.aibrix.core.InvalidInputException;
-import io.github.kvchart.aibrix.core.validate.Severity;
+import io.github.kvchart.aibrix.core.manifest.Severity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

@@ -1,5 +1,8 @@
 package io.github.kvchart.aibrix.core.model;
 
+import io.github.kvchart.aibrix.core.image.ImageReference;
+import io.github.kvchart.aibrix.core.image.Version;
+
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.yaml.MappingReader;

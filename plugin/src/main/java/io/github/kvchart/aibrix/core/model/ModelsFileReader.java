@@ -1,5 +1,7 @@
 package io.github.kvchart.aibrix.core.model;
 
+import io.github.kvchart.aibrix.core.image.Version;
+
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.yaml.MappingReader;

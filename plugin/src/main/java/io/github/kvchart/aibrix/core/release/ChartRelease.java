@@ -6,7 +6,7 @@ import io.github.kvchart.aibrix.core.helm.ChartIndex;
 import io.github.kvchart.aibrix.core.helm.ChartPackager;
 import io.github.kvchart.aibrix.core.validate.ManifestValidator;
 import io.github.kvchart.aibrix.core.validate.ValidationResult;
-import io.github.kvchart.aibrix.core.validate.Violation;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.io.IOException;
 import java.util.List;
 

@@ -5,7 +5,7 @@ import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.SourceLocation;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.model.FleetSpec;
-import io.github.kvchart.aibrix.core.model.ImageReference;
+import io.github.kvchart.aibrix.core.image.ImageReference;
 import io.github.kvchart.aibrix.core.model.ModelsFileReader;
 import io.github.kvchart.aibrix.core.model.SemVer;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import io.github.kvchart.aibrix.core.model.ConfigMode;
 import io.github.kvchart.aibrix.core.model.FleetSpec;
 import io.github.kvchart.aibrix.core.model.KvEventsSpec;
 import io.github.kvchart.aibrix.core.model.ModelSpec;
-import io.github.kvchart.aibrix.core.model.Version;
+import io.github.kvchart.aibrix.core.image.Version;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.github.kvchart.aibrix.core.render;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.Filter;
-import io.github.kvchart.aibrix.core.model.Json;
+import io.github.kvchart.aibrix.core.Json;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

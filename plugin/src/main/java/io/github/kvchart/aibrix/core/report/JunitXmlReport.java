@@ -2,7 +2,7 @@ package io.github.kvchart.aibrix.core.report;
 
 import io.github.kvchart.aibrix.core.validate.DocumentSummary;
 import io.github.kvchart.aibrix.core.validate.ValidationResult;
-import io.github.kvchart.aibrix.core.validate.Violation;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

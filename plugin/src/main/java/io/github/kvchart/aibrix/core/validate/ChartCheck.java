@@ -1,5 +1,9 @@
 package io.github.kvchart.aibrix.core.validate;
 
+import io.github.kvchart.aibrix.core.manifest.Violation;
+import io.github.kvchart.aibrix.core.manifest.Severity;
+import io.github.kvchart.aibrix.core.manifest.RuleIds;
+
 import com.marcnuri.helm.LintResult;
 import io.github.kvchart.aibrix.core.helm.ChartRenderer;
 import io.github.kvchart.aibrix.core.helm.HelmException;

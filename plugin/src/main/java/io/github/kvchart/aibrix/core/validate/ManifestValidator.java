@@ -1,12 +1,17 @@
 package io.github.kvchart.aibrix.core.validate;
 
+import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.Violation;
+import io.github.kvchart.aibrix.core.manifest.Severity;
+import io.github.kvchart.aibrix.core.manifest.RuleIds;
+
 import io.github.kvchart.aibrix.core.BuildLog;
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.SourceLocation;
-import io.github.kvchart.aibrix.core.contract.ContractChecker;
+import io.github.kvchart.aibrix.core.contract.rules.ContractChecker;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.RuleSettings;
-import io.github.kvchart.aibrix.core.model.Version;
+import io.github.kvchart.aibrix.core.image.Version;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

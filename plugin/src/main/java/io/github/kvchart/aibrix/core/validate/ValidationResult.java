@@ -1,5 +1,7 @@
 package io.github.kvchart.aibrix.core.validate;
 
+import io.github.kvchart.aibrix.core.manifest.Violation;
+
 import java.util.List;
 
 /**

@@ -7,7 +7,7 @@ import io.github.kvchart.aibrix.TestPaths;
 import io.github.kvchart.aibrix.core.BuildLog;
 import io.github.kvchart.aibrix.core.validate.ManifestValidator;
 import io.github.kvchart.aibrix.core.validate.ValidateRequest;
-import io.github.kvchart.aibrix.core.validate.Violation;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.github.kvchart.aibrix.core.validate;
 
+import io.github.kvchart.aibrix.core.manifest.Violation;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,8 @@
 package io.github.kvchart.aibrix.core.validate;
 
+import io.github.kvchart.aibrix.core.manifest.Violation;
+import io.github.kvchart.aibrix.core.manifest.RuleIds;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

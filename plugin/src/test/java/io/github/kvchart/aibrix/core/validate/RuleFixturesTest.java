@@ -1,5 +1,7 @@
 package io.github.kvchart.aibrix.core.validate;
 
+import io.github.kvchart.aibrix.core.manifest.Violation;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +23,7 @@ class RuleFixturesTest {
   static final Path FIXTURES = TestPaths.repoRoot().resolve("plugin/src/test/resources/validate/rules");
 
   /** These fixtures are about schema rules: the contract rules are switched off for them. */
-  static final String CONTRACT_RULES_OFF = io.github.kvchart.aibrix.core.contract.ContractChecker.rules(null)
+  static final String CONTRACT_RULES_OFF = io.github.kvchart.aibrix.core.contract.rules.ContractChecker.rules(null)
       .stream().map(rule -> rule.id() + "=off").collect(java.util.stream.Collectors.joining(","));
 
   static Stream<String> fixtures() throws Exception {

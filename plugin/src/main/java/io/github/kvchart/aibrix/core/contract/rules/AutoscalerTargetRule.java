@@ -5,9 +5,9 @@ import io.github.kvchart.aibrix.core.contract.ContractRule;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.ManifestSet;
 import io.github.kvchart.aibrix.core.contract.PodTemplate;
-import io.github.kvchart.aibrix.core.validate.ManifestDocument;
-import io.github.kvchart.aibrix.core.validate.Severity;
-import io.github.kvchart.aibrix.core.validate.Violation;
+import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.Severity;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,10 +5,10 @@ import io.github.kvchart.aibrix.core.contract.ContractRule;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.KvSubject;
 import io.github.kvchart.aibrix.core.contract.ManifestSet;
-import io.github.kvchart.aibrix.core.model.ImageReference;
-import io.github.kvchart.aibrix.core.model.Version;
-import io.github.kvchart.aibrix.core.validate.Severity;
-import io.github.kvchart.aibrix.core.validate.Violation;
+import io.github.kvchart.aibrix.core.image.ImageReference;
+import io.github.kvchart.aibrix.core.image.Version;
+import io.github.kvchart.aibrix.core.manifest.Severity;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,8 +5,8 @@ import io.github.kvchart.aibrix.core.contract.ContractRule;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.KvSubject;
 import io.github.kvchart.aibrix.core.contract.ManifestSet;
-import io.github.kvchart.aibrix.core.validate.Severity;
-import io.github.kvchart.aibrix.core.validate.Violation;
+import io.github.kvchart.aibrix.core.manifest.Severity;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -7,9 +7,9 @@ import io.github.kvchart.aibrix.core.contract.ManifestSet;
 import io.github.kvchart.aibrix.core.contract.NetworkPolicyView;
 import io.github.kvchart.aibrix.core.contract.PodTemplate;
 import io.github.kvchart.aibrix.core.contract.VllmContainer;
-import io.github.kvchart.aibrix.core.validate.ManifestDocument;
-import io.github.kvchart.aibrix.core.validate.Severity;
-import io.github.kvchart.aibrix.core.validate.Violation;
+import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.Severity;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.ArrayList;
 import java.util.List;
 

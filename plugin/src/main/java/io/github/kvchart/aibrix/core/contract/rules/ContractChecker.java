@@ -1,22 +1,14 @@
-package io.github.kvchart.aibrix.core.contract;
+package io.github.kvchart.aibrix.core.contract.rules;
 
-import io.github.kvchart.aibrix.core.contract.rules.AutoscalerTargetRule;
-import io.github.kvchart.aibrix.core.contract.rules.GatewayEnvRule;
-import io.github.kvchart.aibrix.core.contract.rules.KvConfigJsonRule;
-import io.github.kvchart.aibrix.core.contract.rules.KvEnvIgnoredRule;
-import io.github.kvchart.aibrix.core.contract.rules.KvFlagUnknownRule;
-import io.github.kvchart.aibrix.core.contract.rules.KvImageVersionRule;
-import io.github.kvchart.aibrix.core.contract.rules.KvLabelMissingRule;
-import io.github.kvchart.aibrix.core.contract.rules.KvNameMismatchRule;
-import io.github.kvchart.aibrix.core.contract.rules.KvPortMismatchRule;
-import io.github.kvchart.aibrix.core.contract.rules.KvPrefixCachingOffRule;
-import io.github.kvchart.aibrix.core.contract.rules.KvReplayDisabledRule;
-import io.github.kvchart.aibrix.core.contract.rules.NetpolBlocksServingRule;
-import io.github.kvchart.aibrix.core.contract.rules.NetpolDirectionRule;
-import io.github.kvchart.aibrix.core.model.Version;
-import io.github.kvchart.aibrix.core.validate.ManifestDocument;
-import io.github.kvchart.aibrix.core.validate.Severity;
-import io.github.kvchart.aibrix.core.validate.Violation;
+import io.github.kvchart.aibrix.core.contract.ContractRule;
+import io.github.kvchart.aibrix.core.contract.KvContract;
+import io.github.kvchart.aibrix.core.contract.ManifestSet;
+import io.github.kvchart.aibrix.core.contract.RuleSettings;
+
+import io.github.kvchart.aibrix.core.image.Version;
+import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.Severity;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.github.kvchart.aibrix.core.validate;
+package io.github.kvchart.aibrix.core.manifest;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package io.github.kvchart.aibrix.core.model;
+package io.github.kvchart.aibrix.core.image;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package io.github.kvchart.aibrix.core.model;
+package io.github.kvchart.aibrix.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.github.kvchart.aibrix.core.validate;
+package io.github.kvchart.aibrix.core.manifest;
 
 /** The rule ids owned by schema validation. They are public API. */
 public final class RuleIds {
