@@ -69,7 +69,8 @@ public final class ChartIndex {
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     options.setIndent(2);
-    options.setIndicatorIndent(0);
+    options.setIndicatorIndent(2);
+    options.setIndentWithIndicator(true);
     options.setLineBreak(DumperOptions.LineBreak.UNIX);
     Files.createDirectories(index.toAbsolutePath().getParent());
     Files.writeString(index, new Yaml(options).dump(root));

@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.Yaml;
  * with no errors (schemas and contract), or rejects the input with a message that names the file
  * and line and a fix. It never writes invalid output silently and never crashes.
  */
-class GeneratedModelsProperties {
+class GeneratedModelsPropertiesTest {
   private static final AtomicInteger GENERATED = new AtomicInteger();
   private static final AtomicInteger REJECTED = new AtomicInteger();
   private static final Map<String, Integer> REASONS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -77,9 +77,9 @@ class GeneratedModelsProperties {
 
   @AfterContainer
   static void report() {
-    System.out.printf("GeneratedModelsProperties: %d specs generated and validated clean, %d rejected clearly%n",
+    System.out.printf("GeneratedModelsPropertiesTest: %d specs generated and validated clean, %d rejected clearly%n",
         GENERATED.get(), REJECTED.get());
-    System.out.println("GeneratedModelsProperties rejections: " + new java.util.TreeMap<>(REASONS));
+    System.out.println("GeneratedModelsPropertiesTest rejections: " + new java.util.TreeMap<>(REASONS));
   }
 
   @Provide
