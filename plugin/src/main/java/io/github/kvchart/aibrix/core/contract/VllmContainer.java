@@ -36,6 +36,10 @@ public final class VllmContainer {
   private final JsonNode node;
   private final List<Token> tokens = new ArrayList<>();
   private final Map<String, EnvEntry> env = new LinkedHashMap<>();
+  private List<Flag> flags;
+  private Map<String, Flag> lastFlag;
+  private Map<Integer, String> ports;
+  private Boolean vllm;
 
   VllmContainer(PodTemplate pod, String pointer, JsonNode node) {
     this.pod = pod;
@@ -84,6 +88,13 @@ public final class VllmContainer {
 
   /** Whether this container runs vLLM's OpenAI server. */
   public boolean isVllm() {
+    if (vllm == null) {
+      vllm = detectVllm();
+    }
+    return vllm;
+  }
+
+  private boolean detectVllm() {
     for (int i = 0; i < tokens.size(); i++) {
       String text = tokens.get(i).text();
       if (!text.contains("vllm")) {
@@ -102,8 +113,18 @@ public final class VllmContainer {
     return image.substring(slash + 1).startsWith("vllm");
   }
 
-  /** Every {@code --flag} in command and args, in order. */
+  /** Every {@code --flag} in command and args, in order (read once). */
   public List<Flag> flags() {
+    if (flags == null) {
+      flags = List.copyOf(readFlags());
+      Map<String, Flag> last = new java.util.HashMap<>();
+      flags.forEach(flag -> last.put(flag.name(), flag));
+      lastFlag = last;
+    }
+    return flags;
+  }
+
+  private List<Flag> readFlags() {
     List<Flag> flags = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);
@@ -126,13 +147,8 @@ public final class VllmContainer {
 
   /** The last occurrence of a flag (the one argparse keeps). */
   public Optional<Flag> flag(String name) {
-    Flag found = null;
-    for (Flag flag : flags()) {
-      if (flag.name().equals(name)) {
-        found = flag;
-      }
-    }
-    return Optional.ofNullable(found);
+    flags();
+    return Optional.ofNullable(lastFlag.get(name));
   }
 
   /** Kubernetes' expansion of $(VAR) in {@code text} from this container's env; $$ is a literal $. */
@@ -163,11 +179,14 @@ public final class VllmContainer {
 
   /** The declared container ports, port number to name ("" when unnamed). */
   public Map<Integer, String> containerPorts() {
-    Map<Integer, String> ports = new LinkedHashMap<>();
-    for (JsonNode port : node.path("ports")) {
-      if (port.path("containerPort").canConvertToInt()) {
-        ports.put(port.path("containerPort").asInt(), port.path("name").asText(""));
+    if (ports == null) {
+      Map<Integer, String> found = new LinkedHashMap<>();
+      for (JsonNode port : node.path("ports")) {
+        if (port.path("containerPort").canConvertToInt()) {
+          found.put(port.path("containerPort").asInt(), port.path("name").asText(""));
+        }
       }
+      ports = java.util.Collections.unmodifiableMap(found);
     }
     return ports;
   }
