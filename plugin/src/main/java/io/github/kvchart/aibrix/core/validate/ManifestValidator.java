@@ -58,8 +58,9 @@ public final class ManifestValidator {
     List<String> files = new ArrayList<>();
     List<DocumentSummary> documents = new ArrayList<>();
     List<ManifestDocument> plain = new ArrayList<>();
+    List<Path> sourceFiles = sources.files();
     for (int i = 0; i < outcomes.size(); i++) {
-      files.add(sources.display(sources.files().get(i)));
+      files.add(sources.display(sourceFiles.get(i)));
       violations.addAll(outcomes.get(i).violations());
       documents.addAll(outcomes.get(i).documents());
       plain.addAll(outcomes.get(i).parsed());

@@ -27,6 +27,7 @@ public final class SourceSet {
   private final Path baseDir;
   private final TreeSet<Path> files = new TreeSet<>();
   private final TreeSet<Path> charts = new TreeSet<>();
+  private List<Path> fileList;
 
   private SourceSet(Path baseDir) {
     this.baseDir = baseDir.toAbsolutePath().normalize();
@@ -105,8 +106,12 @@ public final class SourceSet {
     return matchers;
   }
 
+  /** The files, sorted (an unmodifiable list, built once). */
   public List<Path> files() {
-    return List.copyOf(files);
+    if (fileList == null) {
+      fileList = List.copyOf(files);
+    }
+    return fileList;
   }
 
   public List<Path> charts() {
