@@ -51,8 +51,7 @@ final class ChartCheck {
           outcomes.add(validator.checkText(template.displayName(), template.text(), schemaCheck));
         }
       } catch (HelmException e) {
-        outcomes.add(failure(display + " [values: " + values.label() + "]", RuleIds.HELM_TEMPLATE,
-            e.getMessage(), "Fix the template or the values named in Helm's message."));
+        outcomes.add(templateFailure(display, values.label(), e.getMessage()));
       }
       renderings.add(outcomes);
     }
@@ -80,6 +79,23 @@ final class ChartCheck {
           e.getMessage(), "Fix what Helm names."));
     }
     return violations;
+  }
+
+  /** Helm names the failing template and line, e.g. "(aibrix-model/templates/service.yaml:14)". */
+  private static final Pattern TEMPLATE_AT = Pattern.compile("[\\w.-]+/(templates/[^:()\\s]+):(\\d+)");
+
+  /** A helm-template violation against the template and line Helm names, when it names one. */
+  static ManifestValidator.FileOutcome templateFailure(String chartDisplay, String valuesLabel, String message) {
+    Matcher at = TEMPLATE_AT.matcher(message == null ? "" : message);
+    String file = chartDisplay + " [values: " + valuesLabel + "]";
+    int line = 0;
+    if (at.find()) {
+      file = chartDisplay + "/" + at.group(1) + " [values: " + valuesLabel + "]";
+      line = Integer.parseInt(at.group(2));
+    }
+    Violation violation = new Violation(file, line, line > 0 ? 1 : 0, -1, "", "", "", RuleIds.HELM_TEMPLATE,
+        Severity.ERROR, message, "Fix the template, or the values file, named here.");
+    return new ManifestValidator.FileOutcome(List.of(violation), List.of(), List.of());
   }
 
   private static ManifestValidator.FileOutcome failure(String file, String rule, String message, String fix) {

@@ -55,8 +55,11 @@ class ChartMatrixTest {
     List<Violation> violations = validate();
     assertTrue(violations.stream().anyMatch(v -> v.rule().equals("helm-lint")), violations.toString());
     List<String> failed = violations.stream().filter(v -> v.rule().equals("helm-template")).map(Violation::file).toList();
-    assertEquals(List.of("out/helm/aibrix-model [values: ci/env-values.yaml]",
-        "out/helm/aibrix-model [values: ci/kv-off-values.yaml]", "out/helm/aibrix-model [values: defaults]"), failed);
+    assertEquals(List.of("out/helm/aibrix-model/templates/service.yaml [values: ci/env-values.yaml]",
+        "out/helm/aibrix-model/templates/service.yaml [values: ci/kv-off-values.yaml]",
+        "out/helm/aibrix-model/templates/service.yaml [values: defaults]"), failed);
+    assertTrue(violations.stream().filter(v -> v.rule().equals("helm-template")).allMatch(v -> v.line() > 0),
+        violations.toString());
     assertTrue(violations.stream().filter(v -> v.rule().equals("helm-template")).allMatch(v -> v.message().contains("service.yaml")),
         violations.toString());
   }
