@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -26,27 +25,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class PackageMojo extends AbstractMojo {
+public class PackageMojo extends ChartArchiveMojo {
   /** Fixed time for archive entries when the project sets no project.build.outputTimestamp. */
   static final Instant FIXED_EPOCH = Instant.parse("1980-01-01T00:00:00Z");
-
-  /**
-   * The chart to package.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.CHART_DIRECTORY,
-      defaultValue = "${project.build.directory}/aibrix-chart/helm/aibrix-model", required = true)
-  File chartDirectory;
-
-  /**
-   * Where the archive and index.yaml are written.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.CHARTS_DIRECTORY, defaultValue = "${project.build.directory}/charts",
-      required = true)
-  File chartsDirectory;
 
   /**
    * The URL prefix the archive will be served from, written into index.yaml ("" for a relative URL).

@@ -9,7 +9,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -32,7 +31,7 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  * @since 0.1.0
  */
 @Mojo(name = "push", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class PushMojo extends AbstractMojo {
+public class PushMojo extends ChartArchiveMojo {
 
   /**
    * Where to publish: {@code oci://registry.example.com/charts} or {@code https://charts.example.com}.
@@ -74,24 +73,6 @@ public class PushMojo extends AbstractMojo {
    */
   @Parameter(property = PropertyNames.PUSH_SNAPSHOTS, defaultValue = "false")
   boolean pushSnapshots;
-
-  /**
-   * The chart whose archive is pushed (its Chart.yaml names the archive).
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.CHART_DIRECTORY,
-      defaultValue = "${project.build.directory}/aibrix-chart/helm/aibrix-model", required = true)
-  File chartDirectory;
-
-  /**
-   * Where the package goal wrote the archive.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.CHARTS_DIRECTORY, defaultValue = "${project.build.directory}/charts",
-      required = true)
-  File chartsDirectory;
 
   /**
    * Skips this goal.
