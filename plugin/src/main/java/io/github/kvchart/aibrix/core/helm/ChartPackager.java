@@ -1,15 +1,14 @@
 package io.github.kvchart.aibrix.core.helm;
 
+import io.github.kvchart.aibrix.core.AtomicFiles;
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.SourceLocation;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -53,18 +52,7 @@ public final class ChartPackager {
     }
     byte[] archive = ReproducibleTarGz.write(name, files, timestamp.getEpochSecond());
     Files.createDirectories(outputDirectory);
-    Path target = outputDirectory.resolve(name + "-" + version + ".tgz");
-    Path temp = Files.createTempFile(outputDirectory, "." + target.getFileName(), ".tmp");
-    try {
-      Files.write(temp, archive);
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    Path target = AtomicFiles.write(outputDirectory.resolve(name + "-" + version + ".tgz"), archive);
     return new Packaged(target, name, version, text(meta.get("appVersion")), text(meta.get("description")),
         sha256(archive), archive.length);
   }

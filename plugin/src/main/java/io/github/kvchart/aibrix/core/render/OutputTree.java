@@ -1,16 +1,15 @@
 package io.github.kvchart.aibrix.core.render;
 
+import io.github.kvchart.aibrix.core.AtomicFiles;
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.SourceLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
@@ -116,11 +115,7 @@ public final class OutputTree {
   }
 
   private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
-    }
+    AtomicFiles.move(from, to);
   }
 
   /** Deletes a directory tree without following links; absent is fine. */

@@ -1,0 +1,33 @@
+package io.github.kvchart.aibrix.core;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Files that appear whole or not at all: written beside the target, then moved into place. */
+public final class AtomicFiles {
+  private AtomicFiles() {}
+
+  /** Writes {@code content} to {@code target} through a temporary sibling; returns the target. */
+  public static Path write(Path target, byte[] content) throws IOException {
+    Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+    try {
+      Files.write(temp, content);
+      move(temp, target);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    return target;
+  }
+
+  /** Moves atomically where the file system can, replacing the target. */
+  public static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}
