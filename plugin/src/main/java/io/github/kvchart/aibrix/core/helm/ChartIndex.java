@@ -25,6 +25,27 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class ChartIndex {
   private ChartIndex() {}
 
+  /** SemVer precedence, near enough for an index: numeric parts numerically, a pre-release first. */
+  static int compareVersions(String a, String b) {
+    String[] left = a.split("[-+]", 2);
+    String[] right = b.split("[-+]", 2);
+    String[] x = left[0].split("\\.");
+    String[] y = right[0].split("\\.");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      String p = i < x.length ? x[i] : "0";
+      String q = i < y.length ? y[i] : "0";
+      int order = p.matches("[0-9]{1,18}") && q.matches("[0-9]{1,18}")
+          ? Long.compare(Long.parseLong(p), Long.parseLong(q)) : p.compareTo(q);
+      if (order != 0) {
+        return order;
+      }
+    }
+    if (left.length != right.length) {
+      return left.length > right.length ? -1 : 1;
+    }
+    return left.length > 1 ? left[1].compareTo(right[1]) : 0;
+  }
+
   public static void merge(Path index, ChartPackager.Packaged chart, String urlPrefix, Instant timestamp)
       throws IOException {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -62,7 +83,8 @@ public final class ChartIndex {
     List<Map<String, Object>> versions = entries.computeIfAbsent(chart.name(), k -> new ArrayList<>());
     versions.removeIf(v -> chart.version().equals(String.valueOf(v.get("version"))));
     versions.add(entry);
-    versions.sort(Comparator.comparing((Map<String, Object> v) -> String.valueOf(v.get("version"))).reversed());
+    versions.sort(Comparator.comparing((Map<String, Object> v) -> String.valueOf(v.get("version")),
+        ChartIndex::compareVersions).reversed());
     root.put("apiVersion", "v1");
     root.put("entries", entries);
     root.put("generated", time);

@@ -82,7 +82,27 @@ final class FastSchema {
 
   /** Every problem of {@code instance}, appended to {@code problems}. */
   void validate(JsonNode instance, List<SchemaProblem> problems) {
-    root.check(instance, "", problems);
+    root.check(instance, Where.ROOT, problems);
+  }
+
+  /**
+   * Where a node is, as a chain of parents: the JSON pointer is only spelled out for a problem,
+   * so a clean document costs no string building.
+   */
+  record Where(Where parent, String key) {
+    static final Where ROOT = new Where(null, null);
+
+    Where child(String name) {
+      return new Where(this, name);
+    }
+
+    @Override
+    public String toString() {
+      if (parent == null) {
+        return "";
+      }
+      return parent + "/" + escape(key);
+    }
   }
 
   private Node node(JsonNode schema) {
@@ -150,22 +170,22 @@ final class FastSchema {
       pattern = schema.has("pattern") ? Pattern.compile(schema.get("pattern").asText()) : null;
     }
 
-    void check(JsonNode instance, String pointer, List<SchemaProblem> problems) {
+    void check(JsonNode instance, Where where, List<SchemaProblem> problems) {
       if (schema == null) {
         return;
       }
       if (falseSchema) {
-        problems.add(new SchemaProblem(pointer, "false", null, instance, schema, null, null, Set.of(),
+        problems.add(new SchemaProblem(where.toString(), "false", null, instance, schema, null, null, Set.of(),
             "schema is false"));
         return;
       }
       if (!types.isEmpty() && !typeMatches(instance)) {
         String expected = types.size() == 1 ? types.get(0) : types.toString().replace(" ", "");
-        problems.add(new SchemaProblem(pointer, "type", null, instance, schema.get("type"), typeName(instance),
+        problems.add(new SchemaProblem(where.toString(), "type", null, instance, schema.get("type"), typeName(instance),
             expected, Set.of(), typeName(instance) + " found, " + expected + " expected"));
       }
       if (schema.has("const") && !equalsJson(schema.get("const"), instance)) {
-        problems.add(new SchemaProblem(pointer, "const", null, instance, schema.get("const"), null, null, Set.of(),
+        problems.add(new SchemaProblem(where.toString(), "const", null, instance, schema.get("const"), null, null, Set.of(),
             "must be the constant value " + schema.get("const")));
       }
       if (schema.has("enum")) {
@@ -174,57 +194,57 @@ final class FastSchema {
           found |= equalsJson(option, instance);
         }
         if (!found) {
-          problems.add(new SchemaProblem(pointer, "enum", null, instance, schema.get("enum"), null, null, Set.of(),
+          problems.add(new SchemaProblem(where.toString(), "enum", null, instance, schema.get("enum"), null, null, Set.of(),
               "does not have a value in the enumeration " + schema.get("enum")));
         }
       }
       if (instance.isTextual()) {
-        checkString(instance, pointer, problems);
+        checkString(instance, where, problems);
       } else if (instance.isNumber()) {
-        checkNumber(instance, pointer, problems);
+        checkNumber(instance, where, problems);
       } else if (instance.isObject()) {
-        checkObject(instance, pointer, problems);
+        checkObject(instance, where, problems);
       } else if (instance.isArray()) {
-        checkArray(instance, pointer, problems);
+        checkArray(instance, where, problems);
       }
     }
 
-    private void checkString(JsonNode instance, String pointer, List<SchemaProblem> problems) {
+    private void checkString(JsonNode instance, Where where, List<SchemaProblem> problems) {
       String text = instance.asText();
       if (pattern != null && !pattern.matcher(text).find()) {
-        problems.add(new SchemaProblem(pointer, "pattern", null, instance, schema.get("pattern"), null, null, Set.of(),
+        problems.add(new SchemaProblem(where.toString(), "pattern", null, instance, schema.get("pattern"), null, null, Set.of(),
             "does not match the regex pattern " + pattern.pattern()));
       }
       if (schema.has("format") && !isDateTime(text)) {
-        problems.add(new SchemaProblem(pointer, "format", null, instance, schema.get("format"), null, null, Set.of(),
+        problems.add(new SchemaProblem(where.toString(), "format", null, instance, schema.get("format"), null, null, Set.of(),
             "is not a valid date-time"));
       }
       int length = text.codePointCount(0, text.length());
       if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
-        problems.add(new SchemaProblem(pointer, "minLength", null, instance, schema.get("minLength"), null, null,
+        problems.add(new SchemaProblem(where.toString(), "minLength", null, instance, schema.get("minLength"), null, null,
             Set.of(), "must be at least " + schema.get("minLength").asInt() + " characters long"));
       }
       if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
-        problems.add(new SchemaProblem(pointer, "maxLength", null, instance, schema.get("maxLength"), null, null,
+        problems.add(new SchemaProblem(where.toString(), "maxLength", null, instance, schema.get("maxLength"), null, null,
             Set.of(), "must be at most " + schema.get("maxLength").asInt() + " characters long"));
       }
     }
 
-    private void checkNumber(JsonNode instance, String pointer, List<SchemaProblem> problems) {
+    private void checkNumber(JsonNode instance, Where where, List<SchemaProblem> problems) {
       if (schema.has("minimum") && instance.decimalValue().compareTo(schema.get("minimum").decimalValue()) < 0) {
-        problems.add(new SchemaProblem(pointer, "minimum", null, instance, schema.get("minimum"), null, null, Set.of(),
+        problems.add(new SchemaProblem(where.toString(), "minimum", null, instance, schema.get("minimum"), null, null, Set.of(),
             "must have a minimum value of " + schema.get("minimum")));
       }
       if (schema.has("maximum") && instance.decimalValue().compareTo(schema.get("maximum").decimalValue()) > 0) {
-        problems.add(new SchemaProblem(pointer, "maximum", null, instance, schema.get("maximum"), null, null, Set.of(),
+        problems.add(new SchemaProblem(where.toString(), "maximum", null, instance, schema.get("maximum"), null, null, Set.of(),
             "must have a maximum value of " + schema.get("maximum")));
       }
     }
 
-    private void checkObject(JsonNode instance, String pointer, List<SchemaProblem> problems) {
+    private void checkObject(JsonNode instance, Where where, List<SchemaProblem> problems) {
       for (String name : required) {
         if (!instance.has(name)) {
-          problems.add(new SchemaProblem(pointer, "required", name, instance, schema.get("required"), null, null,
+          problems.add(new SchemaProblem(where.toString(), "required", name, instance, schema.get("required"), null, null,
               Set.of(), "required property '" + name + "' not found"));
         }
       }
@@ -232,31 +252,30 @@ final class FastSchema {
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         Node child = properties == null ? null : properties.get(field.getKey());
-        String childPointer = pointer + "/" + escape(field.getKey());
         if (child != null) {
-          child.check(field.getValue(), childPointer, problems);
+          child.check(field.getValue(), where.child(field.getKey()), problems);
         } else if (!additionalAllowed) {
-          problems.add(new SchemaProblem(pointer, "additionalProperties", field.getKey(), instance,
+          problems.add(new SchemaProblem(where.toString(), "additionalProperties", field.getKey(), instance,
               schema.get("additionalProperties"), null, null, known == null ? Set.of() : known,
               "property '" + field.getKey() + "' is not defined in the schema"));
         } else if (additional != null) {
-          additional.check(field.getValue(), childPointer, problems);
+          additional.check(field.getValue(), where.child(field.getKey()), problems);
         }
       }
     }
 
-    private void checkArray(JsonNode instance, String pointer, List<SchemaProblem> problems) {
+    private void checkArray(JsonNode instance, Where where, List<SchemaProblem> problems) {
       if (schema.has("minItems") && instance.size() < schema.get("minItems").asInt()) {
-        problems.add(new SchemaProblem(pointer, "minItems", null, instance, schema.get("minItems"), null, null,
+        problems.add(new SchemaProblem(where.toString(), "minItems", null, instance, schema.get("minItems"), null, null,
             Set.of(), "must have at least " + schema.get("minItems").asInt() + " items"));
       }
       if (schema.has("maxItems") && instance.size() > schema.get("maxItems").asInt()) {
-        problems.add(new SchemaProblem(pointer, "maxItems", null, instance, schema.get("maxItems"), null, null,
+        problems.add(new SchemaProblem(where.toString(), "maxItems", null, instance, schema.get("maxItems"), null, null,
             Set.of(), "must have at most " + schema.get("maxItems").asInt() + " items"));
       }
       if (items != null) {
         for (int i = 0; i < instance.size(); i++) {
-          items.check(instance.get(i), pointer + "/" + i, problems);
+          items.check(instance.get(i), where.child(Integer.toString(i)), problems);
         }
       }
     }
@@ -294,8 +313,8 @@ final class FastSchema {
     }
 
     @Override
-    void check(JsonNode instance, String pointer, List<SchemaProblem> problems) {
-      owner.definition(name).check(instance, pointer, problems);
+    void check(JsonNode instance, Where where, List<SchemaProblem> problems) {
+      owner.definition(name).check(instance, where, problems);
     }
   }
 
