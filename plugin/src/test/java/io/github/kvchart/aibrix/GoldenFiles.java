@@ -1,6 +1,5 @@
 package io.github.kvchart.aibrix;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -94,9 +93,5 @@ public final class GoldenFiles {
       }
     }
     return files;
-  }
-
-  static void assertSame(String expected, String actual) {
-    assertEquals(expected, actual);
   }
 }

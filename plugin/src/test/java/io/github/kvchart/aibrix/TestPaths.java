@@ -1,6 +1,5 @@
 package io.github.kvchart.aibrix;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where tests find the repository: the committed templates, samples, docs and golden files. */
@@ -25,9 +24,5 @@ public final class TestPaths {
   /** True when the run should rewrite golden files instead of comparing (-Daibrix.updateGolden). */
   public static boolean updateGolden() {
     return Boolean.getBoolean("aibrix.updateGolden");
-  }
-
-  public static String read(Path file) throws java.io.IOException {
-    return Files.readString(file);
   }
 }

@@ -9,7 +9,10 @@ public record GatewaySpec(
     String namespace, String deployment, String podLabelKey, String podLabelValue,
     String remoteTokenizerEndpoint) {
 
-  public static GatewaySpec defaults() {
-    return new GatewaySpec("aibrix-system", "aibrix-gateway-plugins", "app", "gateway-plugins", null);
+  /** The gateway as the contract records it (namespace, Deployment, pod label). */
+  public static GatewaySpec from(io.github.kvchart.aibrix.core.contract.KvContract contract) {
+    var label = contract.gatewayPodLabels().entrySet().iterator().next();
+    return new GatewaySpec(contract.gatewaySetting("namespace"), contract.gatewaySetting("deployment"),
+        label.getKey(), label.getValue(), null);
   }
 }

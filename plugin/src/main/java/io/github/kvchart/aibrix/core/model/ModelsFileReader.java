@@ -120,9 +120,9 @@ public final class ModelsFileReader {
     }
   }
 
-  private static GatewaySpec readGateway(Optional<MappingReader> section)
+  private GatewaySpec readGateway(Optional<MappingReader> section)
       throws InvalidInputException {
-    GatewaySpec defaults = GatewaySpec.defaults();
+    GatewaySpec defaults = GatewaySpec.from(contract);
     if (section.isEmpty()) {
       return defaults;
     }
