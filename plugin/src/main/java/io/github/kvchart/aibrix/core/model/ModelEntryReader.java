@@ -22,7 +22,6 @@ final class ModelEntryReader {
       Set.of("enabled", "scalingStrategy", "minReplicas", "maxReplicas", "targetMetric",
           "targetValue");
 
-  static final String DEFAULT_IMAGE = "vllm/vllm-openai:v0.11.0";
   static final String DEFAULT_AIBRIX_VERSION = "v0.5.0";
 
   private final KvContract contract;
@@ -81,17 +80,18 @@ final class ModelEntryReader {
   }
 
   private String readImage(LayeredMapping model, String name) throws InvalidInputException {
-    String image = model.string("image").orElse(DEFAULT_IMAGE);
+    String recommended = contract.vllmSetting("recommendedImage");
+    String image = model.string("image").orElse(recommended);
     ImageReference reference = ImageReference.parse(image);
     if (reference == null) {
       throw model.errorAt("image", "image '" + printable(image) + "' of '" + name
-          + "' is not a valid image reference.", "Use e.g. " + DEFAULT_IMAGE + ".");
+          + "' is not a valid image reference.", "Use e.g. " + recommended + ".");
     }
     Version first = contract.firstKvEventsRelease();
     if (reference.version().isPresent() && reference.version().get().compareTo(first) < 0) {
       throw model.errorAt("image", "image '" + image + "' is vLLM "
           + reference.version().get() + ", which predates KV-cache events (first in " + first + ").",
-          "Use " + DEFAULT_IMAGE + " or any release from " + first + " on.");
+          "Use " + recommended + " or any release from " + first + " on.");
     }
     return image;
   }

@@ -47,7 +47,8 @@ public final class KvImageVersionRule implements ContractRule {
       String at = subject.container().pointer() + "/image";
       ImageReference reference = ImageReference.parse(image);
       var document = subject.pod().document();
-      String suggestion = "Use vllm/vllm-openai:v0.11.0 (any release from " + first + " to " + last + ").";
+      String suggestion = "Use " + contract.vllmSetting("recommendedImage") + " (any release from " + first
+          + " to " + last + ").";
       if (reference == null || reference.version().isEmpty()) {
         String why = reference == null ? "is not a valid image reference"
             : reference.digest() != null ? "is pinned by digest" : "has no release tag";
