@@ -18,12 +18,14 @@ import org.junit.jupiter.api.Test;
 /** The shape the style guide asks for: a Maven-free core, and no package cycles. */
 class ArchitectureTest {
   private static final Path SOURCES = TestPaths.repoRoot().resolve("plugin/src/main/java");
-  private static final Pattern OWN = Pattern.compile("io\\.github\\.kvchart\\.aibrix\\.([a-z.]+)\\.[A-Z]");
+  private static final Pattern OWN =
+      Pattern.compile("io\\.github\\.kvchart\\.aibrix\\.([a-z.]+)\\.[A-Z]");
 
   private static Map<String, Set<String>> dependencies() throws Exception {
     Map<String, Set<String>> dependencies = new TreeMap<>();
     try (Stream<Path> files = Files.walk(SOURCES)) {
-      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+      for (Path file :
+          (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
         String source = Files.readString(file);
         String pkg = SOURCES.relativize(file.getParent()).toString().replace('/', '.');
         Set<String> targets = dependencies.computeIfAbsent(pkg, k -> new TreeSet<>());
@@ -45,11 +47,13 @@ class ArchitectureTest {
   @Test
   void coreImportsNothingFromMaven() throws Exception {
     List<String> leaks = new ArrayList<>();
-    dependencies().forEach((pkg, targets) -> {
-      if (targets.contains("org.apache.maven")) {
-        leaks.add(pkg);
-      }
-    });
+    dependencies()
+        .forEach(
+            (pkg, targets) -> {
+              if (targets.contains("org.apache.maven")) {
+                leaks.add(pkg);
+              }
+            });
     assertEquals(List.of(), leaks);
   }
 
@@ -65,7 +69,8 @@ class ArchitectureTest {
     assertEquals(List.of(), cycles);
   }
 
-  private static boolean reaches(Map<String, Set<String>> graph, String from, String target, Set<String> seen) {
+  private static boolean reaches(
+      Map<String, Set<String>> graph, String from, String target, Set<String> seen) {
     for (String next : graph.getOrDefault(from, Set.of())) {
       if (next.equals(target)) {
         return true;

@@ -40,13 +40,16 @@ public final class GoldenFiles {
       }
       String want = Files.readString(expected, StandardCharsets.UTF_8);
       if (!want.equals(file.getValue())) {
-        problems.add(file.getKey() + " differs from " + expected + ":\n" + diff(want, file.getValue()));
+        problems.add(
+            file.getKey() + " differs from " + expected + ":\n" + diff(want, file.getValue()));
       }
     }
     if (goldenRoot != null && Files.isDirectory(goldenRoot)) {
       TreeSet<String> stale = new TreeSet<>();
       try (var files = Files.walk(goldenRoot)) {
-        files.filter(Files::isRegularFile).forEach(f -> stale.add(goldenRoot.relativize(f).toString()));
+        files
+            .filter(Files::isRegularFile)
+            .forEach(f -> stale.add(goldenRoot.relativize(f).toString()));
       }
       for (String name : actual.keySet()) {
         stale.remove(goldenRoot.relativize(expectedLocation.apply(name)).toString());
@@ -62,8 +65,9 @@ public final class GoldenFiles {
       }
     }
     if (!problems.isEmpty()) {
-      fail(String.join("\n\n", problems)
-          + "\n\nIf the change is intended, run: ./mvnw -pl plugin test -Daibrix.updateGolden=true");
+      fail(
+          String.join("\n\n", problems)
+              + "\n\nIf the change is intended, run: ./mvnw -pl plugin test -Daibrix.updateGolden=true");
     }
   }
 

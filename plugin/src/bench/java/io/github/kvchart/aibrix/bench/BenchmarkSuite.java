@@ -14,10 +14,8 @@ import io.github.kvchart.aibrix.core.render.GenerateRequest;
 import io.github.kvchart.aibrix.core.validate.ManifestValidator;
 import io.github.kvchart.aibrix.core.validate.ValidateRequest;
 import io.github.kvchart.aibrix.core.validate.ValidationResult;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,30 +42,34 @@ class BenchmarkSuite {
 
     // Parse floor vs. parse + schemas + contract, single thread, warm.
     ObjectReader reader = new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class);
-    Callable<Object> parse = () -> {
-      int count = 0;
-      for (Path file : corpus) {
-        try (MappingIterator<JsonNode> values = reader.readValues(Files.readString(file))) {
-          while (values.hasNextValue()) {
-            values.nextValue();
-            count++;
+    Callable<Object> parse =
+        () -> {
+          int count = 0;
+          for (Path file : corpus) {
+            try (MappingIterator<JsonNode> values = reader.readValues(Files.readString(file))) {
+              while (values.hasNextValue()) {
+                values.nextValue();
+                count++;
+              }
+            }
           }
-        }
-      }
-      return count;
-    };
-    io.github.kvchart.aibrix.core.validate.ManifestParser ourParser = new io.github.kvchart.aibrix.core.validate.ManifestParser();
-    Callable<Object> strictParse = () -> {
-      int count = 0;
-      for (Path file : corpus) {
-        count += ourParser.parse(file.toString(), Files.readString(file)).documents().size();
-      }
-      return count;
-    };
+          return count;
+        };
+    io.github.kvchart.aibrix.core.validate.ManifestParser ourParser =
+        new io.github.kvchart.aibrix.core.validate.ManifestParser();
+    Callable<Object> strictParse =
+        () -> {
+          int count = 0;
+          for (Path file : corpus) {
+            count += ourParser.parse(file.toString(), Files.readString(file)).documents().size();
+          }
+          return count;
+        };
     ValidateRequest full = request(corpusDir, 1, null);
     ValidateRequest schemaOnly = request(corpusDir, 1, contractOff());
     Callable<Object> validate = () -> new ManifestValidator().validate(full, BuildLog.SILENT);
-    Callable<Object> validateSchemaOnly = () -> new ManifestValidator().validate(schemaOnly, BuildLog.SILENT);
+    Callable<Object> validateSchemaOnly =
+        () -> new ManifestValidator().validate(schemaOnly, BuildLog.SILENT);
     double[] medians = interleaved(parse, validate, validateSchemaOnly, strictParse);
     double parseMs = medians[0];
     double validateMs = medians[1];
@@ -100,7 +102,10 @@ class BenchmarkSuite {
     coldStart(corpus.get(0));
 
     Path out = work.resolve("results.json");
-    Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results) + "\n");
+    Files.writeString(
+        out,
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results)
+            + "\n");
     System.out.println("BENCH RESULTS " + out.toAbsolutePath() + "\n" + Files.readString(out));
   }
 
@@ -118,12 +123,20 @@ class BenchmarkSuite {
     Path halfDir = work.resolve("singles-half");
     Files.createDirectories(halfDir);
     for (Path file : half) {
-      Files.copy(file, halfDir.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          file,
+          halfDir.resolve(file.getFileName()),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
-    ValidateRequest all = new ValidateRequest(singlesDir, List.of(singlesDir), List.of(), List.of(), "1.32", List.of(), 1);
-    ValidateRequest halfRequest = new ValidateRequest(halfDir, List.of(halfDir), List.of(), List.of(), "1.32", List.of(), 1);
-    double[] ours = interleaved(() -> new ManifestValidator().validate(all, BuildLog.SILENT),
-        () -> new ManifestValidator().validate(halfRequest, BuildLog.SILENT));
+    ValidateRequest all =
+        new ValidateRequest(
+            singlesDir, List.of(singlesDir), List.of(), List.of(), "1.32", List.of(), 1);
+    ValidateRequest halfRequest =
+        new ValidateRequest(halfDir, List.of(halfDir), List.of(), List.of(), "1.32", List.of(), 1);
+    double[] ours =
+        interleaved(
+            () -> new ManifestValidator().validate(all, BuildLog.SILENT),
+            () -> new ManifestValidator().validate(halfRequest, BuildLog.SILENT));
     double oursPerDoc = (ours[0] - ours[1]) / 400;
     String classpath = System.getProperty("bench.peer.classpath");
     if (classpath == null || !Files.isRegularFile(Path.of(classpath))) {
@@ -137,13 +150,16 @@ class BenchmarkSuite {
       peer.validateAsShipped(shippedSample);
       double peerPerDoc = (System.nanoTime() - start) / 1e6 / shippedSample.size();
       JkubePeer.Cached cached = peer.new Cached(singles.get(0));
-      double[] cachedMs = interleaved(() -> {
-        cached.validate(singles);
-        return null;
-      }, () -> {
-        cached.validate(half);
-        return null;
-      });
+      double[] cachedMs =
+          interleaved(
+              () -> {
+                cached.validate(singles);
+                return null;
+              },
+              () -> {
+                cached.validate(half);
+                return null;
+              });
       double cachedPerDoc = (cachedMs[0] - cachedMs[1]) / 400;
       results.put("peer_over_validate", round(peerPerDoc / oursPerDoc));
       results.put("cached_peer_over_validate", round(cachedPerDoc / oursPerDoc));
@@ -153,7 +169,8 @@ class BenchmarkSuite {
       detail.put("ours_marginal", round(oursPerDoc));
       detail.put("documents_as_shipped", shippedSample.size());
       detail.put("documents_marginal", "800 - 400");
-      detail.put("peer", "org.eclipse.jkube:jkube-kit-common:1.19.0 ResourceValidator (networknt 1.5.9)");
+      detail.put(
+          "peer", "org.eclipse.jkube:jkube-kit-common:1.19.0 ResourceValidator (networknt 1.5.9)");
     }
   }
 
@@ -172,8 +189,14 @@ class BenchmarkSuite {
     Files.createDirectories(dir);
     StringBuilder yaml = new StringBuilder("models:\n");
     for (int i = 0; i < models; i++) {
-      yaml.append("  - name: model-").append(i).append("\n    hfModel: org/model-").append(i).append('\n')
-          .append("    configMode: ").append(i % 2 == 0 ? "args" : "env").append('\n');
+      yaml.append("  - name: model-")
+          .append(i)
+          .append("\n    hfModel: org/model-")
+          .append(i)
+          .append('\n')
+          .append("    configMode: ")
+          .append(i % 2 == 0 ? "args" : "env")
+          .append('\n');
       if (i % 3 == 0) {
         yaml.append("    autoscaling:\n      enabled: true\n");
       }
@@ -181,15 +204,23 @@ class BenchmarkSuite {
     Path modelsFile = dir.resolve("models.yaml");
     Files.writeString(modelsFile, yaml);
     Path out = dir.resolve("out");
-    Callable<Object> run = () -> {
-      new ChartGenerator().generate(new GenerateRequest(out, null, modelsFile, null, "1.0.0", null), BuildLog.SILENT);
-      ValidationResult result = new ManifestValidator().validate(
-          new ValidateRequest(dir, List.of(out), List.of(), List.of(), "1.32", List.of(), 1), BuildLog.SILENT);
-      if (result.errors() > 0) {
-        throw new IllegalStateException("fleet output has errors: " + result.violations().get(0));
-      }
-      return result;
-    };
+    Callable<Object> run =
+        () -> {
+          new ChartGenerator()
+              .generate(
+                  new GenerateRequest(out, null, modelsFile, null, "1.0.0", null), BuildLog.SILENT);
+          ValidationResult result =
+              new ManifestValidator()
+                  .validate(
+                      new ValidateRequest(
+                          dir, List.of(out), List.of(), List.of(), "1.32", List.of(), 1),
+                      BuildLog.SILENT);
+          if (result.errors() > 0) {
+            throw new IllegalStateException(
+                "fleet output has errors: " + result.violations().get(0));
+          }
+          return result;
+        };
     for (int i = 0; i < 2; i++) {
       run.call();
     }
@@ -203,17 +234,30 @@ class BenchmarkSuite {
     return times[1];
   }
 
-  /** A fresh JVM, from its start to its first validated file (schemas read from the shipped files). */
+  /**
+   * A fresh JVM, from its start to its first validated file (schemas read from the shipped files).
+   */
   private void coldStart(Path file) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     double[] runs = new double[3];
     for (int i = 0; i < runs.length; i++) {
-      Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-          ColdStart.class.getName(), file.toString()).redirectErrorStream(true).start();
+      Process process =
+          new ProcessBuilder(
+                  java,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  ColdStart.class.getName(),
+                  file.toString())
+              .redirectErrorStream(true)
+              .start();
       String output = new String(process.getInputStream().readAllBytes());
       process.waitFor();
-      String line = output.lines().filter(l -> l.startsWith("COLD_START_MS=")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("cold start run failed: " + output));
+      String line =
+          output
+              .lines()
+              .filter(l -> l.startsWith("COLD_START_MS="))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("cold start run failed: " + output));
       runs[i] = Double.parseDouble(line.substring("COLD_START_MS=".length()));
     }
     Arrays.sort(runs);
@@ -221,11 +265,14 @@ class BenchmarkSuite {
   }
 
   private static ValidateRequest request(Path dir, int threads, String rules) {
-    return new ValidateRequest(dir, List.of(dir), List.of(), List.of(), "1.32", List.of(), threads, null, rules, null);
+    return new ValidateRequest(
+        dir, List.of(dir), List.of(), List.of(), "1.32", List.of(), threads, null, rules, null);
   }
 
   private static String contractOff() {
-    return ContractChecker.rules(null).stream().map(r -> r.id() + "=off").collect(Collectors.joining(","));
+    return ContractChecker.rules(null).stream()
+        .map(r -> r.id() + "=off")
+        .collect(Collectors.joining(","));
   }
 
   /** Medians (ms) of several tasks measured in turn, pass by pass, after a shared warm-up. */
@@ -258,5 +305,4 @@ class BenchmarkSuite {
   private static double round(double value) {
     return Math.round(value * 1000) / 1000.0;
   }
-
 }

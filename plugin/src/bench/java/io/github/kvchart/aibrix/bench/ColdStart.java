@@ -13,8 +13,11 @@ public final class ColdStart {
 
   public static void main(String[] args) throws Exception {
     Path file = Path.of(args[0]);
-    new ManifestValidator().validate(new ValidateRequest(file.getParent(), List.of(file), List.of(), List.of(),
-        "1.32", List.of(), 1), BuildLog.SILENT);
+    new ManifestValidator()
+        .validate(
+            new ValidateRequest(
+                file.getParent(), List.of(file), List.of(), List.of(), "1.32", List.of(), 1),
+            BuildLog.SILENT);
     long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     System.out.println("COLD_START_MS=" + ms);
   }

@@ -8,22 +8,39 @@ import java.util.List;
 
 /**
  * The benchmark corpus: files of mixed documents (Deployments of about 60 lines, Services,
- * NetworkPolicies, PodAutoscalers, ConfigMaps), mostly valid, every twentieth Deployment with a typo.
+ * NetworkPolicies, PodAutoscalers, ConfigMaps), mostly valid, every twentieth Deployment with a
+ * typo.
  */
 final class Corpus {
   private Corpus() {}
 
   static String deployment(String name, boolean typo) {
-    return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " + name + "\n  labels:\n"
-        + "    model.aibrix.ai/name: " + name + "\n    app.kubernetes.io/name: " + name + "\nspec:\n"
-        + "  " + (typo ? "replicaz" : "replicas") + ": 2\n  selector:\n    matchLabels:\n      model.aibrix.ai/name: " + name + "\n"
-        + "  template:\n    metadata:\n      labels:\n        model.aibrix.ai/name: " + name + "\n"
+    return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: "
+        + name
+        + "\n  labels:\n"
+        + "    model.aibrix.ai/name: "
+        + name
+        + "\n    app.kubernetes.io/name: "
+        + name
+        + "\nspec:\n"
+        + "  "
+        + (typo ? "replicaz" : "replicas")
+        + ": 2\n  selector:\n    matchLabels:\n      model.aibrix.ai/name: "
+        + name
+        + "\n"
+        + "  template:\n    metadata:\n      labels:\n        model.aibrix.ai/name: "
+        + name
+        + "\n"
         + "        model.aibrix.ai/port: \"8000\"\n        model.aibrix.ai/engine: vllm\n"
         + "        model.aibrix.ai/kv-events-enabled: \"true\"\n    spec:\n      containers:\n"
         + "        - name: vllm-openai\n          image: vllm/vllm-openai:v0.11.0\n          command:\n"
-        + "            - vllm\n            - serve\n          args:\n            - org/" + name + "\n"
+        + "            - vllm\n            - serve\n          args:\n            - org/"
+        + name
+        + "\n"
         + "            - --host\n            - 0.0.0.0\n            - --port\n            - \"8000\"\n"
-        + "            - --served-model-name\n            - " + name + "\n            - --enable-prefix-caching\n"
+        + "            - --served-model-name\n            - "
+        + name
+        + "\n            - --enable-prefix-caching\n"
         + "            - --kv-events-config\n"
         + "            - '{\"enable_kv_cache_events\":true,\"publisher\":\"zmq\",\"endpoint\":\"tcp://*:5557\","
         + "\"replay_endpoint\":\"tcp://*:5558\",\"buffer_steps\":10000}'\n"
@@ -38,14 +55,23 @@ final class Corpus {
   }
 
   static String service(String name) {
-    return "apiVersion: v1\nkind: Service\nmetadata:\n  name: " + name + "\n  labels:\n    model.aibrix.ai/name: " + name
-        + "\nspec:\n  type: ClusterIP\n  selector:\n    model.aibrix.ai/name: " + name + "\n  ports:\n"
+    return "apiVersion: v1\nkind: Service\nmetadata:\n  name: "
+        + name
+        + "\n  labels:\n    model.aibrix.ai/name: "
+        + name
+        + "\nspec:\n  type: ClusterIP\n  selector:\n    model.aibrix.ai/name: "
+        + name
+        + "\n  ports:\n"
         + "    - name: serve\n      port: 8000\n      targetPort: serve\n      protocol: TCP\n";
   }
 
   static String networkPolicy(String name) {
-    return "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: " + name + "-gateway\nspec:\n"
-        + "  podSelector:\n    matchLabels:\n      model.aibrix.ai/name: " + name + "\n  policyTypes:\n    - Ingress\n"
+    return "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: "
+        + name
+        + "-gateway\nspec:\n"
+        + "  podSelector:\n    matchLabels:\n      model.aibrix.ai/name: "
+        + name
+        + "\n  policyTypes:\n    - Ingress\n"
         + "  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n"
         + "              kubernetes.io/metadata.name: aibrix-system\n          podSelector:\n            matchLabels:\n"
         + "              app: gateway-plugins\n      ports:\n        - protocol: TCP\n          port: 8000\n"
@@ -53,16 +79,24 @@ final class Corpus {
   }
 
   static String podAutoscaler(String name) {
-    return "apiVersion: autoscaling.aibrix.ai/v1alpha1\nkind: PodAutoscaler\nmetadata:\n  name: " + name + "-kpa\nspec:\n"
-        + "  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: " + name + "\n"
+    return "apiVersion: autoscaling.aibrix.ai/v1alpha1\nkind: PodAutoscaler\nmetadata:\n  name: "
+        + name
+        + "-kpa\nspec:\n"
+        + "  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: "
+        + name
+        + "\n"
         + "  minReplicas: 1\n  maxReplicas: 4\n  scalingStrategy: KPA\n  metricsSources:\n"
         + "    - metricSourceType: pod\n      protocolType: http\n      port: \"8000\"\n      path: metrics\n"
         + "      targetMetric: gpu_cache_usage_perc\n      targetValue: \"0.5\"\n";
   }
 
   static String configMap(String name) {
-    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "-config\ndata:\n"
-        + "  MODEL: " + name + "\n  LOG_LEVEL: info\n  MAX_BATCH: \"256\"\n";
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
+        + name
+        + "-config\ndata:\n"
+        + "  MODEL: "
+        + name
+        + "\n  LOG_LEVEL: info\n  MAX_BATCH: \"256\"\n";
   }
 
   /** {@code files} files of {@code perFile} documents each; returns the paths. */
@@ -74,13 +108,15 @@ final class Corpus {
       StringBuilder text = new StringBuilder();
       for (int d = 0; d < perFile; d++, doc++) {
         String name = "model-" + doc;
-        text.append("---\n").append(switch (doc % 5) {
-          case 0 -> deployment(name, doc % 100 == 0);
-          case 1 -> service("model-" + (doc - 1));
-          case 2 -> networkPolicy("model-" + (doc - 2));
-          case 3 -> podAutoscaler("model-" + (doc - 3));
-          default -> configMap(name);
-        });
+        text.append("---\n")
+            .append(
+                switch (doc % 5) {
+                  case 0 -> deployment(name, doc % 100 == 0);
+                  case 1 -> service("model-" + (doc - 1));
+                  case 2 -> networkPolicy("model-" + (doc - 2));
+                  case 3 -> podAutoscaler("model-" + (doc - 3));
+                  default -> configMap(name);
+                });
       }
       Path file = dir.resolve(String.format("f%04d.yaml", f));
       Files.writeString(file, text);
@@ -95,13 +131,14 @@ final class Corpus {
     List<Path> paths = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String name = "single-" + (i - i % 5);
-      String text = switch (i % 5) {
-        case 0 -> deployment(name, false);
-        case 1 -> service(name);
-        case 2 -> networkPolicy(name);
-        case 3 -> podAutoscaler(name);
-        default -> configMap(name);
-      };
+      String text =
+          switch (i % 5) {
+            case 0 -> deployment(name, false);
+            case 1 -> service(name);
+            case 2 -> networkPolicy(name);
+            case 3 -> podAutoscaler(name);
+            default -> configMap(name);
+          };
       Path file = dir.resolve(String.format("s%04d.yaml", i));
       Files.writeString(file, text);
       paths.add(file);

@@ -32,13 +32,18 @@ final class JkubePeer implements AutoCloseable {
       urls.add(new File(entry).toURI().toURL());
     }
     loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
-    validatorClass = Class.forName("org.eclipse.jkube.kit.common.util.validator.ResourceValidator", true, loader);
-    Class<?> classifierClass = Class.forName("org.eclipse.jkube.kit.common.util.ResourceClassifier", true, loader);
+    validatorClass =
+        Class.forName(
+            "org.eclipse.jkube.kit.common.util.validator.ResourceValidator", true, loader);
+    Class<?> classifierClass =
+        Class.forName("org.eclipse.jkube.kit.common.util.ResourceClassifier", true, loader);
     Class<?> loggerClass = Class.forName("org.eclipse.jkube.kit.common.KitLogger", true, loader);
     constructor = validatorClass.getConstructor(File.class, classifierClass, loggerClass);
     classifier = classifierClass.getMethod("valueOf", String.class).invoke(null, "KUBERNETES");
-    logger = Class.forName("org.eclipse.jkube.kit.common.KitLogger$SilentLogger", true, loader)
-        .getConstructor().newInstance();
+    logger =
+        Class.forName("org.eclipse.jkube.kit.common.KitLogger$SilentLogger", true, loader)
+            .getConstructor()
+            .newInstance();
   }
 
   /** JKube's public constructor: the file, the KUBERNETES classifier and a silent logger. */
@@ -46,7 +51,9 @@ final class JkubePeer implements AutoCloseable {
     return constructor.newInstance(file.toFile(), classifier, logger);
   }
 
-  /** JKube as shipped: a new validator per file, validate() (which compiles its schemas each time). */
+  /**
+   * JKube as shipped: a new validator per file, validate() (which compiles its schemas each time).
+   */
   void validateAsShipped(List<Path> files) throws Exception {
     Method validate = validatorClass.getMethod("validate");
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
@@ -61,7 +68,9 @@ final class JkubePeer implements AutoCloseable {
     }
   }
 
-  /** The cached peer: every JKube schema compiled once per kind, then only reading and validating. */
+  /**
+   * The cached peer: every JKube schema compiled once per kind, then only reading and validating.
+   */
   final class Cached {
     private final Object validator;
     private final Method read;
@@ -94,7 +103,11 @@ final class JkubePeer implements AutoCloseable {
         }
         for (Object schema : compiled) {
           if (validateNode == null) {
-            validateNode = schema.getClass().getMethod("validate", loader.loadClass("com.fasterxml.jackson.databind.JsonNode"));
+            validateNode =
+                schema
+                    .getClass()
+                    .getMethod(
+                        "validate", loader.loadClass("com.fasterxml.jackson.databind.JsonNode"));
           }
           validateNode.invoke(schema, node);
         }

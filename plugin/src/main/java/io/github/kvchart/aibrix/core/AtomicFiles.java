@@ -12,7 +12,9 @@ public final class AtomicFiles {
 
   /** Writes {@code content} to {@code target} through a temporary sibling; returns the target. */
   public static Path write(Path target, byte[] content) throws IOException {
-    Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+    Path temp =
+        Files.createTempFile(
+            target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
     try {
       Files.write(temp, content);
       move(temp, target);

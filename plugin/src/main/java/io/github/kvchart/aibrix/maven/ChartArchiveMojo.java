@@ -11,8 +11,10 @@ abstract class ChartArchiveMojo extends AbstractMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(property = PropertyNames.CHART_DIRECTORY,
-      defaultValue = "${project.build.directory}/aibrix-chart/helm/aibrix-model", required = true)
+  @Parameter(
+      property = PropertyNames.CHART_DIRECTORY,
+      defaultValue = "${project.build.directory}/aibrix-chart/helm/aibrix-model",
+      required = true)
   File chartDirectory;
 
   /**
@@ -20,7 +22,9 @@ abstract class ChartArchiveMojo extends AbstractMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(property = PropertyNames.CHARTS_DIRECTORY, defaultValue = "${project.build.directory}/charts",
+  @Parameter(
+      property = PropertyNames.CHARTS_DIRECTORY,
+      defaultValue = "${project.build.directory}/charts",
       required = true)
   File chartsDirectory;
 }

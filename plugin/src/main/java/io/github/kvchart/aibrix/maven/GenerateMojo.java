@@ -36,8 +36,8 @@ public class GenerateMojo extends AbstractMojo {
   File outputDirectory;
 
   /**
-   * A directory of Jinjava templates to use instead of the plugin's built-in ones (the
-   * {@code chart-templates/} folder of this plugin's source is the reference). Unset: built-in.
+   * A directory of Jinjava templates to use instead of the plugin's built-in ones (the {@code
+   * chart-templates/} folder of this plugin's source is the reference). Unset: built-in.
    *
    * @since 0.1.0
    */
@@ -100,10 +100,15 @@ public class GenerateMojo extends AbstractMojo {
     long start = System.nanoTime();
     try {
       GenerateResult result = new ChartGenerator().generate(request, new MavenBuildLog(getLog()));
-      getLog().info(String.format(
-          "Generated chart aibrix-model %s for %d model(s): %d files in %s (%d ms)",
-          result.chartVersion(), result.models(), result.files().size(),
-          result.outputDirectory(), (System.nanoTime() - start) / 1_000_000));
+      getLog()
+          .info(
+              String.format(
+                  "Generated chart aibrix-model %s for %d model(s): %d files in %s (%d ms)",
+                  result.chartVersion(),
+                  result.models(),
+                  result.files().size(),
+                  result.outputDirectory(),
+                  (System.nanoTime() - start) / 1_000_000));
       getLog().info("Chart: " + result.outputDirectory().resolve("helm/aibrix-model"));
     } catch (InvalidInputException e) {
       throw new MojoFailureException(e.getMessage(), e);

@@ -30,7 +30,8 @@ public class PackageMojo extends ChartArchiveMojo {
   static final Instant FIXED_EPOCH = Instant.parse("1980-01-01T00:00:00Z");
 
   /**
-   * The URL prefix the archive will be served from, written into index.yaml ("" for a relative URL).
+   * The URL prefix the archive will be served from, written into index.yaml ("" for a relative
+   * URL).
    *
    * @since 0.1.0
    */
@@ -88,35 +89,77 @@ public class PackageMojo extends ChartArchiveMojo {
       return;
     }
     Instant timestamp = timestamp(outputTimestamp);
-    ValidateRequest validation = new ValidateRequest(basedir.toPath(), List.of(chartDirectory.toPath()), List.of(),
-        List.of(), kubernetesVersion, List.of(), 1, contract == null ? null : contract.toPath(), rules, null);
-    PackageRequest request = new PackageRequest(chartDirectory.toPath(), chartsDirectory.toPath(), timestamp,
-        indexUrlPrefix, validation);
+    ValidateRequest validation =
+        new ValidateRequest(
+            basedir.toPath(),
+            List.of(chartDirectory.toPath()),
+            List.of(),
+            List.of(),
+            kubernetesVersion,
+            List.of(),
+            1,
+            contract == null ? null : contract.toPath(),
+            rules,
+            null);
+    PackageRequest request =
+        new PackageRequest(
+            chartDirectory.toPath(),
+            chartsDirectory.toPath(),
+            timestamp,
+            indexUrlPrefix,
+            validation);
     try {
-      ChartPackager.Packaged packaged = ChartRelease.packageChart(request, new MavenBuildLog(getLog()));
-      getLog().info("Packaged chart " + packaged.name() + " " + packaged.version() + ": " + packaged.archive()
-          + " (sha256 " + packaged.sha256() + ", " + packaged.size() + " bytes, entries dated " + timestamp + ")");
+      ChartPackager.Packaged packaged =
+          ChartRelease.packageChart(request, new MavenBuildLog(getLog()));
+      getLog()
+          .info(
+              "Packaged chart "
+                  + packaged.name()
+                  + " "
+                  + packaged.version()
+                  + ": "
+                  + packaged.archive()
+                  + " (sha256 "
+                  + packaged.sha256()
+                  + ", "
+                  + packaged.size()
+                  + " bytes, entries dated "
+                  + timestamp
+                  + ")");
     } catch (ChartRelease.RefusedException e) {
-      throw new MojoFailureException("Refusing to package " + chartDirectory + ": "
-          + e.result().errors() + " validation errors (listed above). Fix them, then package again.", e);
+      throw new MojoFailureException(
+          "Refusing to package "
+              + chartDirectory
+              + ": "
+              + e.result().errors()
+              + " validation errors (listed above). Fix them, then package again.",
+          e);
     } catch (InvalidInputException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new MojoExecutionException("Cannot write " + chartsDirectory + ": " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "Cannot write " + chartsDirectory + ": " + e.getMessage(), e);
     }
   }
 
-  /** project.build.outputTimestamp as ISO-8601 or epoch seconds; unset or unresolved: 1980-01-01. */
+  /**
+   * project.build.outputTimestamp as ISO-8601 or epoch seconds; unset or unresolved: 1980-01-01.
+   */
   static Instant timestamp(String value) throws MojoFailureException {
     if (value == null || value.isBlank() || value.contains("${") || value.length() < 2) {
       return FIXED_EPOCH;
     }
     try {
-      return value.matches("[0-9]+") ? Instant.ofEpochSecond(Long.parseLong(value))
+      return value.matches("[0-9]+")
+          ? Instant.ofEpochSecond(Long.parseLong(value))
           : OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException | NumberFormatException e) {
-      throw new MojoFailureException("project.build.outputTimestamp '" + value + "' is not ISO-8601 or epoch"
-          + " seconds. Fix: use e.g. 2026-01-01T00:00:00Z.", e);
+      throw new MojoFailureException(
+          "project.build.outputTimestamp '"
+              + value
+              + "' is not ISO-8601 or epoch"
+              + " seconds. Fix: use e.g. 2026-01-01T00:00:00Z.",
+          e);
     }
   }
 }

@@ -34,7 +34,8 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 public class PushMojo extends ChartArchiveMojo {
 
   /**
-   * Where to publish: {@code oci://registry.example.com/charts} or {@code https://charts.example.com}.
+   * Where to publish: {@code oci://registry.example.com/charts} or {@code
+   * https://charts.example.com}.
    *
    * @since 0.1.0
    */
@@ -85,8 +86,7 @@ public class PushMojo extends ChartArchiveMojo {
   @Parameter(defaultValue = "${settings}", readonly = true)
   Settings settings;
 
-  @Component
-  SettingsDecrypter decrypter;
+  @Component SettingsDecrypter decrypter;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -99,17 +99,45 @@ public class PushMojo extends ChartArchiveMojo {
       String version = String.valueOf(chart.get("version"));
       String name = String.valueOf(chart.get("name"));
       if (version.endsWith("-SNAPSHOT") && !pushSnapshots) {
-        getLog().info("Skipping aibrix-chart:push: chart " + name + " " + version + " is a SNAPSHOT (set "
-            + PropertyNames.PUSH_SNAPSHOTS + "=true to push it).");
+        getLog()
+            .info(
+                "Skipping aibrix-chart:push: chart "
+                    + name
+                    + " "
+                    + version
+                    + " is a SNAPSHOT (set "
+                    + PropertyNames.PUSH_SNAPSHOTS
+                    + "=true to push it).");
         return;
       }
       File archive = new File(chartsDirectory, name + "-" + version + ".tgz");
       String[] credentials = credentials();
-      ChartPusher.Pushed pushed = ChartPusher.push(new PushRequest(archive.toPath(), repository,
-          credentials[0], credentials[1], plainHttp, insecure));
-      String sha = Files.exists(archive.toPath()) ? ChartPackager.sha256(Files.readAllBytes(archive.toPath())) : "?";
-      getLog().info("Pushed chart " + name + " " + version + " (archive sha256 " + sha + ") to " + pushed.target()
-          + "; digest " + pushed.digest() + (credentials[0] == null ? " (no credentials)" : " as " + credentials[0]));
+      ChartPusher.Pushed pushed =
+          ChartPusher.push(
+              new PushRequest(
+                  archive.toPath(),
+                  repository,
+                  credentials[0],
+                  credentials[1],
+                  plainHttp,
+                  insecure));
+      String sha =
+          Files.exists(archive.toPath())
+              ? ChartPackager.sha256(Files.readAllBytes(archive.toPath()))
+              : "?";
+      getLog()
+          .info(
+              "Pushed chart "
+                  + name
+                  + " "
+                  + version
+                  + " (archive sha256 "
+                  + sha
+                  + ") to "
+                  + pushed.target()
+                  + "; digest "
+                  + pushed.digest()
+                  + (credentials[0] == null ? " (no credentials)" : " as " + credentials[0]));
     } catch (InvalidInputException | HelmException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (IOException e) {
@@ -124,12 +152,20 @@ public class PushMojo extends ChartArchiveMojo {
     }
     Server server = settings == null ? null : settings.getServer(serverId);
     if (server == null) {
-      throw new MojoFailureException("settings.xml has no <server> with id '" + serverId + "'. Fix: add"
-          + " <server><id>" + serverId + "</id><username>..</username><password>..</password></server> to"
-          + " ~/.m2/settings.xml, or unset " + PropertyNames.SERVER_ID + ".");
+      throw new MojoFailureException(
+          "settings.xml has no <server> with id '"
+              + serverId
+              + "'. Fix: add"
+              + " <server><id>"
+              + serverId
+              + "</id><username>..</username><password>..</password></server> to"
+              + " ~/.m2/settings.xml, or unset "
+              + PropertyNames.SERVER_ID
+              + ".");
     }
     if (decrypter != null) {
-      SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+      SettingsDecryptionResult result =
+          decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
       for (SettingsProblem problem : result.getProblems()) {
         getLog().warn("settings.xml server '" + serverId + "': " + problem.getMessage());
       }

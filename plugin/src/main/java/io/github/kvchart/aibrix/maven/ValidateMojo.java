@@ -1,11 +1,11 @@
 package io.github.kvchart.aibrix.maven;
 
 import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import io.github.kvchart.aibrix.core.report.ReportFiles;
 import io.github.kvchart.aibrix.core.validate.ManifestValidator;
 import io.github.kvchart.aibrix.core.validate.ValidateRequest;
 import io.github.kvchart.aibrix.core.validate.ValidationResult;
-import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,12 +25,16 @@ import org.apache.maven.plugins.annotations.Parameter;
  *
  * @since 0.1.0
  */
-@Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
+@Mojo(
+    name = "validate",
+    defaultPhase = LifecyclePhase.VERIFY,
+    threadSafe = true,
+    requiresProject = false)
 public class ValidateMojo extends AbstractMojo {
 
   /**
-   * Files and directories to check, comma-separated; relative paths are relative to the project
-   * (or the current directory). Unset: the output of {@code generate}.
+   * Files and directories to check, comma-separated; relative paths are relative to the project (or
+   * the current directory). Unset: the output of {@code generate}.
    *
    * @since 0.1.0
    */
@@ -38,8 +42,8 @@ public class ValidateMojo extends AbstractMojo {
   List<String> sources;
 
   /**
-   * Globs of files to check inside source directories. Unset: {@code **}{@code /*.yaml} and
-   * {@code **}{@code /*.yml}.
+   * Globs of files to check inside source directories. Unset: {@code **}{@code /*.yaml} and {@code
+   * **}{@code /*.yml}.
    *
    * @since 0.1.0
    */
@@ -63,8 +67,8 @@ public class ValidateMojo extends AbstractMojo {
   String kubernetesVersion;
 
   /**
-   * CRD files or directories, comma-separated; each served version's openAPIV3Schema validates
-   * the custom resources of that kind.
+   * CRD files or directories, comma-separated; each served version's openAPIV3Schema validates the
+   * custom resources of that kind.
    *
    * @since 0.1.0
    */
@@ -84,8 +88,10 @@ public class ValidateMojo extends AbstractMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(property = PropertyNames.REPORTS_DIRECTORY,
-      defaultValue = "${project.build.directory}/aibrix-chart-reports", required = true)
+  @Parameter(
+      property = PropertyNames.REPORTS_DIRECTORY,
+      defaultValue = "${project.build.directory}/aibrix-chart-reports",
+      required = true)
   File reportsDirectory;
 
   /**
@@ -106,8 +112,8 @@ public class ValidateMojo extends AbstractMojo {
   File contract;
 
   /**
-   * Per-rule levels, comma-separated {@code id=off|warning|error}, e.g.
-   * {@code kv-replay-disabled=off,kv-image-version=warning}. Rule ids are listed in docs/rules.md.
+   * Per-rule levels, comma-separated {@code id=off|warning|error}, e.g. {@code
+   * kv-replay-disabled=off,kv-image-version=warning}. Rule ids are listed in docs/rules.md.
    *
    * @since 0.1.0
    */
@@ -132,8 +138,10 @@ public class ValidateMojo extends AbstractMojo {
   boolean skip;
 
   /** The output of {@code generate}: the default source. */
-  @Parameter(property = PropertyNames.OUTPUT_DIRECTORY,
-      defaultValue = "${project.build.directory}/aibrix-chart", required = true)
+  @Parameter(
+      property = PropertyNames.OUTPUT_DIRECTORY,
+      defaultValue = "${project.build.directory}/aibrix-chart",
+      required = true)
   File outputDirectory;
 
   /** The project directory (the current directory without a project). */
@@ -152,16 +160,31 @@ public class ValidateMojo extends AbstractMojo {
     List<Path> sourcePaths = paths(sources);
     if (sourcePaths.isEmpty()) {
       if (!generated.exists()) {
-        getLog().info("Nothing to validate: " + generated + " does not exist. Run generate"
-            + " first, or set " + PropertyNames.SOURCES + ".");
+        getLog()
+            .info(
+                "Nothing to validate: "
+                    + generated
+                    + " does not exist. Run generate"
+                    + " first, or set "
+                    + PropertyNames.SOURCES
+                    + ".");
         return;
       }
       sourcePaths.add(generated.toPath());
     }
     int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    ValidateRequest request = new ValidateRequest(basedir.toPath(), sourcePaths, strings(includes),
-        strings(excludes), kubernetesVersion, paths(crds), workers,
-        contract == null ? null : contract.toPath(), rules, aibrixVersion);
+    ValidateRequest request =
+        new ValidateRequest(
+            basedir.toPath(),
+            sourcePaths,
+            strings(includes),
+            strings(excludes),
+            kubernetesVersion,
+            paths(crds),
+            workers,
+            contract == null ? null : contract.toPath(),
+            rules,
+            aibrixVersion);
     ValidationResult result;
     try {
       result = new ManifestValidator().validate(request, new MavenBuildLog(getLog()));
@@ -180,14 +203,19 @@ public class ValidateMojo extends AbstractMojo {
     try {
       report = ReportFiles.write(reports.toPath(), result).get(1);
     } catch (IOException e) {
-      throw new MojoExecutionException("Cannot write reports to " + reports + ": " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "Cannot write reports to " + reports + ": " + e.getMessage(), e);
     }
     if (result.errors() > 0 || (failOnWarning && result.warnings() > 0)) {
-      throw new MojoFailureException(String.format(
-          "Validation failed: %d errors, %d warnings%s. Fix the lines above; details in %s",
-          result.errors(), result.warnings(),
-          failOnWarning && result.errors() == 0 ? " (" + PropertyNames.FAIL_ON_WARNING + "=true)" : "",
-          report));
+      throw new MojoFailureException(
+          String.format(
+              "Validation failed: %d errors, %d warnings%s. Fix the lines above; details in %s",
+              result.errors(),
+              result.warnings(),
+              failOnWarning && result.errors() == 0
+                  ? " (" + PropertyNames.FAIL_ON_WARNING + "=true)"
+                  : "",
+              report));
     }
   }
 

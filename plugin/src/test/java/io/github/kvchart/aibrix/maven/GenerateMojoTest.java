@@ -51,7 +51,8 @@ class GenerateMojoTest {
     mojo.outputDirectory = temp.resolve("out").toFile();
     mojo.modelsFile = models.toFile();
     MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-    assertTrue(e.getMessage().contains(models + ":4:5: unknown key 'models[0].replicaz'"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(models + ":4:5: unknown key 'models[0].replicaz'"), e.getMessage());
     assertFalse(Files.exists(temp.resolve("out")));
   }
 
@@ -65,7 +66,8 @@ class GenerateMojoTest {
     mojo.projectVersion = "2.0";
     MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
     assertTrue(e.getMessage().contains("not SemVer 2"), e.getMessage());
-    assertTrue(new File(mojo.outputDirectory, "helm/aibrix-model/Chart.yaml").exists(),
+    assertTrue(
+        new File(mojo.outputDirectory, "helm/aibrix-model/Chart.yaml").exists(),
         "the earlier output survives the failed run");
   }
 }

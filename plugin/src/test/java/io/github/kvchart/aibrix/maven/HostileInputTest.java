@@ -70,7 +70,9 @@ class HostileInputTest {
       assertTrue(!Files.exists(output), input + ": nothing may be half-written");
     }
     try (var siblings = Files.list(temp)) {
-      assertEquals(0, siblings.filter(p -> p.getFileName().toString().startsWith(".out")).count(),
+      assertEquals(
+          0,
+          siblings.filter(p -> p.getFileName().toString().startsWith(".out")).count(),
           "no stray temporary files");
     }
   }

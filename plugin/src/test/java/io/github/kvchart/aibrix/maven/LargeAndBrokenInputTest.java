@@ -65,7 +65,8 @@ class LargeAndBrokenInputTest {
   @Test
   void fiftyMegabyteModelsFileIsRefusedBySize() throws Exception {
     Path models = fiftyMegabytes("models.yaml");
-    MojoFailureException e = assertThrows(MojoFailureException.class, () -> generate(models).execute());
+    MojoFailureException e =
+        assertThrows(MojoFailureException.class, () -> generate(models).execute());
     assertTrue(e.getMessage().contains("is 52428800 bytes; the limit is"), e.getMessage());
   }
 
@@ -75,16 +76,26 @@ class LargeAndBrokenInputTest {
     Files.writeString(temp.resolve("deep.yaml"), deep);
     assertThrows(MojoFailureException.class, () -> validate("deep.yaml").execute());
     assertTrue(Files.readString(temp.resolve("reports/validation.json")).contains("yaml-syntax"));
-    Files.writeString(temp.resolve("models.yaml"), "models: " + "{a: ".repeat(100_000) + "1" + "}".repeat(100_000));
-    MojoFailureException e = assertThrows(MojoFailureException.class, () -> generate(temp.resolve("models.yaml")).execute());
-    assertTrue(e.getMessage().contains("Nesting Depth exceeded") || e.getMessage().contains("nested too deeply"), e.getMessage());
+    Files.writeString(
+        temp.resolve("models.yaml"),
+        "models: " + "{a: ".repeat(100_000) + "1" + "}".repeat(100_000));
+    MojoFailureException e =
+        assertThrows(
+            MojoFailureException.class, () -> generate(temp.resolve("models.yaml")).execute());
+    assertTrue(
+        e.getMessage().contains("Nesting Depth exceeded")
+            || e.getMessage().contains("nested too deeply"),
+        e.getMessage());
   }
 
   @Test
   void missingSourceIsAClearError() {
-    MojoFailureException e = assertThrows(MojoFailureException.class, () -> validate("nope/").execute());
+    MojoFailureException e =
+        assertThrows(MojoFailureException.class, () -> validate("nope/").execute());
     assertTrue(e.getMessage().contains("nope: does not exist."), e.getMessage());
-    MojoFailureException m = assertThrows(MojoFailureException.class, () -> generate(temp.resolve("nope.yaml")).execute());
+    MojoFailureException m =
+        assertThrows(
+            MojoFailureException.class, () -> generate(temp.resolve("nope.yaml")).execute());
     assertTrue(m.getMessage().contains("nope.yaml: does not exist."), m.getMessage());
   }
 
@@ -93,9 +104,11 @@ class LargeAndBrokenInputTest {
     Path dir = Files.createDirectories(temp.resolve("k8s/sub"));
     Files.createSymbolicLink(dir.resolve("loop"), temp.resolve("k8s"));
     Files.createSymbolicLink(temp.resolve("k8s/self.yaml"), temp.resolve("k8s/self.yaml"));
-    Files.writeString(dir.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
+    Files.writeString(
+        dir.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
     validate("k8s").execute();
-    assertTrue(Files.readString(temp.resolve("reports/validation.json")).contains("\"documents\" : 1"));
+    assertTrue(
+        Files.readString(temp.resolve("reports/validation.json")).contains("\"documents\" : 1"));
   }
 
   @Test
@@ -105,7 +118,8 @@ class LargeAndBrokenInputTest {
     Files.writeString(dir.resolve("a.yaml"), "a: 1\n");
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("---------"));
     try {
-      MojoFailureException e = assertThrows(MojoFailureException.class, () -> validate("locked").execute());
+      MojoFailureException e =
+          assertThrows(MojoFailureException.class, () -> validate("locked").execute());
       assertTrue(e.getMessage().contains("cannot be read"), e.getMessage());
     } finally {
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));

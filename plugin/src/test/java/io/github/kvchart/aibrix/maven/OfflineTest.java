@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The offline guarantee: generate, validate (with chart lint and rendering through embedded Helm)
  * and package run with a guard that records and refuses every network connection the JVM attempts
- * (a security manager's connect and resolve checks, which cover sockets, channels, HTTP clients
- * and proxies). Not one is attempted. Push is the one goal whose job is the network: it reaches
- * only the target it is given.
+ * (a security manager's connect and resolve checks, which cover sockets, channels, HTTP clients and
+ * proxies). Not one is attempted. Push is the one goal whose job is the network: it reaches only
+ * the target it is given.
  */
 class OfflineTest {
   @TempDir Path temp;
@@ -51,7 +51,8 @@ class OfflineTest {
 
     @Override
     public void checkPermission(Permission permission) {
-      if (permission instanceof java.net.SocketPermission socket && socket.getActions().contains("connect")) {
+      if (permission instanceof java.net.SocketPermission socket
+          && socket.getActions().contains("connect")) {
         attempts.add(socket.getName());
         throw new SecurityException("network access denied in OfflineTest: " + socket.getName());
       }
@@ -67,16 +68,17 @@ class OfflineTest {
   @SuppressWarnings("removal")
   void denyNetwork() {
     previousProxySelector = ProxySelector.getDefault();
-    ProxySelector.setDefault(new ProxySelector() {
-      @Override
-      public List<Proxy> select(URI uri) {
-        attempts.add("proxy " + uri);
-        throw new SecurityException("network access denied in OfflineTest: " + uri);
-      }
+    ProxySelector.setDefault(
+        new ProxySelector() {
+          @Override
+          public List<Proxy> select(URI uri) {
+            attempts.add("proxy " + uri);
+            throw new SecurityException("network access denied in OfflineTest: " + uri);
+          }
 
-      @Override
-      public void connectFailed(URI uri, SocketAddress address, IOException e) {}
-    });
+          @Override
+          public void connectFailed(URI uri, SocketAddress address, IOException e) {}
+        });
     System.setSecurityManager(new NetworkGuard());
   }
 
@@ -114,14 +116,16 @@ class OfflineTest {
     pack.execute();
 
     assertTrue(Files.isRegularFile(temp.resolve("charts/aibrix-model-1.0.0.tgz")));
-    assertTrue(Files.readString(temp.resolve("reports/validation.json")).contains("\"documents\" : 19"));
+    assertTrue(
+        Files.readString(temp.resolve("reports/validation.json")).contains("\"documents\" : 19"));
     assertEquals(List.of(), attempts);
   }
 
   @Test
   void theGuardReallyCatchesAConnection() {
     try {
-      new java.net.Socket().connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 9));
+      new java.net.Socket()
+          .connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 9));
     } catch (Exception expected) {
       // refused by the guard
     }

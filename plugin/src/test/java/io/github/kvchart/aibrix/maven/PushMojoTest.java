@@ -13,7 +13,10 @@ import org.apache.maven.settings.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** push: SNAPSHOT versions are skipped unless asked; a missing server id or archive is a clear error. */
+/**
+ * push: SNAPSHOT versions are skipped unless asked; a missing server id or archive is a clear
+ * error.
+ */
 class PushMojoTest {
   @TempDir Path temp;
 
@@ -21,14 +24,17 @@ class PushMojoTest {
 
   private PushMojo mojo(String version) throws Exception {
     Path chart = Files.createDirectories(temp.resolve("chart"));
-    Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: aibrix-model\nversion: " + version + "\n");
+    Files.writeString(
+        chart.resolve("Chart.yaml"),
+        "apiVersion: v2\nname: aibrix-model\nversion: " + version + "\n");
     PushMojo mojo = new PushMojo();
-    mojo.setLog(new SystemStreamLog() {
-      @Override
-      public void info(CharSequence content) {
-        infos.add(content.toString());
-      }
-    });
+    mojo.setLog(
+        new SystemStreamLog() {
+          @Override
+          public void info(CharSequence content) {
+            infos.add(content.toString());
+          }
+        });
     mojo.chartDirectory = chart.toFile();
     mojo.chartsDirectory = temp.resolve("charts").toFile();
     mojo.repository = "oci://127.0.0.1:1/charts";
@@ -39,7 +45,9 @@ class PushMojoTest {
   @Test
   void snapshotsAreSkippedUnlessAsked() throws Exception {
     mojo("1.0.0-SNAPSHOT").execute();
-    assertTrue(infos.get(0).contains("is a SNAPSHOT (set aibrix-chart.push.snapshots=true"), infos.toString());
+    assertTrue(
+        infos.get(0).contains("is a SNAPSHOT (set aibrix-chart.push.snapshots=true"),
+        infos.toString());
   }
 
   @Test
@@ -47,7 +55,8 @@ class PushMojoTest {
     PushMojo mojo = mojo("1.0.0");
     mojo.serverId = "nowhere";
     MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-    assertTrue(e.getMessage().contains("settings.xml has no <server> with id 'nowhere'"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("settings.xml has no <server> with id 'nowhere'"), e.getMessage());
   }
 
   @Test

@@ -25,8 +25,10 @@ class ValidateMojoTest {
   @BeforeEach
   void manifests() throws Exception {
     Files.createDirectories(temp.resolve("k8s"));
-    Files.writeString(temp.resolve("k8s/ok.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
-    Files.writeString(temp.resolve("k8s/skip-broken.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadat: {}\n");
+    Files.writeString(
+        temp.resolve("k8s/ok.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
+    Files.writeString(
+        temp.resolve("k8s/skip-broken.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadat: {}\n");
   }
 
   private void point(ValidateMojo mojo) {
@@ -43,16 +45,21 @@ class ValidateMojoTest {
     assertEquals(List.of("**/skip-*.yaml"), mojo.excludes);
     point(mojo);
     mojo.execute();
-    assertTrue(Files.readString(temp.resolve("reports/validation.json")).contains("\"documents\" : 1"));
+    assertTrue(
+        Files.readString(temp.resolve("reports/validation.json")).contains("\"documents\" : 1"));
   }
 
   @Test
   @InjectMojo(goal = "validate", pom = POM)
   void warningsFailWithFailOnWarning(ValidateMojo mojo) throws Exception {
     point(mojo);
-    Files.writeString(temp.resolve("k8s/widget.yaml"), "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n");
+    Files.writeString(
+        temp.resolve("k8s/widget.yaml"),
+        "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n");
     MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-    assertTrue(e.getMessage().contains("0 errors, 1 warnings (aibrix-chart.failOnWarning=true)"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("0 errors, 1 warnings (aibrix-chart.failOnWarning=true)"),
+        e.getMessage());
     mojo.failOnWarning = false;
     mojo.execute();
   }
@@ -63,7 +70,8 @@ class ValidateMojoTest {
     point(mojo);
     mojo.excludes = List.of();
     MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-    assertTrue(e.getMessage().startsWith("Validation failed: 1 errors, 0 warnings"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("Validation failed: 1 errors, 0 warnings"), e.getMessage());
     assertTrue(Files.exists(temp.resolve("reports/TEST-aibrix-chart.xml")));
   }
 

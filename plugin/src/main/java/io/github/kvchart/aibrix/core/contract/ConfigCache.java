@@ -14,13 +14,14 @@ import java.util.Map;
 final class ConfigCache {
   private static final int MAX_ENTRIES = 256;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, JsonNode> CACHE = Collections.synchronizedMap(
-      new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, JsonNode> eldest) {
-          return size() > MAX_ENTRIES;
-        }
-      });
+  private static final Map<String, JsonNode> CACHE =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, JsonNode> eldest) {
+              return size() > MAX_ENTRIES;
+            }
+          });
 
   private ConfigCache() {}
 

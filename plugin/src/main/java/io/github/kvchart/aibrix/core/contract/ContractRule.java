@@ -5,8 +5,8 @@ import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.List;
 
 /**
- * One check of the KV-event contract: a pure function from the set of documents being validated
- * to violations. Rules never log and never throw for a violation. Ids are public API.
+ * One check of the KV-event contract: a pure function from the set of documents being validated to
+ * violations. Rules never log and never throw for a violation. Ids are public API.
  */
 public interface ContractRule {
   /** The stable id users turn off or re-grade with aibrix-chart.rules. */

@@ -27,11 +27,13 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class KvContract {
   /** Where the built-in contract lives on the class path. */
-  public static final String BUILT_IN = "io/github/kvchart/aibrix/schemas/contract/kv-events-contract.yaml";
+  public static final String BUILT_IN =
+      "io/github/kvchart/aibrix/schemas/contract/kv-events-contract.yaml";
 
   private final Map<String, Object> data;
   private final List<GatewayEnvNames> gatewayEnv;
-  private final Map<String, Map<String, String>> tables = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> tables =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile Map<String, UnknownFlag> unknownFlags;
 
@@ -137,7 +139,8 @@ public final class KvContract {
     Map<String, Map<String, Object>> keys = new LinkedHashMap<>();
     Object value = section("vllm").get("configKeys");
     if (value instanceof Map<?, ?> entries) {
-      entries.forEach((k, v) -> keys.put(String.valueOf(k), v instanceof Map<?, ?> ? castMap(v) : Map.of()));
+      entries.forEach(
+          (k, v) -> keys.put(String.valueOf(k), v instanceof Map<?, ?> ? castMap(v) : Map.of()));
     }
     return keys;
   }
@@ -185,7 +188,8 @@ public final class KvContract {
     Map<String, String> result = new LinkedHashMap<>();
     Object value = section(section).get(key);
     if (value instanceof Map<?, ?> entries) {
-      entries.forEach((k, v) -> result.put(String.valueOf(k), v instanceof Map ? "" : String.valueOf(v)));
+      entries.forEach(
+          (k, v) -> result.put(String.valueOf(k), v instanceof Map ? "" : String.valueOf(v)));
     }
     return java.util.Collections.unmodifiableMap(result);
   }
@@ -222,8 +226,13 @@ public final class KvContract {
     if (value == null || !Version.isVersion(value.toString())) {
       throw new InvalidInputException(
           null,
-          "the contract's " + section + "." + key + " must be a release such as v0.9.0, not '"
-              + value + "'.",
+          "the contract's "
+              + section
+              + "."
+              + key
+              + " must be a release such as v0.9.0, not '"
+              + value
+              + "'.",
           "Correct the contract file.");
     }
     return Version.parse(value.toString());

@@ -6,10 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The vLLM container of one model pod, with what it says about KV events: the parsed
- * {@code --kv-events-config} (after $(VAR) expansion) and whether KV events are intended. They
- * count as intended when the pod carries the KV label, or any KV flag or env var is present,
- * real or not.
+ * The vLLM container of one model pod, with what it says about KV events: the parsed {@code
+ * --kv-events-config} (after $(VAR) expansion) and whether KV events are intended. They count as
+ * intended when the pod carries the KV label, or any KV flag or env var is present, real or not.
  *
  * @param config the parsed JSON, or null when absent or unparsable
  * @param configError why the JSON could not be read, or null
@@ -25,7 +24,10 @@ public record KvSubject(
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Every model pod's vLLM container (or first container) in {@code manifests} (computed once per set). */
+  /**
+   * Every model pod's vLLM container (or first container) in {@code manifests} (computed once per
+   * set).
+   */
   public static List<KvSubject> of(ManifestSet manifests, KvContract contract) {
     return manifests.subjects(contract);
   }
@@ -37,8 +39,8 @@ public record KvSubject(
       if (containers.isEmpty()) {
         continue;
       }
-      VllmContainer container = containers.stream().filter(VllmContainer::isVllm).findFirst()
-          .orElse(containers.get(0));
+      VllmContainer container =
+          containers.stream().filter(VllmContainer::isVllm).findFirst().orElse(containers.get(0));
       subjects.add(of(pod, container, contract));
     }
     return subjects;
@@ -67,17 +69,26 @@ public record KvSubject(
         }
       }
     }
-    boolean intended = flag != null
-        || !pod.label(contract.label("kvEventsEnabled")).isMissingNode()
-        || container.flags().stream().anyMatch(f -> contract.unknownFlags().containsKey(f.name()))
-        || container.env().keySet().stream().anyMatch(n -> contract.table("vllm", "ignoredEnv").containsKey(n)
-            || n.startsWith("VLLM_KV_EVENTS_"));
+    boolean intended =
+        flag != null
+            || !pod.label(contract.label("kvEventsEnabled")).isMissingNode()
+            || container.flags().stream()
+                .anyMatch(f -> contract.unknownFlags().containsKey(f.name()))
+            || container.env().keySet().stream()
+                .anyMatch(
+                    n ->
+                        contract.table("vllm", "ignoredEnv").containsKey(n)
+                            || n.startsWith("VLLM_KV_EVENTS_"));
     return new KvSubject(pod, container, flag, config, error, unverifiable, intended);
   }
 
-  /** Whether the config switches events on and publishes with zmq (the only way they reach the gateway). */
+  /**
+   * Whether the config switches events on and publishes with zmq (the only way they reach the
+   * gateway).
+   */
   public boolean publishes() {
-    return config != null && config.path("enable_kv_cache_events").asBoolean(false)
+    return config != null
+        && config.path("enable_kv_cache_events").asBoolean(false)
         && "zmq".equals(config.path("publisher").asText());
   }
 

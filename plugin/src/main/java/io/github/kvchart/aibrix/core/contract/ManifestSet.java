@@ -21,7 +21,8 @@ public final class ManifestSet {
   private final Map<String, List<ManifestDocument>> byKind = new HashMap<>();
   private final Map<String, ManifestDocument> byKindAndName = new HashMap<>();
   private final Map<String, List<PodTemplate>> podsByLabel = new HashMap<>();
-  private final Map<ManifestDocument, List<PodTemplate>> podsByDocument = new java.util.IdentityHashMap<>();
+  private final Map<ManifestDocument, List<PodTemplate>> podsByDocument =
+      new java.util.IdentityHashMap<>();
   private List<PodTemplate> modelPods;
   private List<KvSubject> subjects;
   private Map<PodTemplate, KvSubject> subjectsByPod;
@@ -41,8 +42,12 @@ public final class ManifestSet {
       }
       for (PodTemplate pod : pods) {
         podTemplates.add(pod);
-        pod.labels().forEach((key, value) ->
-            podsByLabel.computeIfAbsent(key + "=" + value, k -> new ArrayList<>()).add(pod));
+        pod.labels()
+            .forEach(
+                (key, value) ->
+                    podsByLabel
+                        .computeIfAbsent(key + "=" + value, k -> new ArrayList<>())
+                        .add(pod));
       }
     }
   }
@@ -75,7 +80,8 @@ public final class ManifestSet {
       return List.of();
     }
     var first = matchLabels.fields().next();
-    List<PodTemplate> candidates = podsByLabel.getOrDefault(first.getKey() + "=" + first.getValue().asText(), List.of());
+    List<PodTemplate> candidates =
+        podsByLabel.getOrDefault(first.getKey() + "=" + first.getValue().asText(), List.of());
     Set<PodTemplate> selected = new LinkedHashSet<>();
     for (PodTemplate pod : candidates) {
       if (pod.selectedBy(matchLabels)) {
@@ -103,10 +109,14 @@ public final class ManifestSet {
     if (modelPods == null) {
       String name = contract.label("name");
       String kv = contract.label("kvEventsEnabled");
-      modelPods = podTemplates.stream()
-          .filter(p -> p.containers().stream().anyMatch(VllmContainer::isVllm)
-              || !p.label(name).isMissingNode() || !p.label(kv).isMissingNode())
-          .toList();
+      modelPods =
+          podTemplates.stream()
+              .filter(
+                  p ->
+                      p.containers().stream().anyMatch(VllmContainer::isVllm)
+                          || !p.label(name).isMissingNode()
+                          || !p.label(kv).isMissingNode())
+              .toList();
     }
     return modelPods;
   }

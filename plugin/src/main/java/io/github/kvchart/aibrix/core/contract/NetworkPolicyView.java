@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import java.util.Map;
 
-/** A NetworkPolicy read for the contract: which pods it selects and whom it admits on which ports. */
+/**
+ * A NetworkPolicy read for the contract: which pods it selects and whom it admits on which ports.
+ */
 public record NetworkPolicyView(ManifestDocument document) {
 
   public JsonNode podSelector() {
@@ -85,7 +87,9 @@ public record NetworkPolicyView(ManifestDocument document) {
       if (pods.isObject() && containsAll(pods.path("matchLabels"), gatewayLabels)) {
         return true;
       }
-      if (pods.isObject() && pods.path("matchLabels").isEmpty() && pods.path("matchExpressions").isEmpty()) {
+      if (pods.isObject()
+          && pods.path("matchLabels").isEmpty()
+          && pods.path("matchExpressions").isEmpty()) {
         return true;
       }
     }

@@ -41,14 +41,15 @@ public final class PodTemplate {
     JsonNode root = document.root();
     List<PodTemplate> templates = new ArrayList<>();
     switch (document.kind()) {
-      case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job" -> add(templates, document, "/spec/template");
+      case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job" ->
+          add(templates, document, "/spec/template");
       case "CronJob" -> add(templates, document, "/spec/jobTemplate/spec/template");
       case "Pod" -> {
         if (root.path("spec").isObject()) {
           templates.add(new PodTemplate(document, "", root));
         }
       }
-      default -> { }
+      default -> {}
     }
     return templates;
   }
@@ -64,8 +65,15 @@ public final class PodTemplate {
   public Map<String, String> labels() {
     if (labels == null) {
       Map<String, String> found = new LinkedHashMap<>();
-      template.path("metadata").path("labels").fields().forEachRemaining(
-          e -> found.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+      template
+          .path("metadata")
+          .path("labels")
+          .fields()
+          .forEachRemaining(
+              e ->
+                  found.put(
+                      e.getKey(),
+                      e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
       labels = found;
     }
     return labels;

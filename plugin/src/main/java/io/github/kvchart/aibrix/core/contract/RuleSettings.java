@@ -8,12 +8,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Per-rule levels from {@code aibrix-chart.rules}, e.g.
- * {@code kv-replay-disabled=off,kv-image-version=warning}. Unknown ids and levels are errors.
+ * Per-rule levels from {@code aibrix-chart.rules}, e.g. {@code
+ * kv-replay-disabled=off,kv-image-version=warning}. Unknown ids and levels are errors.
  */
 public final class RuleSettings {
   /** A rule's level: off, or a severity. */
-  public enum Level { OFF, WARNING, ERROR }
+  public enum Level {
+    OFF,
+    WARNING,
+    ERROR
+  }
 
   private final Map<String, Level> levels;
 
@@ -37,14 +41,20 @@ public final class RuleSettings {
       }
       String[] parts = entry.trim().split("=", 2);
       if (!known.contains(parts[0].trim())) {
-        throw new InvalidInputException(null, "aibrix-chart.rules names an unknown rule '" + parts[0].trim() + "'.",
+        throw new InvalidInputException(
+            null,
+            "aibrix-chart.rules names an unknown rule '" + parts[0].trim() + "'.",
             "Known rules: " + String.join(", ", new TreeSet<>(known)) + ".");
       }
       Level level;
       try {
-        level = Level.valueOf(parts.length < 2 ? "" : parts[1].trim().toUpperCase(java.util.Locale.ROOT));
+        level =
+            Level.valueOf(
+                parts.length < 2 ? "" : parts[1].trim().toUpperCase(java.util.Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new InvalidInputException(null, "aibrix-chart.rules entry '" + entry.trim() + "' has no valid level.",
+        throw new InvalidInputException(
+            null,
+            "aibrix-chart.rules entry '" + entry.trim() + "' has no valid level.",
             "Write id=off, id=warning or id=error.");
       }
       levels.put(parts[0].trim(), level);

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * forms.
  */
 public final class VllmContainer {
-  private static final Pattern REFERENCE = Pattern.compile("\\$\\$|\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
+  private static final Pattern REFERENCE =
+      Pattern.compile("\\$\\$|\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
   private static final Pattern SHELL_SERVE = Pattern.compile("\\bvllm\\s+serve\\b");
 
   /** A command or args entry and where it is. */
@@ -49,7 +50,10 @@ public final class VllmContainer {
       JsonNode items = node.path(list);
       for (int i = 0; i < items.size(); i++) {
         JsonNode item = items.get(i);
-        tokens.add(new Token(item.isTextual() ? item.asText() : item.toString(), pointer + "/" + list + "/" + i));
+        tokens.add(
+            new Token(
+                item.isTextual() ? item.asText() : item.toString(),
+                pointer + "/" + list + "/" + i));
       }
     }
     JsonNode entries = node.path("env");
@@ -57,8 +61,13 @@ public final class VllmContainer {
       JsonNode entry = entries.get(i);
       String name = entry.path("name").asText();
       boolean reference = entry.has("valueFrom");
-      env.put(name, new EnvEntry(name, reference ? null : entry.path("value").asText(""), reference,
-          pointer + "/env/" + i));
+      env.put(
+          name,
+          new EnvEntry(
+              name,
+              reference ? null : entry.path("value").asText(""),
+              reference,
+              pointer + "/env/" + i));
     }
   }
 
@@ -103,7 +112,8 @@ public final class VllmContainer {
       if (text.contains("vllm.entrypoints") || SHELL_SERVE.matcher(text).find()) {
         return true;
       }
-      if ((text.equals("vllm") || text.endsWith("/vllm")) && i + 1 < tokens.size()
+      if ((text.equals("vllm") || text.endsWith("/vllm"))
+          && i + 1 < tokens.size()
           && tokens.get(i + 1).text().equals("serve")) {
         return true;
       }
@@ -134,7 +144,12 @@ public final class VllmContainer {
       }
       int equals = text.indexOf('=');
       if (equals > 0) {
-        flags.add(new Flag(text.substring(0, equals), text.substring(equals + 1), token.pointer(), token.pointer()));
+        flags.add(
+            new Flag(
+                text.substring(0, equals),
+                text.substring(equals + 1),
+                token.pointer(),
+                token.pointer()));
       } else if (i + 1 < tokens.size() && !tokens.get(i + 1).text().startsWith("--")) {
         Token value = tokens.get(i + 1);
         flags.add(new Flag(text, value.text(), token.pointer(), value.pointer()));
@@ -151,7 +166,9 @@ public final class VllmContainer {
     return Optional.ofNullable(lastFlag.get(name));
   }
 
-  /** Kubernetes' expansion of $(VAR) in {@code text} from this container's env; $$ is a literal $. */
+  /**
+   * Kubernetes' expansion of $(VAR) in {@code text} from this container's env; $$ is a literal $.
+   */
   public Expansion expand(String text) {
     if (text.indexOf('$') < 0) {
       return new Expansion(text, List.of());

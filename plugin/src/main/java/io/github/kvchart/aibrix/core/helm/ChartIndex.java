@@ -25,7 +25,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class ChartIndex {
   private ChartIndex() {}
 
-  /** SemVer precedence, near enough for an index: numeric parts numerically, a pre-release first. */
+  /**
+   * SemVer precedence, near enough for an index: numeric parts numerically, a pre-release first.
+   */
   static int compareVersions(String a, String b) {
     String[] left = a.split("[-+]", 2);
     String[] right = b.split("[-+]", 2);
@@ -34,8 +36,10 @@ public final class ChartIndex {
     for (int i = 0; i < Math.max(x.length, y.length); i++) {
       String p = i < x.length ? x[i] : "0";
       String q = i < y.length ? y[i] : "0";
-      int order = p.matches("[0-9]{1,18}") && q.matches("[0-9]{1,18}")
-          ? Long.compare(Long.parseLong(p), Long.parseLong(q)) : p.compareTo(q);
+      int order =
+          p.matches("[0-9]{1,18}") && q.matches("[0-9]{1,18}")
+              ? Long.compare(Long.parseLong(p), Long.parseLong(q))
+              : p.compareTo(q);
       if (order != 0) {
         return order;
       }
@@ -46,26 +50,29 @@ public final class ChartIndex {
     return left.length > 1 ? left[1].compareTo(right[1]) : 0;
   }
 
-  public static void merge(Path index, ChartPackager.Packaged chart, String urlPrefix, Instant timestamp)
+  public static void merge(
+      Path index, ChartPackager.Packaged chart, String urlPrefix, Instant timestamp)
       throws IOException {
     Map<String, Object> root = new LinkedHashMap<>();
     Map<String, List<Map<String, Object>>> entries = new TreeMap<>();
     if (Files.isRegularFile(index)) {
-      Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(index));
+      Object loaded =
+          new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(index));
       if (loaded instanceof Map<?, ?> map && map.get("entries") instanceof Map<?, ?> existing) {
-        existing.forEach((name, list) -> {
-          List<Map<String, Object>> versions = new ArrayList<>();
-          if (list instanceof List<?> items) {
-            for (Object item : items) {
-              if (item instanceof Map<?, ?> entry) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> typed = new LinkedHashMap<>((Map<String, Object>) entry);
-                versions.add(typed);
+        existing.forEach(
+            (name, list) -> {
+              List<Map<String, Object>> versions = new ArrayList<>();
+              if (list instanceof List<?> items) {
+                for (Object item : items) {
+                  if (item instanceof Map<?, ?> entry) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> typed = new LinkedHashMap<>((Map<String, Object>) entry);
+                    versions.add(typed);
+                  }
+                }
               }
-            }
-          }
-          entries.put(String.valueOf(name), versions);
-        });
+              entries.put(String.valueOf(name), versions);
+            });
       }
     }
     String time = DateTimeFormatter.ISO_INSTANT.format(timestamp.atOffset(ZoneOffset.UTC));
@@ -76,15 +83,22 @@ public final class ChartIndex {
     entry.put("appVersion", chart.appVersion());
     entry.put("description", chart.description());
     entry.put("type", "application");
-    String prefix = urlPrefix == null || urlPrefix.isBlank() ? "" : (urlPrefix.endsWith("/") ? urlPrefix : urlPrefix + "/");
+    String prefix =
+        urlPrefix == null || urlPrefix.isBlank()
+            ? ""
+            : (urlPrefix.endsWith("/") ? urlPrefix : urlPrefix + "/");
     entry.put("urls", List.of(prefix + chart.archive().getFileName()));
     entry.put("digest", chart.sha256());
     entry.put("created", time);
-    List<Map<String, Object>> versions = entries.computeIfAbsent(chart.name(), k -> new ArrayList<>());
+    List<Map<String, Object>> versions =
+        entries.computeIfAbsent(chart.name(), k -> new ArrayList<>());
     versions.removeIf(v -> chart.version().equals(String.valueOf(v.get("version"))));
     versions.add(entry);
-    versions.sort(Comparator.comparing((Map<String, Object> v) -> String.valueOf(v.get("version")),
-        ChartIndex::compareVersions).reversed());
+    versions.sort(
+        Comparator.comparing(
+                (Map<String, Object> v) -> String.valueOf(v.get("version")),
+                ChartIndex::compareVersions)
+            .reversed());
     root.put("apiVersion", "v1");
     root.put("entries", entries);
     root.put("generated", time);

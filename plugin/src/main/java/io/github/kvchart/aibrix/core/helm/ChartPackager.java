@@ -24,15 +24,21 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Packages a chart directory as {@code <name>-<version>.tgz}, byte-reproducibly (see
- * {@link ReproducibleTarGz}), honouring .helmignore, and writes it atomically.
+ * Packages a chart directory as {@code <name>-<version>.tgz}, byte-reproducibly (see {@link
+ * ReproducibleTarGz}), honouring .helmignore, and writes it atomically.
  */
 public final class ChartPackager {
   private ChartPackager() {}
 
   /** What was packaged. */
-  public record Packaged(Path archive, String name, String version, String appVersion, String description,
-      String sha256, long size) {}
+  public record Packaged(
+      Path archive,
+      String name,
+      String version,
+      String appVersion,
+      String description,
+      String sha256,
+      long size) {}
 
   public static Packaged pack(Path chart, Path outputDirectory, Instant timestamp)
       throws IOException, InvalidInputException {
@@ -52,21 +58,35 @@ public final class ChartPackager {
     }
     byte[] archive = ReproducibleTarGz.write(name, files, timestamp.getEpochSecond());
     Files.createDirectories(outputDirectory);
-    Path target = AtomicFiles.write(outputDirectory.resolve(name + "-" + version + ".tgz"), archive);
-    return new Packaged(target, name, version, text(meta.get("appVersion")), text(meta.get("description")),
-        sha256(archive), archive.length);
+    Path target =
+        AtomicFiles.write(outputDirectory.resolve(name + "-" + version + ".tgz"), archive);
+    return new Packaged(
+        target,
+        name,
+        version,
+        text(meta.get("appVersion")),
+        text(meta.get("description")),
+        sha256(archive),
+        archive.length);
   }
 
   /** Chart.yaml as a map; name and version are required. */
-  public static Map<String, Object> chartMetadata(Path chart) throws IOException, InvalidInputException {
+  public static Map<String, Object> chartMetadata(Path chart)
+      throws IOException, InvalidInputException {
     Path file = chart.resolve("Chart.yaml");
     if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException(SourceLocation.ofFile(chart.toString()), "is not a Helm chart (no Chart.yaml).",
+      throw new InvalidInputException(
+          SourceLocation.ofFile(chart.toString()),
+          "is not a Helm chart (no Chart.yaml).",
           "Run generate first, or point aibrix-chart.chartDirectory at a chart.");
     }
     Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
-    if (!(loaded instanceof Map<?, ?> map) || map.get("name") == null || map.get("version") == null) {
-      throw new InvalidInputException(SourceLocation.ofFile(file.toString()), "has no name or version.",
+    if (!(loaded instanceof Map<?, ?> map)
+        || map.get("name") == null
+        || map.get("version") == null) {
+      throw new InvalidInputException(
+          SourceLocation.ofFile(file.toString()),
+          "has no name or version.",
           "Set name and version in Chart.yaml.");
     }
     @SuppressWarnings("unchecked")

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Renders a chart with real Helm over a values matrix, the way chart-testing does: the defaults
- * and every {@code ci/*-values.yaml}; a chart without a ci/ folder that has the aibrix-model values
- * also gets KV events off and env mode. Output is split by Helm's {@code # Source:} markers so every
- * document is reported against the template it came from.
+ * Renders a chart with real Helm over a values matrix, the way chart-testing does: the defaults and
+ * every {@code ci/*-values.yaml}; a chart without a ci/ folder that has the aibrix-model values
+ * also gets KV events off and env mode. Output is split by Helm's {@code # Source:} markers so
+ * every document is reported against the template it came from.
  */
 public final class ChartRenderer {
   private static final String SOURCE_MARKER = "# Source: ";
@@ -30,24 +30,33 @@ public final class ChartRenderer {
     Path ci = chart.resolve("ci");
     if (Files.isDirectory(ci)) {
       try (Stream<Path> files = Files.list(ci)) {
-        files.filter(f -> f.getFileName().toString().endsWith("-values.yaml")).sorted()
+        files
+            .filter(f -> f.getFileName().toString().endsWith("-values.yaml"))
+            .sorted()
             .forEach(f -> cases.add(new ValuesCase("ci/" + f.getFileName(), Map.of(), List.of(f))));
       }
     } else if (Files.isRegularFile(chart.resolve("values.yaml"))) {
       String values = Files.readString(chart.resolve("values.yaml"));
       if (values.contains("kvEvents:")) {
-        cases.add(new ValuesCase("model.kvEvents.enabled=false", Map.of("model.kvEvents.enabled", "false"), List.of()));
+        cases.add(
+            new ValuesCase(
+                "model.kvEvents.enabled=false",
+                Map.of("model.kvEvents.enabled", "false"),
+                List.of()));
       }
       if (values.contains("configMode:")) {
-        cases.add(new ValuesCase("model.configMode=env", Map.of("model.configMode", "env"), List.of()));
+        cases.add(
+            new ValuesCase("model.configMode=env", Map.of("model.configMode", "env"), List.of()));
       }
     }
     return cases;
   }
 
   /** Renders one matrix entry; {@code chartDisplay} prefixes the template names. */
-  public static RenderedChart render(Path chart, String chartDisplay, ValuesCase values) throws HelmException {
-    String output = EmbeddedHelm.template(chart, "release-name", "default", values.set(), values.valuesFiles());
+  public static RenderedChart render(Path chart, String chartDisplay, ValuesCase values)
+      throws HelmException {
+    String output =
+        EmbeddedHelm.template(chart, "release-name", "default", values.set(), values.valuesFiles());
     return new RenderedChart(values.label(), split(output, chartDisplay, values.label()));
   }
 
@@ -70,8 +79,11 @@ public final class ChartRenderer {
       }
     }
     List<RenderedChart.Template> templates = new ArrayList<>();
-    byTemplate.forEach((template, text) -> templates.add(
-        new RenderedChart.Template(chartDisplay + "/" + template + " [values: " + label + "]", text.toString())));
+    byTemplate.forEach(
+        (template, text) ->
+            templates.add(
+                new RenderedChart.Template(
+                    chartDisplay + "/" + template + " [values: " + label + "]", text.toString())));
     return templates;
   }
 }

@@ -11,15 +11,17 @@ import java.util.ServiceLoader;
 
 /**
  * Real Helm (3.x, embedded through helm-java) for lint and template. The native library must come
- * from the plugin's class path: helm-java's fallback would download it, so we refuse to start
- * Helm without it instead.
+ * from the plugin's class path: helm-java's fallback would download it, so we refuse to start Helm
+ * without it instead.
  */
 public final class EmbeddedHelm {
   private static volatile boolean checked;
 
   private EmbeddedHelm() {}
 
-  /** Renders {@code chart} like {@code helm template}, with {@code --set} pairs and values files. */
+  /**
+   * Renders {@code chart} like {@code helm template}, with {@code --set} pairs and values files.
+   */
   public static String template(
       Path chart, String release, String namespace, Map<String, String> set, List<Path> valuesFiles)
       throws HelmException {
@@ -62,8 +64,11 @@ public final class EmbeddedHelm {
     ClassLoader loader = EmbeddedHelm.class.getClassLoader();
     if (ServiceLoader.load(NativeLibrary.class, loader).findFirst().isEmpty()) {
       throw new HelmException(
-          "the embedded Helm library for " + System.getProperty("os.name") + "/"
-              + System.getProperty("os.arch") + " is not on the plugin's class path, and this plugin"
+          "the embedded Helm library for "
+              + System.getProperty("os.name")
+              + "/"
+              + System.getProperty("os.arch")
+              + " is not on the plugin's class path, and this plugin"
               + " never downloads it. Use a platform helm-java ships (linux-amd64, linux-arm64,"
               + " darwin-amd64, darwin-arm64, windows-amd64).",
           null);
@@ -71,12 +76,16 @@ public final class EmbeddedHelm {
     checked = true;
   }
 
-  /** Logs in to an OCI registry with the given credentials (stored in the private Helm home only). */
-  public static void login(String host, String username, String password, boolean plainHttp, boolean insecure)
+  /**
+   * Logs in to an OCI registry with the given credentials (stored in the private Helm home only).
+   */
+  public static void login(
+      String host, String username, String password, boolean plainHttp, boolean insecure)
       throws HelmException {
     requireBundledLibrary();
     try {
-      var command = Helm.registry().login().withHost(host).withUsername(username).withPassword(password);
+      var command =
+          Helm.registry().login().withHost(host).withUsername(username).withPassword(password);
       if (plainHttp) {
         command = command.plainHttp();
       }
@@ -85,11 +94,14 @@ public final class EmbeddedHelm {
       }
       command.call();
     } catch (RuntimeException e) {
-      throw new HelmException("helm registry login to " + host + " failed: " + oneLine(e.getMessage()), e);
+      throw new HelmException(
+          "helm registry login to " + host + " failed: " + oneLine(e.getMessage()), e);
     }
   }
 
-  /** Pushes a chart archive to {@code oci://host/path}; returns Helm's output (it names the digest). */
+  /**
+   * Pushes a chart archive to {@code oci://host/path}; returns Helm's output (it names the digest).
+   */
   public static String push(Path archive, java.net.URI remote, boolean plainHttp, boolean insecure)
       throws HelmException {
     requireBundledLibrary();

@@ -19,13 +19,15 @@ public final class ReproducibleTarGz {
   private ReproducibleTarGz() {}
 
   /** The archive of {@code files} (relative name to bytes), each under {@code root}/. */
-  public static byte[] write(String root, SortedMap<String, byte[]> files, long mtimeSeconds) throws IOException {
+  public static byte[] write(String root, SortedMap<String, byte[]> files, long mtimeSeconds)
+      throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes) {
-      {
-        def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
-      }
-    }) {
+    try (GZIPOutputStream gzip =
+        new GZIPOutputStream(bytes) {
+          {
+            def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+          }
+        }) {
       for (Map.Entry<String, byte[]> file : files.entrySet()) {
         String name = root + "/" + file.getKey();
         int mode = file.getKey().endsWith(".sh") ? 0755 : 0644;

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * A container image reference split into repository, tag and digest, with the vLLM release the tag
- * names when it names one ({@code v0.11.0}, {@code 0.9.2}, {@code v0.10.1.1}, {@code v0.9.0-cu128}).
+ * names when it names one ({@code v0.11.0}, {@code 0.9.2}, {@code v0.10.1.1}, {@code
+ * v0.9.0-cu128}).
  */
 public record ImageReference(String repository, String tag, String digest) {
   private static final Pattern REFERENCE =
@@ -14,7 +15,8 @@ public record ImageReference(String repository, String tag, String digest) {
           "^(?<repo>[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-zA-Z0-9]+(?:[._-][a-zA-Z0-9]+)*)*)"
               + "(?::(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?"
               + "(?:@(?<digest>[a-z0-9]+:[a-fA-F0-9]{32,}))?$");
-  private static final Pattern RELEASE = Pattern.compile("^v?([0-9]+(?:\\.[0-9]+){1,3})(?:[-+].*)?$");
+  private static final Pattern RELEASE =
+      Pattern.compile("^v?([0-9]+(?:\\.[0-9]+){1,3})(?:[-+].*)?$");
 
   /** Parses {@code image}, or returns null when it is not a valid reference. */
   public static ImageReference parse(String image) {

@@ -3,8 +3,8 @@ package io.github.kvchart.aibrix.core.manifest;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One YAML document of a manifest file, parsed once and shared by the schema check and the
- * contract rules. Positions are found on demand through the file's {@link PositionFinder}.
+ * One YAML document of a manifest file, parsed once and shared by the schema check and the contract
+ * rules. Positions are found on demand through the file's {@link PositionFinder}.
  */
 public final class ManifestDocument {
   private final String file;
@@ -68,7 +68,8 @@ public final class ManifestDocument {
   public Violation violation(
       String pointer, String rule, Severity severity, String message, String fix) {
     int[] at = locate(pointer);
-    return new Violation(file, at[0], at[1], index, kind(), name(), pointer, rule, severity, message, fix);
+    return new Violation(
+        file, at[0], at[1], index, kind(), name(), pointer, rule, severity, message, fix);
   }
 
   private static String text(JsonNode node) {

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Finds the line and column of a node in a YAML file, by JSON pointer, with a second scan of the
- * file's tokens. It runs only for documents that have a violation, so a clean file costs nothing.
- * A member is located at its key, an array element at its first token.
+ * file's tokens. It runs only for documents that have a violation, so a clean file costs nothing. A
+ * member is located at its key, an array element at its first token.
  */
 public final class PositionFinder {
   private final YAMLFactory factory;
@@ -22,7 +22,9 @@ public final class PositionFinder {
     this.text = text;
   }
 
-  /** {line, column} (1-based) of {@code pointer} in document {@code document}; {0, 0} if unknown. */
+  /**
+   * {line, column} (1-based) of {@code pointer} in document {@code document}; {0, 0} if unknown.
+   */
   public int[] locate(int document, String pointer) {
     List<String> path = segments(pointer);
     try (JsonParser parser = factory.createParser(text)) {

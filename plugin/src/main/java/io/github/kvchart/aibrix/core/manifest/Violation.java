@@ -43,7 +43,8 @@ public record Violation(
 
   /** The same violation with another severity (for per-rule overrides). */
   public Violation withSeverity(Severity newSeverity) {
-    return new Violation(file, line, column, document, kind, name, pointer, rule, newSeverity, message, fix);
+    return new Violation(
+        file, line, column, document, kind, name, pointer, rule, newSeverity, message, fix);
   }
 
   /** {@code path:line:col: error [rule] message (fix)}, the console form. */

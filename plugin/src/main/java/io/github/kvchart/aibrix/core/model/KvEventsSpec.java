@@ -1,7 +1,6 @@
 package io.github.kvchart.aibrix.core.model;
 
 import io.github.kvchart.aibrix.core.Json;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,9 @@
 package io.github.kvchart.aibrix.core.model;
 
-import io.github.kvchart.aibrix.core.image.ImageReference;
-import io.github.kvchart.aibrix.core.image.Version;
-
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.contract.KvContract;
+import io.github.kvchart.aibrix.core.image.ImageReference;
+import io.github.kvchart.aibrix.core.image.Version;
 import io.github.kvchart.aibrix.core.yaml.MappingReader;
 import java.util.Locale;
 import java.util.Set;
@@ -13,13 +12,26 @@ import java.util.Set;
 final class ModelEntryReader {
   static final Set<String> DEFAULTABLE_KEYS =
       Set.of(
-          "hfModel", "image", "replicas", "maxModelLen", "gpus", "servingPort", "configMode",
-          "aibrixVersion", "kvEvents", "autoscaling");
+          "hfModel",
+          "image",
+          "replicas",
+          "maxModelLen",
+          "gpus",
+          "servingPort",
+          "configMode",
+          "aibrixVersion",
+          "kvEvents",
+          "autoscaling");
   private static final Set<String> MODEL_KEYS = union(DEFAULTABLE_KEYS, "name");
   private static final Set<String> KV_KEYS =
       Set.of("enabled", "publisherType", "eventPort", "replayPort", "bufferSteps", "topic", "hwm");
   private static final Set<String> AUTOSCALING_KEYS =
-      Set.of("enabled", "scalingStrategy", "minReplicas", "maxReplicas", "targetMetric",
+      Set.of(
+          "enabled",
+          "scalingStrategy",
+          "minReplicas",
+          "maxReplicas",
+          "targetMetric",
           "targetValue");
 
   static final String DEFAULT_AIBRIX_VERSION = "v0.5.0";
@@ -34,21 +46,36 @@ final class ModelEntryReader {
     entry.rejectUnknownKeys(MODEL_KEYS);
     LayeredMapping model = new LayeredMapping(entry, defaults);
 
-    String name = entry.string("name").orElseThrow(() -> entry.errorAt(
-        "name", "a model needs a 'name'.",
-        "Add name: my-model (lower-case letters, digits and '-'): it becomes the Service name,"
-            + " the model.aibrix.ai/name label and --served-model-name."));
+    String name =
+        entry
+            .string("name")
+            .orElseThrow(
+                () ->
+                    entry.errorAt(
+                        "name",
+                        "a model needs a 'name'.",
+                        "Add name: my-model (lower-case letters, digits and '-'): it becomes the Service name,"
+                            + " the model.aibrix.ai/name label and --served-model-name."));
     if (!Names.isServiceName(name)) {
-      throw entry.errorAt("name",
+      throw entry.errorAt(
+          "name",
           "model name '" + printable(name) + "' is not a valid DNS-1123 name.",
           "Use at most 63 lower-case letters, digits and '-', starting with a letter and ending"
               + " with a letter or digit, e.g. llama-8b-instruct.");
     }
-    String hfModel = model.string("hfModel").orElseThrow(() -> entry.errorAt(
-        "hfModel", "model '" + name + "' needs an 'hfModel'.",
-        "Add hfModel: the Hugging Face id or path vLLM loads, e.g. meta-llama/Llama-3.1-8B-Instruct."));
+    String hfModel =
+        model
+            .string("hfModel")
+            .orElseThrow(
+                () ->
+                    entry.errorAt(
+                        "hfModel",
+                        "model '" + name + "' needs an 'hfModel'.",
+                        "Add hfModel: the Hugging Face id or path vLLM loads, e.g. meta-llama/Llama-3.1-8B-Instruct."));
     if (hfModel.isBlank() || hfModel.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      throw model.errorAt("hfModel", "hfModel of '" + name + "' is empty or has control characters.",
+      throw model.errorAt(
+          "hfModel",
+          "hfModel of '" + name + "' is empty or has control characters.",
           "Give the Hugging Face id, e.g. meta-llama/Llama-3.1-8B-Instruct.");
     }
     String image = readImage(model, name);
@@ -57,26 +84,45 @@ final class ModelEntryReader {
     long gpus = range(model, "gpus", 1, 1, 64);
     long servingPort = range(model, "servingPort", 8000, 1, 65535);
     if (servingPort == contract.eventPort() || servingPort == contract.replayPort()) {
-      throw model.errorAt("servingPort",
+      throw model.errorAt(
+          "servingPort",
           "servingPort " + servingPort + " collides with the gateway's fixed KV-event ports.",
           "Use another port, e.g. 8000.");
     }
     ConfigMode mode = readMode(model);
     String aibrixVersion = model.string("aibrixVersion").orElse(DEFAULT_AIBRIX_VERSION);
     if (!Version.isVersion(aibrixVersion)) {
-      throw model.errorAt("aibrixVersion", "aibrixVersion '" + printable(aibrixVersion)
-          + "' is not a release number.", "Use e.g. v0.5.0.");
+      throw model.errorAt(
+          "aibrixVersion",
+          "aibrixVersion '" + printable(aibrixVersion) + "' is not a release number.",
+          "Use e.g. v0.5.0.");
     }
     KvEventsSpec kv = readKvEvents(model.section("kvEvents"));
     if (kv.enabled() && contract.gatewayEnvFor(Version.parse(aibrixVersion)) == null) {
-      throw model.errorAt("aibrixVersion", "KV events need AIBrix "
-          + contract.gatewayEnvByRelease().get(0).from() + " or later; model '" + name
-          + "' says aibrixVersion " + aibrixVersion + ".",
+      throw model.errorAt(
+          "aibrixVersion",
+          "KV events need AIBrix "
+              + contract.gatewayEnvByRelease().get(0).from()
+              + " or later; model '"
+              + name
+              + "' says aibrixVersion "
+              + aibrixVersion
+              + ".",
           "Raise aibrixVersion or set kvEvents.enabled: false.");
     }
     AutoscalingSpec autoscaling = readAutoscaling(model.section("autoscaling"), replicas);
-    return new ModelSpec(name, hfModel, image, replicas, maxModelLen, gpus, servingPort, mode,
-        aibrixVersion, kv, autoscaling);
+    return new ModelSpec(
+        name,
+        hfModel,
+        image,
+        replicas,
+        maxModelLen,
+        gpus,
+        servingPort,
+        mode,
+        aibrixVersion,
+        kv,
+        autoscaling);
   }
 
   private String readImage(LayeredMapping model, String name) throws InvalidInputException {
@@ -84,13 +130,22 @@ final class ModelEntryReader {
     String image = model.string("image").orElse(recommended);
     ImageReference reference = ImageReference.parse(image);
     if (reference == null) {
-      throw model.errorAt("image", "image '" + printable(image) + "' of '" + name
-          + "' is not a valid image reference.", "Use e.g. " + recommended + ".");
+      throw model.errorAt(
+          "image",
+          "image '" + printable(image) + "' of '" + name + "' is not a valid image reference.",
+          "Use e.g. " + recommended + ".");
     }
     Version first = contract.firstKvEventsRelease();
     if (reference.version().isPresent() && reference.version().get().compareTo(first) < 0) {
-      throw model.errorAt("image", "image '" + image + "' is vLLM "
-          + reference.version().get() + ", which predates KV-cache events (first in " + first + ").",
+      throw model.errorAt(
+          "image",
+          "image '"
+              + image
+              + "' is vLLM "
+              + reference.version().get()
+              + ", which predates KV-cache events (first in "
+              + first
+              + ").",
           "Use " + recommended + " or any release from " + first + " on.");
     }
     return image;
@@ -101,7 +156,9 @@ final class ModelEntryReader {
     try {
       return ConfigMode.valueOf(text.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw model.errorAt("configMode", "configMode '" + printable(text) + "' is not args or env.",
+      throw model.errorAt(
+          "configMode",
+          "configMode '" + printable(text) + "' is not args or env.",
           "Use 'args' (JSON in the container args) or 'env' (env entries expanded with $(VAR)).");
     }
   }
@@ -111,21 +168,33 @@ final class ModelEntryReader {
     boolean enabled = kv.bool("enabled").orElse(true);
     String publisher = kv.string("publisherType").orElse("zmq");
     if (!publisher.equals("zmq")) {
-      throw kv.errorAt("publisherType", "publisherType '" + printable(publisher)
-          + "' publishes nothing the gateway can read.", "Use publisherType: zmq.");
+      throw kv.errorAt(
+          "publisherType",
+          "publisherType '" + printable(publisher) + "' publishes nothing the gateway can read.",
+          "Use publisherType: zmq.");
     }
     long eventPort = range(kv, "eventPort", contract.eventPort(), 1, 65535);
     if (eventPort != contract.eventPort()) {
-      throw kv.errorAt("eventPort", "eventPort " + eventPort + " is not " + contract.eventPort()
-          + ", the port the AIBrix gateway connects to (it is fixed in the gateway).",
+      throw kv.errorAt(
+          "eventPort",
+          "eventPort "
+              + eventPort
+              + " is not "
+              + contract.eventPort()
+              + ", the port the AIBrix gateway connects to (it is fixed in the gateway).",
           "Use eventPort: " + contract.eventPort() + ".");
     }
     Long replayPort = contract.replayPort() * 1L;
     if (kv.has("replayPort")) {
       replayPort = range(kv, "replayPort", contract.replayPort(), 1, 65535);
       if (replayPort != contract.replayPort()) {
-        throw kv.errorAt("replayPort", "replayPort " + replayPort + " is not "
-            + contract.replayPort() + ", the port the AIBrix gateway asks for replays on.",
+        throw kv.errorAt(
+            "replayPort",
+            "replayPort "
+                + replayPort
+                + " is not "
+                + contract.replayPort()
+                + ", the port the AIBrix gateway asks for replays on.",
             "Use replayPort: " + contract.replayPort() + ".");
       }
     }
@@ -133,7 +202,8 @@ final class ModelEntryReader {
     long hwm = range(kv, "hwm", 100_000, 0, 100_000_000);
     String topic = kv.string("topic").orElse("kv-events");
     if (topic.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      throw kv.errorAt("topic", "topic has control characters.", "Use a plain name, e.g. kv-events.");
+      throw kv.errorAt(
+          "topic", "topic has control characters.", "Use a plain name, e.g. kv-events.");
     }
     return new KvEventsSpec(enabled, publisher, eventPort, replayPort, bufferSteps, topic, hwm);
   }
@@ -144,24 +214,32 @@ final class ModelEntryReader {
     boolean enabled = scaling.bool("enabled").orElse(false);
     String strategy = scaling.string("scalingStrategy").orElse("KPA");
     if (!Set.of("HPA", "KPA", "APA").contains(strategy)) {
-      throw scaling.errorAt("scalingStrategy", "scalingStrategy '" + printable(strategy)
-          + "' is not HPA, KPA or APA.", "Use scalingStrategy: KPA.");
+      throw scaling.errorAt(
+          "scalingStrategy",
+          "scalingStrategy '" + printable(strategy) + "' is not HPA, KPA or APA.",
+          "Use scalingStrategy: KPA.");
     }
     long min = range(scaling, "minReplicas", Math.max(1, replicas), 0, 10_000);
     long max = range(scaling, "maxReplicas", Math.max(min, 1) * 4, 1, 10_000);
     if (max < min) {
-      throw scaling.errorAt("maxReplicas", "maxReplicas " + max + " is below minReplicas " + min + ".",
+      throw scaling.errorAt(
+          "maxReplicas",
+          "maxReplicas " + max + " is below minReplicas " + min + ".",
           "Raise maxReplicas to at least " + min + ".");
     }
     String metric = scaling.string("targetMetric").orElse("gpu_cache_usage_perc");
     if (!metric.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
-      throw scaling.errorAt("targetMetric", "targetMetric '" + printable(metric)
-          + "' is not a metric name.", "Use e.g. gpu_cache_usage_perc.");
+      throw scaling.errorAt(
+          "targetMetric",
+          "targetMetric '" + printable(metric) + "' is not a metric name.",
+          "Use e.g. gpu_cache_usage_perc.");
     }
     String target = scaling.string("targetValue").orElse("0.5");
     if (!target.matches("[0-9]+(\\.[0-9]+)?")) {
-      throw scaling.errorAt("targetValue", "targetValue '" + printable(target)
-          + "' is not a number.", "Use e.g. targetValue: \"0.5\".");
+      throw scaling.errorAt(
+          "targetValue",
+          "targetValue '" + printable(target) + "' is not a number.",
+          "Use e.g. targetValue: \"0.5\".");
     }
     return new AutoscalingSpec(enabled, strategy, min, max, metric, target);
   }
@@ -170,8 +248,18 @@ final class ModelEntryReader {
       throws InvalidInputException {
     long value = layer.integer(key).orElse(fallback);
     if (value < min || value > max) {
-      throw layer.errorAt(key, "'" + layer.child(key) + "' is " + value + "; it must be between "
-          + min + " and " + max + ".", "Choose a value in that range.");
+      throw layer.errorAt(
+          key,
+          "'"
+              + layer.child(key)
+              + "' is "
+              + value
+              + "; it must be between "
+              + min
+              + " and "
+              + max
+              + ".",
+          "Choose a value in that range.");
     }
     return value;
   }

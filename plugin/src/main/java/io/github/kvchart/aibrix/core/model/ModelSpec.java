@@ -3,8 +3,8 @@ package io.github.kvchart.aibrix.core.model;
 import io.github.kvchart.aibrix.core.image.ImageReference;
 
 /**
- * One served model: its name (label, Service and --served-model-name at once), what vLLM loads,
- * how it is deployed, and its KV-event and autoscaling settings.
+ * One served model: its name (label, Service and --served-model-name at once), what vLLM loads, how
+ * it is deployed, and its KV-event and autoscaling settings.
  */
 public record ModelSpec(
     String name,

@@ -1,9 +1,8 @@
 package io.github.kvchart.aibrix.core.model;
 
-import io.github.kvchart.aibrix.core.image.Version;
-
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.contract.KvContract;
+import io.github.kvchart.aibrix.core.image.Version;
 import io.github.kvchart.aibrix.core.yaml.MappingReader;
 import io.github.kvchart.aibrix.core.yaml.SafeYamlLoader;
 import java.io.IOException;
@@ -18,13 +17,15 @@ import java.util.Set;
 
 /**
  * Reads a models file (see README, "Models file") into a {@link FleetSpec}. Unknown keys, wrong
- * types and values vLLM or the gateway would not accept are errors that name the file, line and key.
+ * types and values vLLM or the gateway would not accept are errors that name the file, line and
+ * key.
  */
 public final class ModelsFileReader {
   /** The built-in models file: the design's two example models. */
   public static final String BUILT_IN = "io/github/kvchart/aibrix/default-models.yaml";
 
-  private static final Set<String> TOP_KEYS = Set.of("chart", "namespace", "gateway", "defaults", "models");
+  private static final Set<String> TOP_KEYS =
+      Set.of("chart", "namespace", "gateway", "defaults", "models");
   private static final Set<String> CHART_KEYS = Set.of("version", "appVersion");
   private static final Set<String> GATEWAY_KEYS =
       Set.of("namespace", "deployment", "remoteTokenizerEndpoint");
@@ -62,17 +63,20 @@ public final class ModelsFileReader {
       chart.get().rejectUnknownKeys(CHART_KEYS);
       chartVersion = chart.get().string("version").orElse(null);
       if (chartVersion != null && !SemVer.isValid(chartVersion)) {
-        throw chart.get().errorAt(
-            "version",
-            "chart.version '" + chartVersion + "' is not a SemVer 2 version.",
-            "Use MAJOR.MINOR.PATCH, e.g. 1.4.0 or 1.4.0-rc.1.");
+        throw chart
+            .get()
+            .errorAt(
+                "version",
+                "chart.version '" + chartVersion + "' is not a SemVer 2 version.",
+                "Use MAJOR.MINOR.PATCH, e.g. 1.4.0 or 1.4.0-rc.1.");
       }
       appVersion = chart.get().string("appVersion").orElse(null);
     }
     String namespace = root.string("namespace").orElse("default");
     if (!Names.isDns1123Label(namespace)) {
       throw root.errorAt(
-          "namespace", "namespace '" + namespace + "' is not a valid namespace name.",
+          "namespace",
+          "namespace '" + namespace + "' is not a valid namespace name.",
           "Use lower-case letters, digits and '-', at most 63 characters.");
     }
     GatewaySpec gateway = readGateway(root.mapping("gateway"));
@@ -110,18 +114,25 @@ public final class ModelsFileReader {
     String first = models.get(0).aibrixVersion();
     for (int i = 1; i < models.size(); i++) {
       if (!Version.parse(models.get(i).aibrixVersion()).equals(Version.parse(first))) {
-        throw entries.get(i).errorAt(
-            "aibrixVersion",
-            "model '" + models.get(i).name() + "' says aibrixVersion " + models.get(i).aibrixVersion()
-                + " but '" + models.get(0).name() + "' says " + first
-                + "; one gateway serves them all.",
-            "Set aibrixVersion once under 'defaults:'.");
+        throw entries
+            .get(i)
+            .errorAt(
+                "aibrixVersion",
+                "model '"
+                    + models.get(i).name()
+                    + "' says aibrixVersion "
+                    + models.get(i).aibrixVersion()
+                    + " but '"
+                    + models.get(0).name()
+                    + "' says "
+                    + first
+                    + "; one gateway serves them all.",
+                "Set aibrixVersion once under 'defaults:'.");
       }
     }
   }
 
-  private GatewaySpec readGateway(Optional<MappingReader> section)
-      throws InvalidInputException {
+  private GatewaySpec readGateway(Optional<MappingReader> section) throws InvalidInputException {
     GatewaySpec defaults = GatewaySpec.from(contract);
     if (section.isEmpty()) {
       return defaults;
@@ -132,16 +143,19 @@ public final class ModelsFileReader {
     String deployment = gateway.string("deployment").orElse(defaults.deployment());
     if (!Names.isDns1123Label(namespace)) {
       throw gateway.errorAt(
-          "namespace", "gateway.namespace '" + namespace + "' is not a valid namespace name.",
+          "namespace",
+          "gateway.namespace '" + namespace + "' is not a valid namespace name.",
           "Use lower-case letters, digits and '-', at most 63 characters.");
     }
     if (!Names.isDns1123Subdomain(deployment)) {
       throw gateway.errorAt(
-          "deployment", "gateway.deployment '" + deployment + "' is not a valid object name.",
+          "deployment",
+          "gateway.deployment '" + deployment + "' is not a valid object name.",
           "Use lower-case letters, digits, '-' and '.'.");
     }
     String endpoint = gateway.string("remoteTokenizerEndpoint").orElse(null);
-    if (endpoint != null && !endpoint.matches("https?://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?(/[^\\s]*)?")) {
+    if (endpoint != null
+        && !endpoint.matches("https?://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?(/[^\\s]*)?")) {
       throw gateway.errorAt(
           "remoteTokenizerEndpoint",
           "gateway.remoteTokenizerEndpoint '" + endpoint + "' is not an http(s) URL.",

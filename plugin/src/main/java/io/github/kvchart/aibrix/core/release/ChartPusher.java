@@ -30,9 +30,12 @@ public final class ChartPusher {
 
   private ChartPusher() {}
 
-  public static Pushed push(PushRequest request) throws InvalidInputException, IOException, HelmException {
+  public static Pushed push(PushRequest request)
+      throws InvalidInputException, IOException, HelmException {
     if (!Files.isRegularFile(request.archive())) {
-      throw new InvalidInputException(SourceLocation.ofFile(request.archive().toString()), "does not exist.",
+      throw new InvalidInputException(
+          SourceLocation.ofFile(request.archive().toString()),
+          "does not exist.",
           "Run the package goal first (mvn package).");
     }
     String repository = request.repository() == null ? "" : request.repository().trim();
@@ -42,17 +45,22 @@ public final class ChartPusher {
     if (repository.startsWith("http://") || repository.startsWith("https://")) {
       return upload(request, repository);
     }
-    throw new InvalidInputException(null, "aibrix-chart.repository '" + repository + "' is neither oci:// nor http(s)://.",
+    throw new InvalidInputException(
+        null,
+        "aibrix-chart.repository '" + repository + "' is neither oci:// nor http(s)://.",
         "Use oci://registry.example.com/charts or https://charts.example.com (a ChartMuseum-style repository).");
   }
 
   private static Pushed pushOci(PushRequest request, String repository) throws HelmException {
     URI remote = URI.create(repository);
-    String host = remote.getPort() > 0 ? remote.getHost() + ":" + remote.getPort() : remote.getHost();
+    String host =
+        remote.getPort() > 0 ? remote.getHost() + ":" + remote.getPort() : remote.getHost();
     if (request.username() != null && request.password() != null) {
-      EmbeddedHelm.login(host, request.username(), request.password(), request.plainHttp(), request.insecure());
+      EmbeddedHelm.login(
+          host, request.username(), request.password(), request.plainHttp(), request.insecure());
     }
-    String output = EmbeddedHelm.push(request.archive(), remote, request.plainHttp(), request.insecure());
+    String output =
+        EmbeddedHelm.push(request.archive(), remote, request.plainHttp(), request.insecure());
     Matcher digest = DIGEST.matcher(output == null ? "" : output);
     return new Pushed(repository, digest.find() ? digest.group(1) : "unknown");
   }
@@ -61,17 +69,23 @@ public final class ChartPusher {
       throws IOException, InvalidInputException {
     byte[] archive = Files.readAllBytes(request.archive());
     URI endpoint = URI.create(repository.replaceAll("/+$", "") + "/api/charts");
-    HttpRequest.Builder post = HttpRequest.newBuilder(endpoint)
-        .timeout(Duration.ofMinutes(2))
-        .header("Content-Type", "application/octet-stream")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(archive));
+    HttpRequest.Builder post =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(Duration.ofMinutes(2))
+            .header("Content-Type", "application/octet-stream")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(archive));
     if (request.username() != null && request.password() != null) {
-      String token = Base64.getEncoder().encodeToString(
-          (request.username() + ":" + request.password()).getBytes(StandardCharsets.UTF_8));
+      String token =
+          Base64.getEncoder()
+              .encodeToString(
+                  (request.username() + ":" + request.password()).getBytes(StandardCharsets.UTF_8));
       post.header("Authorization", "Basic " + token);
     }
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(30))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     HttpResponse<String> response;
     try {
       response = client.send(post.build(), HttpResponse.BodyHandlers.ofString());
@@ -81,15 +95,21 @@ public final class ChartPusher {
     }
     int status = response.statusCode();
     if (status == 409) {
-      throw new InvalidInputException(null, endpoint + " already has this chart version (409).",
+      throw new InvalidInputException(
+          null,
+          endpoint + " already has this chart version (409).",
           "Bump the chart version; repositories do not overwrite a published version.");
     }
     if (status == 401 || status == 403) {
-      throw new InvalidInputException(null, endpoint + " refused the credentials (" + status + ").",
+      throw new InvalidInputException(
+          null,
+          endpoint + " refused the credentials (" + status + ").",
           "Check the <server> entry named by aibrix-chart.serverId in settings.xml.");
     }
     if (status / 100 != 2) {
-      throw new InvalidInputException(null, endpoint + " answered " + status + ": " + abbreviate(response.body()),
+      throw new InvalidInputException(
+          null,
+          endpoint + " answered " + status + ": " + abbreviate(response.body()),
           "Check aibrix-chart.repository (the repository's base URL).");
     }
     return new Pushed(endpoint.toString(), "sha256:" + ChartPackager.sha256(archive));

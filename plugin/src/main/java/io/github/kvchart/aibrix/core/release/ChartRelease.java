@@ -4,9 +4,9 @@ import io.github.kvchart.aibrix.core.BuildLog;
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.helm.ChartIndex;
 import io.github.kvchart.aibrix.core.helm.ChartPackager;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import io.github.kvchart.aibrix.core.validate.ManifestValidator;
 import io.github.kvchart.aibrix.core.validate.ValidationResult;
-import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.io.IOException;
 import java.util.List;
 
@@ -47,8 +47,12 @@ public final class ChartRelease {
     }
     log.info(result.summary());
     ChartPackager.Packaged packaged =
-        ChartPackager.pack(request.chartDirectory(), request.outputDirectory(), request.timestamp());
-    ChartIndex.merge(request.outputDirectory().resolve("index.yaml"), packaged, request.indexUrlPrefix(),
+        ChartPackager.pack(
+            request.chartDirectory(), request.outputDirectory(), request.timestamp());
+    ChartIndex.merge(
+        request.outputDirectory().resolve("index.yaml"),
+        packaged,
+        request.indexUrlPrefix(),
         request.timestamp());
     return packaged;
   }

@@ -4,8 +4,8 @@ import io.github.kvchart.aibrix.core.BuildLog;
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.SourceLocation;
 import io.github.kvchart.aibrix.core.contract.KvContract;
-import io.github.kvchart.aibrix.core.model.FleetSpec;
 import io.github.kvchart.aibrix.core.image.ImageReference;
+import io.github.kvchart.aibrix.core.model.FleetSpec;
 import io.github.kvchart.aibrix.core.model.ModelsFileReader;
 import io.github.kvchart.aibrix.core.model.SemVer;
 import java.io.IOException;
@@ -41,11 +41,15 @@ public final class ChartGenerator {
         request.templateDirectory() == null
             ? new ClasspathTemplateSource()
             : new DirectoryTemplateSource(request.templateDirectory());
-    Map<String, String> files = render(source, TemplateModel.of(fleet, chartVersion, appVersion, contract));
+    Map<String, String> files =
+        render(source, TemplateModel.of(fleet, chartVersion, appVersion, contract));
     OutputTree.write(request.outputDirectory(), files);
     log.debug("Templates from " + source.describe());
     return new GenerateResult(
-        request.outputDirectory(), new ArrayList<>(files.keySet()), fleet.models().size(), chartVersion);
+        request.outputDirectory(),
+        new ArrayList<>(files.keySet()),
+        fleet.models().size(),
+        chartVersion);
   }
 
   /** Renders every template of {@code source}; the result is sorted by file name. */
@@ -112,7 +116,11 @@ public final class ChartGenerator {
     if (!SemVer.isValid(version)) {
       throw new InvalidInputException(
           null,
-          "the chart version '" + version + "' (from " + origin + ") is not SemVer 2, which Helm"
+          "the chart version '"
+              + version
+              + "' (from "
+              + origin
+              + ") is not SemVer 2, which Helm"
               + " requires.",
           "Set aibrix-chart.chartVersion or chart.version in the models file to e.g. 1.0.0.");
     }

@@ -11,15 +11,18 @@ import jinjava.javax.el.ELResolver;
 
 /**
  * The template sandbox. Templates may read map entries and list items, and use Jinjava's own
- * helpers (loop, filters); a property of any other object, or a method call on a value
- * ({@code name.getClass()}, {@code name.toUpperCase()}), is an error. Jinjava's own sandbox is a
- * deny-list; this is an allow-list.
+ * helpers (loop, filters); a property of any other object, or a method call on a value ({@code
+ * name.getClass()}, {@code name.toUpperCase()}), is an error. Jinjava's own sandbox is a deny-list;
+ * this is an allow-list.
  */
 final class DataOnlyResolver extends ELResolver {
   private final ELResolver delegate = JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY;
 
   private static boolean isData(Object base) {
-    return base == null || base instanceof Map || base instanceof List || base.getClass().isArray()
+    return base == null
+        || base instanceof Map
+        || base instanceof List
+        || base.getClass().isArray()
         || isEngine(base);
   }
 
@@ -32,17 +35,26 @@ final class DataOnlyResolver extends ELResolver {
   @Override
   public Object getValue(ELContext context, Object base, Object property) {
     if (!isData(base)) {
-      throw new ELException("templates see data only: '" + property + "' of a " + kind(base)
-          + " is not available (use a filter instead)");
+      throw new ELException(
+          "templates see data only: '"
+              + property
+              + "' of a "
+              + kind(base)
+              + " is not available (use a filter instead)");
     }
     return delegate.getValue(context, base, property);
   }
 
   @Override
-  public Object invoke(ELContext context, Object base, Object method, Class<?>[] types, Object[] params) {
+  public Object invoke(
+      ELContext context, Object base, Object method, Class<?>[] types, Object[] params) {
     if (base != null && !isEngine(base)) {
-      throw new ELException("templates see data only: calling " + method + "() on a " + kind(base)
-          + " is not allowed (use a filter instead)");
+      throw new ELException(
+          "templates see data only: calling "
+              + method
+              + "() on a "
+              + kind(base)
+              + " is not allowed (use a filter instead)");
     }
     return delegate.invoke(context, base, method, types, params);
   }

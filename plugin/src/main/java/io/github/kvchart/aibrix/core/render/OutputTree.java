@@ -29,9 +29,12 @@ public final class OutputTree {
 
   private static final Set<PosixFilePermission> EXECUTABLE =
       EnumSet.of(
-          PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-          PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_READ,
-          PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+          PosixFilePermission.OWNER_READ,
+          PosixFilePermission.OWNER_WRITE,
+          PosixFilePermission.OWNER_EXECUTE,
+          PosixFilePermission.GROUP_READ,
+          PosixFilePermission.GROUP_EXECUTE,
+          PosixFilePermission.OTHERS_READ,
           PosixFilePermission.OTHERS_EXECUTE);
 
   private OutputTree() {}
@@ -51,7 +54,9 @@ public final class OutputTree {
       for (Map.Entry<String, String> file : files.entrySet()) {
         writeFile(staging, file.getKey(), file.getValue());
       }
-      Files.writeString(staging.resolve(MARKER), String.join("\n", List.copyOf(files.keySet())) + "\n",
+      Files.writeString(
+          staging.resolve(MARKER),
+          String.join("\n", List.copyOf(files.keySet())) + "\n",
           StandardCharsets.UTF_8);
       if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
         move(directory, retired);
@@ -73,7 +78,10 @@ public final class OutputTree {
   private static void writeFile(Path root, String name, String content)
       throws IOException, InvalidInputException {
     Path file = root.resolve(name).normalize();
-    if (name.startsWith("/") || name.contains("\\") || !file.startsWith(root) || file.equals(root)) {
+    if (name.startsWith("/")
+        || name.contains("\\")
+        || !file.startsWith(root)
+        || file.equals(root)) {
       throw new InvalidInputException(
           SourceLocation.ofFile(name),
           "an output file name leaves the output directory.",
@@ -127,7 +135,8 @@ public final class OutputTree {
         root,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             Files.delete(file);
             return FileVisitResult.CONTINUE;
           }

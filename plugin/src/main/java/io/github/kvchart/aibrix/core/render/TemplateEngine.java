@@ -14,9 +14,9 @@ import java.nio.charset.Charset;
 import java.util.Map;
 
 /**
- * Jinjava set up for templates that contain Helm: bracket delimiters ({@code [= value =]},
- * {@code [% tag %]}, {@code [# note #]}) leave Helm's {@code {{ }}} alone, an unknown variable is
- * fatal, output is never re-interpreted, and templates see plain data only.
+ * Jinjava set up for templates that contain Helm: bracket delimiters ({@code [= value =]}, {@code
+ * [% tag %]}, {@code [# note #]}) leave Helm's {@code {{ }}} alone, an unknown variable is fatal,
+ * output is never re-interpreted, and templates see plain data only.
  */
 public final class TemplateEngine {
   /** Longest output one template may produce. */
@@ -75,10 +75,12 @@ public final class TemplateEngine {
           e);
     }
     for (TemplateError error : result.getErrors()) {
-      // Warnings too: Jinjava reports a refused recursive macro call as a warning and renders nothing.
+      // Warnings too: Jinjava reports a refused recursive macro call as a warning and renders
+      // nothing.
       {
         throw new InvalidInputException(
-            new SourceLocation(name, Math.max(error.getLineno(), 0), Math.max(error.getStartPosition(), 0)),
+            new SourceLocation(
+                name, Math.max(error.getLineno(), 0), Math.max(error.getStartPosition(), 0)),
             "template error: " + oneLine(error.getMessage()),
             "Correct the template; templates see only the documented variables (see README).");
       }

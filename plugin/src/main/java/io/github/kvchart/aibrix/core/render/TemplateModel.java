@@ -2,12 +2,12 @@ package io.github.kvchart.aibrix.core.render;
 
 import io.github.kvchart.aibrix.core.contract.GatewayEnvNames;
 import io.github.kvchart.aibrix.core.contract.KvContract;
+import io.github.kvchart.aibrix.core.image.Version;
 import io.github.kvchart.aibrix.core.model.AutoscalingSpec;
 import io.github.kvchart.aibrix.core.model.ConfigMode;
 import io.github.kvchart.aibrix.core.model.FleetSpec;
 import io.github.kvchart.aibrix.core.model.KvEventsSpec;
 import io.github.kvchart.aibrix.core.model.ModelSpec;
-import io.github.kvchart.aibrix.core.image.Version;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +61,9 @@ public final class TemplateModel {
     root.put("primary", models.get(0));
     root.put("namespace", fleet.namespace());
     ModelSpec kvDefault =
-        fleet.models().stream().filter(m -> m.kvEvents().enabled()).findFirst()
+        fleet.models().stream()
+            .filter(m -> m.kvEvents().enabled())
+            .findFirst()
             .orElse(fleet.primary());
     Map<String, Object> kvDefaults = kvEvents(kvDefault.kvEvents());
     kvDefaults.put("image", kvDefault.image());
@@ -137,10 +139,17 @@ public final class TemplateModel {
     String endpoint = fleet.gateway().remoteTokenizerEndpoint();
     if (endpoint == null) {
       ModelSpec tokenizer =
-          fleet.models().stream().filter(m -> m.kvEvents().enabled()).findFirst()
+          fleet.models().stream()
+              .filter(m -> m.kvEvents().enabled())
+              .findFirst()
               .orElse(fleet.primary());
-      endpoint = "http://" + tokenizer.name() + "." + fleet.namespace() + ".svc.cluster.local:"
-          + tokenizer.servingPort();
+      endpoint =
+          "http://"
+              + tokenizer.name()
+              + "."
+              + fleet.namespace()
+              + ".svc.cluster.local:"
+              + tokenizer.servingPort();
     }
     gateway.put("remoteTokenizerEndpoint", endpoint);
     GatewayEnvNames names = contract.gatewayEnvFor(Version.parse(fleet.aibrixVersion()));
@@ -152,7 +161,8 @@ public final class TemplateModel {
       env.add(nameValue(names.remoteTokenizerEndpoint(), endpoint));
     }
     gateway.put("env", env);
-    gateway.put("routingStrategy", String.valueOf(contract.section("gateway").get("routingStrategy")));
+    gateway.put(
+        "routingStrategy", String.valueOf(contract.section("gateway").get("routingStrategy")));
     return gateway;
   }
 

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * {@code json} (a JSON value) and {@code code} (Markdown inline code).
  */
 public final class ValueFilters {
-  private static final Pattern PLAIN_YAML = Pattern.compile("(?:--?[A-Za-z]|[A-Za-z_/])[A-Za-z0-9_./:@-]*");
+  private static final Pattern PLAIN_YAML =
+      Pattern.compile("(?:--?[A-Za-z]|[A-Za-z_/])[A-Za-z0-9_./:@-]*");
   private static final Set<String> YAML_WORDS =
       Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null", "~");
 
@@ -30,8 +31,8 @@ public final class ValueFilters {
   }
 
   /**
-   * A YAML scalar for {@code value}: plain when unambiguous, single-quoted when the text is printable
-   * on one line, double-quoted with escapes otherwise.
+   * A YAML scalar for {@code value}: plain when unambiguous, single-quoted when the text is
+   * printable on one line, double-quoted with escapes otherwise.
    */
   public static String yamlScalar(Object value) {
     if (value instanceof Boolean || value instanceof Long || value instanceof Integer) {
@@ -43,7 +44,8 @@ public final class ValueFilters {
         && !YAML_WORDS.contains(text.toLowerCase(Locale.ROOT))) {
       return text;
     }
-    if (text.chars().allMatch(c -> c >= 0x20 && c != 0x7f && c < 0x80 || Character.isLetterOrDigit(c))) {
+    if (text.chars()
+        .allMatch(c -> c >= 0x20 && c != 0x7f && c < 0x80 || Character.isLetterOrDigit(c))) {
       return "'" + text.replace("'", "''") + "'";
     }
     return doubleQuoted(text);

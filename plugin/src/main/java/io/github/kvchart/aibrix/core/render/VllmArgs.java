@@ -14,8 +14,8 @@ public final class VllmArgs {
   private VllmArgs() {}
 
   /**
-   * The args after {@code vllm serve}: model, host, port, name, limits and KV events. Literal values
-   * have every {@code $} doubled, because Kubernetes expands $(VAR) in args.
+   * The args after {@code vllm serve}: model, host, port, name, limits and KV events. Literal
+   * values have every {@code $} doubled, because Kubernetes expands $(VAR) in args.
    */
   public static List<Object> of(ModelSpec model) {
     List<Object> args = new ArrayList<>();

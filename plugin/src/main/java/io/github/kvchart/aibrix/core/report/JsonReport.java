@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kvchart.aibrix.core.validate.ValidationResult;
 import io.github.kvchart.aibrix.core.manifest.Violation;
+import io.github.kvchart.aibrix.core.validate.ValidationResult;
 
 /** validation.json: a summary and every violation, in report order. */
 public final class JsonReport {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonReport() {}
 
@@ -23,7 +24,8 @@ public final class JsonReport {
     summary.put("warnings", result.warnings());
     ArrayNode violations = root.putArray("violations");
     for (Violation v : result.violations()) {
-      violations.addObject()
+      violations
+          .addObject()
           .put("file", v.file())
           .put("line", v.line())
           .put("column", v.column())

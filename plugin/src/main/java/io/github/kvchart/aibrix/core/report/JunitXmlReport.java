@@ -1,8 +1,8 @@
 package io.github.kvchart.aibrix.core.report;
 
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import io.github.kvchart.aibrix.core.validate.DocumentSummary;
 import io.github.kvchart.aibrix.core.validate.ValidationResult;
-import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,18 +27,30 @@ public final class JunitXmlReport {
       String key = violation.file() + "#" + violation.document();
       if (!byCase.containsKey(key)) {
         byCase.put(key, new ArrayList<>());
-        cases.add(new String[] {violation.file(), violation.document() < 0 ? "file" : "document " + violation.document(), key});
+        cases.add(
+            new String[] {
+              violation.file(),
+              violation.document() < 0 ? "file" : "document " + violation.document(),
+              key
+            });
       }
       byCase.get(key).add(violation);
     }
     long failures = result.errors();
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    xml.append("<testsuite name=\"aibrix-chart\" tests=\"").append(cases.size())
-        .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\" time=\"")
-        .append(String.format(java.util.Locale.ROOT, "%.3f", result.millis() / 1000.0)).append("\">\n");
+    xml.append("<testsuite name=\"aibrix-chart\" tests=\"")
+        .append(cases.size())
+        .append("\" failures=\"")
+        .append(failures)
+        .append("\" errors=\"0\" skipped=\"0\" time=\"")
+        .append(String.format(java.util.Locale.ROOT, "%.3f", result.millis() / 1000.0))
+        .append("\">\n");
     for (String[] testCase : cases) {
-      xml.append("  <testcase classname=\"").append(escape(testCase[0])).append("\" name=\"")
-          .append(escape(testCase[1])).append("\" time=\"0\"");
+      xml.append("  <testcase classname=\"")
+          .append(escape(testCase[0]))
+          .append("\" name=\"")
+          .append(escape(testCase[1]))
+          .append("\" time=\"0\"");
       List<Violation> found = byCase.get(testCase[2]);
       if (found.isEmpty()) {
         xml.append("/>\n");
@@ -48,15 +60,21 @@ public final class JunitXmlReport {
       StringBuilder warnings = new StringBuilder();
       for (Violation violation : found) {
         if (violation.isError()) {
-          xml.append("    <failure type=\"").append(escape(violation.rule())).append("\" message=\"")
-              .append(escape(violation.message())).append("\">")
-              .append(escape(violation.toConsoleLine())).append("</failure>\n");
+          xml.append("    <failure type=\"")
+              .append(escape(violation.rule()))
+              .append("\" message=\"")
+              .append(escape(violation.message()))
+              .append("\">")
+              .append(escape(violation.toConsoleLine()))
+              .append("</failure>\n");
         } else {
           warnings.append(violation.toConsoleLine()).append('\n');
         }
       }
       if (warnings.length() > 0) {
-        xml.append("    <system-out>").append(escape(warnings.toString())).append("</system-out>\n");
+        xml.append("    <system-out>")
+            .append(escape(warnings.toString()))
+            .append("</system-out>\n");
       }
       xml.append("  </testcase>\n");
     }
@@ -64,7 +82,10 @@ public final class JunitXmlReport {
   }
 
   private static String caseName(DocumentSummary document) {
-    String what = document.kind().isEmpty() ? "document" : document.kind() + (document.name().isEmpty() ? "" : "/" + document.name());
+    String what =
+        document.kind().isEmpty()
+            ? "document"
+            : document.kind() + (document.name().isEmpty() ? "" : "/" + document.name());
     return "document " + document.index() + ": " + what;
   }
 
@@ -79,7 +100,11 @@ public final class JunitXmlReport {
         case '&' -> out.append("&amp;");
         case '"' -> out.append("&quot;");
         case '\'' -> out.append("&apos;");
-        default -> out.append(c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0xFFFE || c == 0xFFFF ? '?' : c);
+        default ->
+            out.append(
+                c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0xFFFE || c == 0xFFFF
+                    ? '?'
+                    : c);
       }
     }
     return out.toString();

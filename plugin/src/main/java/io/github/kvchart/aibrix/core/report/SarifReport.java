@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kvchart.aibrix.core.validate.ValidationResult;
 import io.github.kvchart.aibrix.core.manifest.Violation;
+import io.github.kvchart.aibrix.core.validate.ValidationResult;
 import java.util.TreeMap;
 
 /** validation.sarif: SARIF 2.1.0 for code scanning, one result per violation, rules listed once. */
 public final class SarifReport {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SarifReport() {}
 
@@ -30,14 +31,17 @@ public final class SarifReport {
       ObjectNode entry = ruleArray.addObject();
       entry.put("id", rule);
       entry.putObject("shortDescription").put("text", RuleDescriptions.describe(rule));
-      entry.putObject("defaultConfiguration").put("level", rules.get(rule).isError() ? "error" : "warning");
+      entry
+          .putObject("defaultConfiguration")
+          .put("level", rules.get(rule).isError() ? "error" : "warning");
     }
     ArrayNode results = run.putArray("results");
     for (Violation v : result.violations()) {
       ObjectNode item = results.addObject();
       item.put("ruleId", v.rule());
       item.put("level", v.isError() ? "error" : "warning");
-      item.putObject("message").put("text", v.fix().isEmpty() ? v.message() : v.message() + " Fix: " + v.fix());
+      item.putObject("message")
+          .put("text", v.fix().isEmpty() ? v.message() : v.message() + " Fix: " + v.fix());
       ObjectNode physical = item.putArray("locations").addObject().putObject("physicalLocation");
       physical.putObject("artifactLocation").put("uri", v.file().replace(" ", "%20"));
       if (v.line() > 0) {
@@ -47,7 +51,10 @@ public final class SarifReport {
         }
       }
       if (!v.pointer().isEmpty()) {
-        item.putObject("properties").put("jsonPointer", v.pointer()).put("kind", v.kind()).put("name", v.name());
+        item.putObject("properties")
+            .put("jsonPointer", v.pointer())
+            .put("kind", v.kind())
+            .put("name", v.name());
       }
     }
     try {

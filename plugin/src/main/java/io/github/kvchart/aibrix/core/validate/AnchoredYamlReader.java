@@ -27,7 +27,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * and a duplicate key is reported with its position. Only files with an anchor take this path.
  */
 final class AnchoredYamlReader {
-  private static final Pattern ANCHOR = Pattern.compile("(^|[\\s\\[{,:-])&[^\\s\\[\\]{},]+", Pattern.MULTILINE);
+  private static final Pattern ANCHOR =
+      Pattern.compile("(^|[\\s\\[{,:-])&[^\\s\\[\\]{},]+", Pattern.MULTILINE);
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   /** A duplicate key found while converting: its 1-based position and name. */
@@ -56,7 +57,8 @@ final class AnchoredYamlReader {
       Map<Node, Long> sizes = new IdentityHashMap<>();
       expanded += expandedSize(node, sizes, 0);
       if (expanded > MAX_EXPANDED_NODES) {
-        throw new YAMLException("aliases expand the file to more than " + MAX_EXPANDED_NODES + " nodes");
+        throw new YAMLException(
+            "aliases expand the file to more than " + MAX_EXPANDED_NODES + " nodes");
       }
       roots.add(convert(node, duplicates, index++, new IdentityHashMap<>(), 0));
     }
@@ -75,7 +77,9 @@ final class AnchoredYamlReader {
     long size = 1;
     if (node instanceof MappingNode mapping) {
       for (NodeTuple tuple : mapping.getValue()) {
-        size += expandedSize(tuple.getKeyNode(), sizes, depth + 1) + expandedSize(tuple.getValueNode(), sizes, depth + 1);
+        size +=
+            expandedSize(tuple.getKeyNode(), sizes, depth + 1)
+                + expandedSize(tuple.getValueNode(), sizes, depth + 1);
         size = Math.min(size, MAX_EXPANDED_NODES + 1);
       }
     } else if (node instanceof SequenceNode sequence) {
@@ -87,8 +91,8 @@ final class AnchoredYamlReader {
     return size;
   }
 
-  private JsonNode convert(Node node, List<Duplicate> duplicates, int document,
-      Map<Node, JsonNode> done, int depth) {
+  private JsonNode convert(
+      Node node, List<Duplicate> duplicates, int document, Map<Node, JsonNode> done, int depth) {
     if (depth > ManifestParser.MAX_DEPTH) {
       throw new YAMLException("nesting deeper than " + ManifestParser.MAX_DEPTH + " levels");
     }
@@ -102,13 +106,22 @@ final class AnchoredYamlReader {
       List<NodeTuple> merges = new ArrayList<>();
       for (NodeTuple tuple : mapping.getValue()) {
         Node keyNode = tuple.getKeyNode();
-        if (keyNode instanceof ScalarNode key && (Tag.MERGE.equals(key.getTag()) || "<<".equals(key.getValue()))) {
+        if (keyNode instanceof ScalarNode key
+            && (Tag.MERGE.equals(key.getTag()) || "<<".equals(key.getValue()))) {
           merges.add(tuple);
           continue;
         }
-        String key = keyNode instanceof ScalarNode scalar ? scalar.getValue() : String.valueOf(convert(keyNode, duplicates, document, done, depth + 1));
+        String key =
+            keyNode instanceof ScalarNode scalar
+                ? scalar.getValue()
+                : String.valueOf(convert(keyNode, duplicates, document, done, depth + 1));
         if (object.has(key)) {
-          duplicates.add(new Duplicate(keyNode.getStartMark().getLine() + 1, keyNode.getStartMark().getColumn() + 1, key, document));
+          duplicates.add(
+              new Duplicate(
+                  keyNode.getStartMark().getLine() + 1,
+                  keyNode.getStartMark().getColumn() + 1,
+                  key,
+                  document));
         }
         object.set(key, convert(tuple.getValueNode(), duplicates, document, done, depth + 1));
       }
@@ -116,11 +129,14 @@ final class AnchoredYamlReader {
         JsonNode merged = convert(merge.getValueNode(), duplicates, document, done, depth + 1);
         List<JsonNode> sources = merged.isArray() ? toList(merged) : List.of(merged);
         for (JsonNode source : sources) {
-          source.fields().forEachRemaining(field -> {
-            if (!object.has(field.getKey())) {
-              object.set(field.getKey(), field.getValue());
-            }
-          });
+          source
+              .fields()
+              .forEachRemaining(
+                  field -> {
+                    if (!object.has(field.getKey())) {
+                      object.set(field.getKey(), field.getValue());
+                    }
+                  });
         }
       }
       result = object;
@@ -151,15 +167,25 @@ final class AnchoredYamlReader {
         return JSON.nullNode();
       }
       if (Tag.BOOL.equals(tag)) {
-        return JSON.booleanNode(value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes")
-            || value.equalsIgnoreCase("on") || value.equalsIgnoreCase("y"));
+        return JSON.booleanNode(
+            value.equalsIgnoreCase("true")
+                || value.equalsIgnoreCase("yes")
+                || value.equalsIgnoreCase("on")
+                || value.equalsIgnoreCase("y"));
       }
       if (Tag.INT.equals(tag)) {
         String digits = value.replace("_", "");
-        BigInteger number = digits.startsWith("0x") ? new BigInteger(digits.substring(2), 16)
-            : digits.startsWith("0o") ? new BigInteger(digits.substring(2), 8) : new BigInteger(digits);
-        return number.bitLength() < 32 ? JSON.numberNode(number.intValue())
-            : number.bitLength() < 64 ? JSON.numberNode(number.longValue()) : JSON.numberNode(number);
+        BigInteger number =
+            digits.startsWith("0x")
+                ? new BigInteger(digits.substring(2), 16)
+                : digits.startsWith("0o")
+                    ? new BigInteger(digits.substring(2), 8)
+                    : new BigInteger(digits);
+        return number.bitLength() < 32
+            ? JSON.numberNode(number.intValue())
+            : number.bitLength() < 64
+                ? JSON.numberNode(number.longValue())
+                : JSON.numberNode(number);
       }
       if (Tag.FLOAT.equals(tag)) {
         return JSON.numberNode(Double.parseDouble(value.replace("_", "")));

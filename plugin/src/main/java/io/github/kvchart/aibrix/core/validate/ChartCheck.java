@@ -1,14 +1,13 @@
 package io.github.kvchart.aibrix.core.validate;
 
-import io.github.kvchart.aibrix.core.manifest.Violation;
-import io.github.kvchart.aibrix.core.manifest.Severity;
-import io.github.kvchart.aibrix.core.manifest.RuleIds;
-
 import com.marcnuri.helm.LintResult;
 import io.github.kvchart.aibrix.core.helm.ChartRenderer;
-import io.github.kvchart.aibrix.core.helm.HelmException;
 import io.github.kvchart.aibrix.core.helm.EmbeddedHelm;
+import io.github.kvchart.aibrix.core.helm.HelmException;
 import io.github.kvchart.aibrix.core.helm.RenderedChart;
+import io.github.kvchart.aibrix.core.manifest.RuleIds;
+import io.github.kvchart.aibrix.core.manifest.Severity;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,16 +30,24 @@ final class ChartCheck {
     this.schemaCheck = schemaCheck;
   }
 
-  /** The lint result, then one list of outcomes per rendering (validated together by the contract). */
+  /**
+   * The lint result, then one list of outcomes per rendering (validated together by the contract).
+   */
   List<List<ManifestValidator.FileOutcome>> check(Path chart, String display) {
     List<List<ManifestValidator.FileOutcome>> renderings = new ArrayList<>();
-    renderings.add(List.of(new ManifestValidator.FileOutcome(lint(chart, display), List.of(), List.of())));
+    renderings.add(
+        List.of(new ManifestValidator.FileOutcome(lint(chart, display), List.of(), List.of())));
     List<ChartRenderer.ValuesCase> matrix;
     try {
       matrix = ChartRenderer.matrix(chart);
     } catch (IOException e) {
-      renderings.add(List.of(failure(display, RuleIds.HELM_TEMPLATE, "cannot read the chart: " + e.getMessage(),
-          "Check the chart directory's permissions.")));
+      renderings.add(
+          List.of(
+              failure(
+                  display,
+                  RuleIds.HELM_TEMPLATE,
+                  "cannot read the chart: " + e.getMessage(),
+                  "Check the chart directory's permissions.")));
       return renderings;
     }
     for (ChartRenderer.ValuesCase values : matrix) {
@@ -67,25 +74,60 @@ final class ChartCheck {
         if (!matcher.matches() || matcher.group(1).equals("INFO")) {
           continue;
         }
-        violations.add(new Violation(display, 0, 0, -1, "", "", "", RuleIds.HELM_LINT, Severity.ERROR,
-            "helm lint --strict: " + matcher.group(2), "Fix what Helm names; --strict treats warnings as errors."));
+        violations.add(
+            new Violation(
+                display,
+                0,
+                0,
+                -1,
+                "",
+                "",
+                "",
+                RuleIds.HELM_LINT,
+                Severity.ERROR,
+                "helm lint --strict: " + matcher.group(2),
+                "Fix what Helm names; --strict treats warnings as errors."));
       }
       if (result.isFailed() && violations.isEmpty()) {
-        violations.add(new Violation(display, 0, 0, -1, "", "", "", RuleIds.HELM_LINT, Severity.ERROR,
-            "helm lint --strict failed: " + String.join("; ", result.getMessages()), "Fix what Helm names."));
+        violations.add(
+            new Violation(
+                display,
+                0,
+                0,
+                -1,
+                "",
+                "",
+                "",
+                RuleIds.HELM_LINT,
+                Severity.ERROR,
+                "helm lint --strict failed: " + String.join("; ", result.getMessages()),
+                "Fix what Helm names."));
       }
     } catch (HelmException e) {
-      violations.add(new Violation(display, 0, 0, -1, "", "", "", RuleIds.HELM_LINT, Severity.ERROR,
-          e.getMessage(), "Fix what Helm names."));
+      violations.add(
+          new Violation(
+              display,
+              0,
+              0,
+              -1,
+              "",
+              "",
+              "",
+              RuleIds.HELM_LINT,
+              Severity.ERROR,
+              e.getMessage(),
+              "Fix what Helm names."));
     }
     return violations;
   }
 
   /** Helm names the failing template and line, e.g. "(aibrix-model/templates/service.yaml:14)". */
-  private static final Pattern TEMPLATE_AT = Pattern.compile("[\\w.-]+/(templates/[^:()\\s]+):(\\d+)");
+  private static final Pattern TEMPLATE_AT =
+      Pattern.compile("[\\w.-]+/(templates/[^:()\\s]+):(\\d+)");
 
   /** A helm-template violation against the template and line Helm names, when it names one. */
-  static ManifestValidator.FileOutcome templateFailure(String chartDisplay, String valuesLabel, String message) {
+  static ManifestValidator.FileOutcome templateFailure(
+      String chartDisplay, String valuesLabel, String message) {
     Matcher at = TEMPLATE_AT.matcher(message == null ? "" : message);
     String file = chartDisplay + " [values: " + valuesLabel + "]";
     int line = 0;
@@ -93,13 +135,26 @@ final class ChartCheck {
       file = chartDisplay + "/" + at.group(1) + " [values: " + valuesLabel + "]";
       line = Integer.parseInt(at.group(2));
     }
-    Violation violation = new Violation(file, line, line > 0 ? 1 : 0, -1, "", "", "", RuleIds.HELM_TEMPLATE,
-        Severity.ERROR, message, "Fix the template, or the values file, named here.");
+    Violation violation =
+        new Violation(
+            file,
+            line,
+            line > 0 ? 1 : 0,
+            -1,
+            "",
+            "",
+            "",
+            RuleIds.HELM_TEMPLATE,
+            Severity.ERROR,
+            message,
+            "Fix the template, or the values file, named here.");
     return new ManifestValidator.FileOutcome(List.of(violation), List.of(), List.of());
   }
 
-  private static ManifestValidator.FileOutcome failure(String file, String rule, String message, String fix) {
-    Violation violation = new Violation(file, 0, 0, -1, "", "", "", rule, Severity.ERROR, message, fix);
+  private static ManifestValidator.FileOutcome failure(
+      String file, String rule, String message, String fix) {
+    Violation violation =
+        new Violation(file, 0, 0, -1, "", "", "", rule, Severity.ERROR, message, fix);
     return new ManifestValidator.FileOutcome(List.of(violation), List.of(), List.of());
   }
 }

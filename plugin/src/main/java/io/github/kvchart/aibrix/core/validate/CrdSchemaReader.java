@@ -1,25 +1,24 @@
 package io.github.kvchart.aibrix.core.validate;
 
-import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
-import io.github.kvchart.aibrix.core.manifest.Violation;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.SourceLocation;
+import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns CustomResourceDefinition documents into JSON schemas. Each served version's
- * {@code openAPIV3Schema} is used as it is, with Kubernetes' extensions given their meaning:
- * {@code x-kubernetes-int-or-string} accepts integers and strings, {@code nullable} accepts null,
- * and objects without {@code x-kubernetes-preserve-unknown-fields} are closed, so a typo is an
- * error here where the API server would silently drop the field.
+ * Turns CustomResourceDefinition documents into JSON schemas. Each served version's {@code
+ * openAPIV3Schema} is used as it is, with Kubernetes' extensions given their meaning: {@code
+ * x-kubernetes-int-or-string} accepts integers and strings, {@code nullable} accepts null, and
+ * objects without {@code x-kubernetes-preserve-unknown-fields} are closed, so a typo is an error
+ * here where the API server would silently drop the field.
  */
 public final class CrdSchemaReader {
   private CrdSchemaReader() {}
@@ -28,8 +27,10 @@ public final class CrdSchemaReader {
   public static List<CrdSchema> read(ParsedFile file) throws InvalidInputException {
     if (!file.violations().isEmpty()) {
       Violation first = file.violations().get(0);
-      throw new InvalidInputException(new SourceLocation(file.file(), first.line(), first.column()),
-          "the CRD file is not valid YAML: " + first.message(), first.fix());
+      throw new InvalidInputException(
+          new SourceLocation(file.file(), first.line(), first.column()),
+          "the CRD file is not valid YAML: " + first.message(),
+          first.fix());
     }
     List<CrdSchema> schemas = new ArrayList<>();
     for (ManifestDocument document : file.documents()) {
@@ -47,7 +48,8 @@ public final class CrdSchemaReader {
         String apiVersion = group + "/" + version.path("name").asText();
         ObjectNode converted = (ObjectNode) convert(schema);
         ObjectNode properties = converted.with("properties");
-        properties.set("apiVersion", JsonNodeFactory.instance.objectNode().put("const", apiVersion));
+        properties.set(
+            "apiVersion", JsonNodeFactory.instance.objectNode().put("const", apiVersion));
         properties.set("kind", JsonNodeFactory.instance.objectNode().put("const", kind));
         if (!properties.has("metadata")) {
           properties.set("metadata", JsonNodeFactory.instance.objectNode().put("type", "object"));
@@ -57,7 +59,8 @@ public final class CrdSchemaReader {
       }
     }
     if (schemas.isEmpty()) {
-      throw new InvalidInputException(SourceLocation.ofFile(file.file()),
+      throw new InvalidInputException(
+          SourceLocation.ofFile(file.file()),
           "holds no CustomResourceDefinition with an openAPIV3Schema.",
           "Pass CRD files (kind: CustomResourceDefinition, apiextensions.k8s.io/v1) to aibrix-chart.crds.");
     }
@@ -86,9 +89,14 @@ public final class CrdSchemaReader {
       if (intOrString && (key.equals("anyOf") || key.equals("type") || key.equals("pattern"))) {
         continue;
       }
-      if (key.equals("properties") || key.equals("definitions") || key.equals("patternProperties")) {
+      if (key.equals("properties")
+          || key.equals("definitions")
+          || key.equals("patternProperties")) {
         ObjectNode children = out.putObject(key);
-        field.getValue().fields().forEachRemaining(child -> children.set(child.getKey(), convert(child.getValue())));
+        field
+            .getValue()
+            .fields()
+            .forEachRemaining(child -> children.set(child.getKey(), convert(child.getValue())));
       } else {
         out.set(key, convert(field.getValue()));
       }

@@ -1,16 +1,12 @@
 package io.github.kvchart.aibrix.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * A draft-07 schema walker for the schemas this plugin ships (and CRD schemas that use the same
@@ -21,13 +17,34 @@ import java.util.regex.Pattern;
  * keyword; the catalog then uses networknt for it. Results match networknt's (a test proves it).
  */
 final class FastSchema {
-  private static final Set<String> SUPPORTED = Set.of("type", "properties", "additionalProperties", "required",
-      "items", "$ref", "const", "enum", "pattern", "format", "minimum", "maximum", "minItems", "maxItems",
-      "minLength", "maxLength", "$schema", "title", "description", "definitions", "default", "$id");
+  private static final Set<String> SUPPORTED =
+      Set.of(
+          "type",
+          "properties",
+          "additionalProperties",
+          "required",
+          "items",
+          "$ref",
+          "const",
+          "enum",
+          "pattern",
+          "format",
+          "minimum",
+          "maximum",
+          "minItems",
+          "maxItems",
+          "minLength",
+          "maxLength",
+          "$schema",
+          "title",
+          "description",
+          "definitions",
+          "default",
+          "$id");
 
-  private final Map<String, Node> definitions = new HashMap<>();
+  private final Map<String, SchemaNode> definitions = new HashMap<>();
   private final JsonNode definitionsJson;
-  private Node root;
+  private SchemaNode root;
 
   private FastSchema(JsonNode schema) {
     this.definitionsJson = schema.path("definitions");
@@ -41,7 +58,10 @@ final class FastSchema {
     FastSchema fast = new FastSchema(schema);
     fast.root = fast.node(schema);
     // Compile every definition now, so the walker is read-only (and thread-safe) afterwards.
-    fast.definitionsJson.fieldNames().forEachRemaining(name -> fast.definitions.put(name, fast.node(fast.definitionsJson.get(name))));
+    fast.definitionsJson
+        .fieldNames()
+        .forEachRemaining(
+            name -> fast.definitions.put(name, fast.node(fast.definitionsJson.get(name))));
     return fast;
   }
 
@@ -73,7 +93,8 @@ final class FastSchema {
           }
         }
       }
-      if ((key.equals("items") || key.equals("additionalProperties")) && !supported(field.getValue())) {
+      if ((key.equals("items") || key.equals("additionalProperties"))
+          && !supported(field.getValue())) {
         return false;
       }
     }
@@ -86,8 +107,8 @@ final class FastSchema {
   }
 
   /**
-   * Where a node is, as a chain of parents: the JSON pointer is only spelled out for a problem,
-   * so a clean document costs no string building.
+   * Where a node is, as a chain of parents: the JSON pointer is only spelled out for a problem, so
+   * a clean document costs no string building.
    */
   record Where(Where parent, String key) {
     static final Where ROOT = new Where(null, null);
@@ -105,19 +126,21 @@ final class FastSchema {
     }
   }
 
-  private Node node(JsonNode schema) {
+  private SchemaNode node(JsonNode schema) {
     if (schema.isBoolean()) {
-      return schema.asBoolean() ? Node.ANY : new Node(schema);
+      return schema.asBoolean() ? SchemaNode.ANY : new SchemaNode(schema);
     }
     if (schema.has("$ref")) {
       String name = schema.get("$ref").asText().substring("#/definitions/".length());
       return new RefNode(this, name);
     }
-    Node node = new Node(schema);
+    SchemaNode node = new SchemaNode(schema);
     JsonNode properties = schema.get("properties");
     if (properties != null) {
       node.properties = new HashMap<>();
-      properties.fields().forEachRemaining(f -> node.properties.put(f.getKey(), node(f.getValue())));
+      properties
+          .fields()
+          .forEachRemaining(f -> node.properties.put(f.getKey(), node(f.getValue())));
       node.known = new TreeSet<>(node.properties.keySet());
     }
     JsonNode additional = schema.get("additionalProperties");
@@ -131,178 +154,15 @@ final class FastSchema {
     return node;
   }
 
-  Node definition(String name) {
-    Node node = definitions.get(name);
-    return node == null ? Node.ANY : node;
+  SchemaNode definition(String name) {
+    SchemaNode node = definitions.get(name);
+    return node == null ? SchemaNode.ANY : node;
   }
 
-  /** A compiled schema node. */
-  static class Node {
-    static final Node ANY = new Node(null);
-
-    private final JsonNode schema;
-    private final List<String> types = new ArrayList<>();
-    private final List<String> required = new ArrayList<>();
-    private final Pattern pattern;
-    Map<String, Node> properties;
-    TreeSet<String> known;
-    boolean additionalAllowed = true;
-    Node additional;
-    Node items;
-    private final boolean falseSchema;
-
-    Node(JsonNode schema) {
-      this.schema = schema;
-      this.falseSchema = schema != null && schema.isBoolean() && !schema.asBoolean();
-      if (schema == null || !schema.isObject()) {
-        pattern = null;
-        return;
-      }
-      JsonNode type = schema.get("type");
-      if (type != null) {
-        if (type.isArray()) {
-          type.forEach(t -> types.add(t.asText()));
-        } else {
-          types.add(type.asText());
-        }
-      }
-      schema.path("required").forEach(r -> required.add(r.asText()));
-      pattern = schema.has("pattern") ? Pattern.compile(schema.get("pattern").asText()) : null;
-    }
-
-    void check(JsonNode instance, Where where, List<SchemaProblem> problems) {
-      if (schema == null) {
-        return;
-      }
-      if (falseSchema) {
-        problems.add(new SchemaProblem(where.toString(), "false", null, instance, schema, null, null, Set.of(),
-            "schema is false"));
-        return;
-      }
-      if (!types.isEmpty() && !typeMatches(instance)) {
-        String expected = types.size() == 1 ? types.get(0) : types.toString().replace(" ", "");
-        problems.add(new SchemaProblem(where.toString(), "type", null, instance, schema.get("type"), typeName(instance),
-            expected, Set.of(), typeName(instance) + " found, " + expected + " expected"));
-      }
-      if (schema.has("const") && !equalsJson(schema.get("const"), instance)) {
-        problems.add(new SchemaProblem(where.toString(), "const", null, instance, schema.get("const"), null, null, Set.of(),
-            "must be the constant value " + schema.get("const")));
-      }
-      if (schema.has("enum")) {
-        boolean found = false;
-        for (JsonNode option : schema.get("enum")) {
-          found |= equalsJson(option, instance);
-        }
-        if (!found) {
-          problems.add(new SchemaProblem(where.toString(), "enum", null, instance, schema.get("enum"), null, null, Set.of(),
-              "does not have a value in the enumeration " + schema.get("enum")));
-        }
-      }
-      if (instance.isTextual()) {
-        checkString(instance, where, problems);
-      } else if (instance.isNumber()) {
-        checkNumber(instance, where, problems);
-      } else if (instance.isObject()) {
-        checkObject(instance, where, problems);
-      } else if (instance.isArray()) {
-        checkArray(instance, where, problems);
-      }
-    }
-
-    private void checkString(JsonNode instance, Where where, List<SchemaProblem> problems) {
-      String text = instance.asText();
-      if (pattern != null && !pattern.matcher(text).find()) {
-        problems.add(new SchemaProblem(where.toString(), "pattern", null, instance, schema.get("pattern"), null, null, Set.of(),
-            "does not match the regex pattern " + pattern.pattern()));
-      }
-      if (schema.has("format") && !isDateTime(text)) {
-        problems.add(new SchemaProblem(where.toString(), "format", null, instance, schema.get("format"), null, null, Set.of(),
-            "is not a valid date-time"));
-      }
-      int length = text.codePointCount(0, text.length());
-      if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
-        problems.add(new SchemaProblem(where.toString(), "minLength", null, instance, schema.get("minLength"), null, null,
-            Set.of(), "must be at least " + schema.get("minLength").asInt() + " characters long"));
-      }
-      if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
-        problems.add(new SchemaProblem(where.toString(), "maxLength", null, instance, schema.get("maxLength"), null, null,
-            Set.of(), "must be at most " + schema.get("maxLength").asInt() + " characters long"));
-      }
-    }
-
-    private void checkNumber(JsonNode instance, Where where, List<SchemaProblem> problems) {
-      if (schema.has("minimum") && instance.decimalValue().compareTo(schema.get("minimum").decimalValue()) < 0) {
-        problems.add(new SchemaProblem(where.toString(), "minimum", null, instance, schema.get("minimum"), null, null, Set.of(),
-            "must have a minimum value of " + schema.get("minimum")));
-      }
-      if (schema.has("maximum") && instance.decimalValue().compareTo(schema.get("maximum").decimalValue()) > 0) {
-        problems.add(new SchemaProblem(where.toString(), "maximum", null, instance, schema.get("maximum"), null, null, Set.of(),
-            "must have a maximum value of " + schema.get("maximum")));
-      }
-    }
-
-    private void checkObject(JsonNode instance, Where where, List<SchemaProblem> problems) {
-      for (String name : required) {
-        if (!instance.has(name)) {
-          problems.add(new SchemaProblem(where.toString(), "required", name, instance, schema.get("required"), null, null,
-              Set.of(), "required property '" + name + "' not found"));
-        }
-      }
-      Iterator<Map.Entry<String, JsonNode>> fields = instance.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        Node child = properties == null ? null : properties.get(field.getKey());
-        if (child != null) {
-          child.check(field.getValue(), where.child(field.getKey()), problems);
-        } else if (!additionalAllowed) {
-          problems.add(new SchemaProblem(where.toString(), "additionalProperties", field.getKey(), instance,
-              schema.get("additionalProperties"), null, null, known == null ? Set.of() : known,
-              "property '" + field.getKey() + "' is not defined in the schema"));
-        } else if (additional != null) {
-          additional.check(field.getValue(), where.child(field.getKey()), problems);
-        }
-      }
-    }
-
-    private void checkArray(JsonNode instance, Where where, List<SchemaProblem> problems) {
-      if (schema.has("minItems") && instance.size() < schema.get("minItems").asInt()) {
-        problems.add(new SchemaProblem(where.toString(), "minItems", null, instance, schema.get("minItems"), null, null,
-            Set.of(), "must have at least " + schema.get("minItems").asInt() + " items"));
-      }
-      if (schema.has("maxItems") && instance.size() > schema.get("maxItems").asInt()) {
-        problems.add(new SchemaProblem(where.toString(), "maxItems", null, instance, schema.get("maxItems"), null, null,
-            Set.of(), "must have at most " + schema.get("maxItems").asInt() + " items"));
-      }
-      if (items != null) {
-        for (int i = 0; i < instance.size(); i++) {
-          items.check(instance.get(i), where.child(Integer.toString(i)), problems);
-        }
-      }
-    }
-
-    private boolean typeMatches(JsonNode instance) {
-      for (String type : types) {
-        boolean match = switch (type) {
-          case "object" -> instance.isObject();
-          case "array" -> instance.isArray();
-          case "string" -> instance.isTextual();
-          case "integer" -> instance.isIntegralNumber()
-              || (instance.isFloatingPointNumber() && instance.decimalValue().stripTrailingZeros().scale() <= 0);
-          case "number" -> instance.isNumber();
-          case "boolean" -> instance.isBoolean();
-          case "null" -> instance.isNull();
-          default -> true;
-        };
-        if (match) {
-          return true;
-        }
-      }
-      return false;
-    }
-  }
-
-  /** A $ref to a definition (definitions may refer to each other in cycles, so it looks up late). */
-  private static final class RefNode extends Node {
+  /**
+   * A $ref to a definition (definitions may refer to each other in cycles, so it looks up late).
+   */
+  private static final class RefNode extends SchemaNode {
     private final FastSchema owner;
     private final String name;
 
@@ -318,38 +178,7 @@ final class FastSchema {
     }
   }
 
-  static String typeName(JsonNode node) {
-    if (node.isIntegralNumber()) {
-      return "integer";
-    }
-    return switch (node.getNodeType()) {
-      case OBJECT -> "object";
-      case ARRAY -> "array";
-      case STRING -> "string";
-      case NUMBER -> "number";
-      case BOOLEAN -> "boolean";
-      case NULL -> "null";
-      default -> node.getNodeType().name().toLowerCase();
-    };
-  }
-
-  private static boolean equalsJson(JsonNode a, JsonNode b) {
-    if (a.isNumber() && b.isNumber()) {
-      return a.decimalValue().compareTo(b.decimalValue()) == 0;
-    }
-    return a.equals(b);
-  }
-
-  private static boolean isDateTime(String text) {
-    try {
-      OffsetDateTime.parse(text.replace('t', 'T').replace('z', 'Z'));
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
-  }
-
   static String escape(String key) {
-    return key.indexOf('~') < 0 && key.indexOf('/') < 0 ? key : key.replace("~", "~0").replace("/", "~1");
+    return SchemaNode.escapeKey(key);
   }
 }

@@ -1,11 +1,5 @@
 package io.github.kvchart.aibrix.core.validate;
 
-import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
-import io.github.kvchart.aibrix.core.manifest.Violation;
-import io.github.kvchart.aibrix.core.manifest.Severity;
-import io.github.kvchart.aibrix.core.manifest.PositionFinder;
-import io.github.kvchart.aibrix.core.manifest.RuleIds;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,6 +9,11 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.PositionFinder;
+import io.github.kvchart.aibrix.core.manifest.RuleIds;
+import io.github.kvchart.aibrix.core.manifest.Severity;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +59,10 @@ public final class ManifestParser {
         YAMLFactory.builder()
             .loaderOptions(loaderOptions())
             .streamReadConstraints(
-                StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_CHARS).build())
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_CHARS)
+                    .build())
             .build();
     if (duplicateDetection) {
       factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -78,7 +80,8 @@ public final class ManifestParser {
     try {
       read(strictReader, strict, text, roots);
     } catch (JsonProcessingException e) {
-      boolean duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
+      boolean duplicate =
+          e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
       violations.add(fileViolation(file, text, roots.size(), e, duplicate));
       if (!duplicate) {
         return new ParsedFile(file, List.of(), violations);
@@ -90,10 +93,25 @@ public final class ManifestParser {
         return new ParsedFile(file, List.of(), violations);
       }
     } catch (IOException | RuntimeException | StackOverflowError e) {
-      violations.add(new Violation(file, 0, 0, -1, "", "", "", RuleIds.YAML_SYNTAX, Severity.ERROR,
-          "cannot be read as YAML: " + oneLine(e.getMessage()),
-          "Simplify the file: at most " + MAX_ALIASES + " aliases, " + MAX_DEPTH
-              + " levels of nesting and " + MAX_CHARS + " characters."));
+      violations.add(
+          new Violation(
+              file,
+              0,
+              0,
+              -1,
+              "",
+              "",
+              "",
+              RuleIds.YAML_SYNTAX,
+              Severity.ERROR,
+              "cannot be read as YAML: " + oneLine(e.getMessage()),
+              "Simplify the file: at most "
+                  + MAX_ALIASES
+                  + " aliases, "
+                  + MAX_DEPTH
+                  + " levels of nesting and "
+                  + MAX_CHARS
+                  + " characters."));
       return new ParsedFile(file, List.of(), violations);
     }
     PositionFinder positions = new PositionFinder(lenient, text);
@@ -112,21 +130,56 @@ public final class ManifestParser {
     try {
       roots = anchored.read(text, duplicates);
     } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
-      org.yaml.snakeyaml.error.Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      violations.add(new Violation(file, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
-          -1, "", "", "", RuleIds.YAML_SYNTAX, Severity.ERROR, "invalid YAML: " + oneLine(e.getProblem()) + ".",
-          "Correct the YAML syntax at this position."));
+      org.yaml.snakeyaml.error.Mark mark =
+          e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      violations.add(
+          new Violation(
+              file,
+              mark == null ? 0 : mark.getLine() + 1,
+              mark == null ? 0 : mark.getColumn() + 1,
+              -1,
+              "",
+              "",
+              "",
+              RuleIds.YAML_SYNTAX,
+              Severity.ERROR,
+              "invalid YAML: " + oneLine(e.getProblem()) + ".",
+              "Correct the YAML syntax at this position."));
       return new ParsedFile(file, List.of(), violations);
     } catch (RuntimeException | StackOverflowError e) {
-      violations.add(new Violation(file, 0, 0, -1, "", "", "", RuleIds.YAML_SYNTAX, Severity.ERROR,
-          "cannot be read as YAML: " + oneLine(e.getMessage()),
-          "Simplify the file: at most " + MAX_ALIASES + " aliases, " + MAX_DEPTH + " levels of nesting."));
+      violations.add(
+          new Violation(
+              file,
+              0,
+              0,
+              -1,
+              "",
+              "",
+              "",
+              RuleIds.YAML_SYNTAX,
+              Severity.ERROR,
+              "cannot be read as YAML: " + oneLine(e.getMessage()),
+              "Simplify the file: at most "
+                  + MAX_ALIASES
+                  + " aliases, "
+                  + MAX_DEPTH
+                  + " levels of nesting."));
       return new ParsedFile(file, List.of(), violations);
     }
     for (AnchoredYamlReader.Duplicate duplicate : duplicates) {
-      violations.add(new Violation(file, duplicate.line(), duplicate.column(), duplicate.document(), "", "", "",
-          RuleIds.YAML_DUPLICATE_KEY, Severity.ERROR, "duplicate key '" + duplicate.key() + "'.",
-          "Keep one of the two entries: Kubernetes silently uses the last one."));
+      violations.add(
+          new Violation(
+              file,
+              duplicate.line(),
+              duplicate.column(),
+              duplicate.document(),
+              "",
+              "",
+              "",
+              RuleIds.YAML_DUPLICATE_KEY,
+              Severity.ERROR,
+              "duplicate key '" + duplicate.key() + "'.",
+              "Keep one of the two entries: Kubernetes silently uses the last one."));
     }
     PositionFinder positions = new PositionFinder(lenient, text);
     List<ManifestDocument> documents = new ArrayList<>(roots.size());
@@ -136,13 +189,15 @@ public final class ManifestParser {
     return new ParsedFile(file, documents, violations);
   }
 
-  private static void read(ObjectReader reader, YAMLFactory factory, String text, List<JsonNode> roots)
+  private static void read(
+      ObjectReader reader, YAMLFactory factory, String text, List<JsonNode> roots)
       throws IOException {
     try (JsonParser parser = factory.createParser(text);
         MappingIterator<JsonNode> values = reader.readValues(parser)) {
       while (values.hasNextValue()) {
         JsonNode node = values.nextValue();
-        boolean empty = node == null || node.isMissingNode() || (node.isTextual() && node.asText().isEmpty());
+        boolean empty =
+            node == null || node.isMissingNode() || (node.isTextual() && node.asText().isEmpty());
         roots.add(empty ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : node);
       }
     } catch (com.fasterxml.jackson.databind.RuntimeJsonMappingException e) {
@@ -166,20 +221,45 @@ public final class ManifestParser {
         int at = line <= lines.length ? lines[line - 1].indexOf(key.group(1)) : -1;
         column = at >= 0 ? at + 1 : column;
       }
-      return new Violation(file, line, column, document, "", "", "", RuleIds.YAML_DUPLICATE_KEY,
-          Severity.ERROR, message.replace("Duplicate field", "duplicate key") + ".",
+      return new Violation(
+          file,
+          line,
+          column,
+          document,
+          "",
+          "",
+          "",
+          RuleIds.YAML_DUPLICATE_KEY,
+          Severity.ERROR,
+          message.replace("Duplicate field", "duplicate key") + ".",
           "Keep one of the two entries: Kubernetes silently uses the last one.");
     }
     String problem = oneLine(e.getOriginalMessage());
     if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
       problem = oneLine(marked.getProblem());
       if (marked.getContext() != null && marked.getContextMark() != null) {
-        problem += " (" + oneLine(marked.getContext()) + " that starts at line "
-            + (marked.getContextMark().getLine() + 1) + ", column " + (marked.getContextMark().getColumn() + 1) + ")";
+        problem +=
+            " ("
+                + oneLine(marked.getContext())
+                + " that starts at line "
+                + (marked.getContextMark().getLine() + 1)
+                + ", column "
+                + (marked.getContextMark().getColumn() + 1)
+                + ")";
       }
     }
-    return new Violation(file, line, column, document, "", "", "", RuleIds.YAML_SYNTAX, Severity.ERROR,
-        "invalid YAML: " + problem + ".", "Correct the YAML syntax at this position.");
+    return new Violation(
+        file,
+        line,
+        column,
+        document,
+        "",
+        "",
+        "",
+        RuleIds.YAML_SYNTAX,
+        Severity.ERROR,
+        "invalid YAML: " + problem + ".",
+        "Correct the YAML syntax at this position.");
   }
 
   private static String oneLine(String message) {

@@ -1,17 +1,16 @@
 package io.github.kvchart.aibrix.core.validate;
 
-import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
-import io.github.kvchart.aibrix.core.manifest.Violation;
-import io.github.kvchart.aibrix.core.manifest.Severity;
-import io.github.kvchart.aibrix.core.manifest.RuleIds;
-
 import io.github.kvchart.aibrix.core.BuildLog;
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.SourceLocation;
-import io.github.kvchart.aibrix.core.contract.rules.ContractChecker;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.RuleSettings;
+import io.github.kvchart.aibrix.core.contract.rules.ContractChecker;
 import io.github.kvchart.aibrix.core.image.Version;
+import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.RuleIds;
+import io.github.kvchart.aibrix.core.manifest.Severity;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -34,23 +33,34 @@ public final class ManifestValidator {
   private final ManifestParser parser = new ManifestParser();
 
   /** The outcome of one file: its violations and documents. */
-  record FileOutcome(List<Violation> violations, List<DocumentSummary> documents, List<ManifestDocument> parsed) {}
+  record FileOutcome(
+      List<Violation> violations, List<DocumentSummary> documents, List<ManifestDocument> parsed) {}
 
-  public ValidationResult validate(ValidateRequest request, BuildLog log) throws InvalidInputException {
+  public ValidationResult validate(ValidateRequest request, BuildLog log)
+      throws InvalidInputException {
     long start = System.nanoTime();
     List<CrdSchema> crds = new ArrayList<>();
     SourceSet crdFiles = SourceSet.expand(request.baseDir(), request.crds(), List.of(), List.of());
     for (Path crd : crdFiles.files()) {
-      crds.addAll(CrdSchemaReader.read(parser.parse(crdFiles.display(crd), readText(crd, crdFiles.display(crd)))));
+      crds.addAll(
+          CrdSchemaReader.read(
+              parser.parse(crdFiles.display(crd), readText(crd, crdFiles.display(crd)))));
     }
     SchemaCatalog catalog = SchemaCatalog.of(request.kubernetesVersion(), crds);
-    KvContract contract = request.contractFile() == null ? KvContract.builtIn() : KvContract.load(request.contractFile());
+    KvContract contract =
+        request.contractFile() == null
+            ? KvContract.builtIn()
+            : KvContract.load(request.contractFile());
     RuleSettings settings = RuleSettings.parse(request.rules(), knownRules());
-    ContractChecker contractChecker = new ContractChecker(contract, settings, aibrixVersion(request.aibrixVersion()));
+    ContractChecker contractChecker =
+        new ContractChecker(contract, settings, aibrixVersion(request.aibrixVersion()));
     SourceSet sources =
-        SourceSet.expand(request.baseDir(), request.sources(), request.includes(), request.excludes());
+        SourceSet.expand(
+            request.baseDir(), request.sources(), request.includes(), request.excludes());
     java.util.Map<String, String> hints = new java.util.LinkedHashMap<>();
-    contract.section("podAutoscalerFields").forEach((field, fix) -> hints.put("PodAutoscaler." + field, String.valueOf(fix)));
+    contract
+        .section("podAutoscalerFields")
+        .forEach((field, fix) -> hints.put("PodAutoscaler." + field, String.valueOf(fix)));
     SchemaCheck schemaCheck = new SchemaCheck(catalog, hints);
     List<FileOutcome> outcomes = checkFiles(sources, schemaCheck, request.threads());
 
@@ -81,15 +91,32 @@ public final class ManifestValidator {
     }
     violations = applyLevels(violations, settings);
     violations.sort(Violation.ORDER);
-    log.debug("Schemas compiled: " + catalog.compilations() + " (Kubernetes " + catalog.kubernetesVersion() + ")");
-    return new ValidationResult(List.copyOf(violations), files, documents, (System.nanoTime() - start) / 1_000_000,
+    log.debug(
+        "Schemas compiled: "
+            + catalog.compilations()
+            + " (Kubernetes "
+            + catalog.kubernetesVersion()
+            + ")");
+    return new ValidationResult(
+        List.copyOf(violations),
+        files,
+        documents,
+        (System.nanoTime() - start) / 1_000_000,
         catalog.compilations());
   }
 
   /** Every rule id users can configure: the schema rules and the contract rules. */
   public static java.util.Set<String> knownRules() {
-    java.util.Set<String> ids = new java.util.TreeSet<>(List.of(RuleIds.YAML_SYNTAX, RuleIds.YAML_DUPLICATE_KEY,
-        RuleIds.SCHEMA, RuleIds.SCHEMA_UNKNOWN_FIELD, RuleIds.SCHEMA_MISSING, RuleIds.HELM_LINT, RuleIds.HELM_TEMPLATE));
+    java.util.Set<String> ids =
+        new java.util.TreeSet<>(
+            List.of(
+                RuleIds.YAML_SYNTAX,
+                RuleIds.YAML_DUPLICATE_KEY,
+                RuleIds.SCHEMA,
+                RuleIds.SCHEMA_UNKNOWN_FIELD,
+                RuleIds.SCHEMA_MISSING,
+                RuleIds.HELM_LINT,
+                RuleIds.HELM_TEMPLATE));
     ContractChecker.rules(null).forEach(rule -> ids.add(rule.id()));
     return ids;
   }
@@ -110,7 +137,9 @@ public final class ManifestValidator {
       return null;
     }
     if (!Version.isVersion(text.trim())) {
-      throw new InvalidInputException(null, "aibrix-chart.aibrixVersion '" + text + "' is not a release number.",
+      throw new InvalidInputException(
+          null,
+          "aibrix-chart.aibrixVersion '" + text + "' is not a release number.",
           "Use e.g. v0.5.0.");
     }
     return Version.parse(text.trim());
@@ -126,11 +155,14 @@ public final class ManifestValidator {
       }
       return outcomes;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), runnable -> {
-      Thread thread = new Thread(runnable, "aibrix-chart-validate");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(threads, files.size()),
+            runnable -> {
+              Thread thread = new Thread(runnable, "aibrix-chart-validate");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       List<Future<FileOutcome>> futures = new ArrayList<>();
       for (Path file : files) {
@@ -160,8 +192,19 @@ public final class ManifestValidator {
     try {
       text = readText(file, display);
     } catch (InvalidInputException e) {
-      Violation unreadable = new Violation(display, 0, 0, -1, "", "", "", RuleIds.YAML_SYNTAX,
-          Severity.ERROR, e.problem(), e.fix());
+      Violation unreadable =
+          new Violation(
+              display,
+              0,
+              0,
+              -1,
+              "",
+              "",
+              "",
+              RuleIds.YAML_SYNTAX,
+              Severity.ERROR,
+              e.problem(),
+              e.fix());
       return new FileOutcome(List.of(unreadable), List.of(), List.of());
     }
     return checkText(display, text, check);
@@ -170,8 +213,19 @@ public final class ManifestValidator {
   /** Parses and schema-checks YAML text that {@code display} names. */
   FileOutcome checkText(String display, String text, SchemaCheck check) {
     if (text.isBlank() && !display.contains(" [values: ")) {
-      Violation empty = new Violation(display, 0, 0, -1, "", "", "", RuleIds.YAML_SYNTAX, Severity.ERROR,
-          "the file is empty: it holds no YAML document.", "Remove the file, or exclude it with aibrix-chart.excludes.");
+      Violation empty =
+          new Violation(
+              display,
+              0,
+              0,
+              -1,
+              "",
+              "",
+              "",
+              RuleIds.YAML_SYNTAX,
+              Severity.ERROR,
+              "the file is empty: it holds no YAML document.",
+              "Remove the file, or exclude it with aibrix-chart.excludes.");
       return new FileOutcome(List.of(empty), List.of(), List.of());
     }
     ParsedFile parsed = parser.parse(display, text);
@@ -181,7 +235,8 @@ public final class ManifestValidator {
       if (document.root().isNull()) {
         continue;
       }
-      documents.add(new DocumentSummary(display, document.index(), document.kind(), document.name()));
+      documents.add(
+          new DocumentSummary(display, document.index(), document.kind(), document.name()));
       violations.addAll(check.check(document));
     }
     return new FileOutcome(violations, documents, parsed.documents());
@@ -192,21 +247,34 @@ public final class ManifestValidator {
     try {
       long size = Files.size(file);
       if (size > ManifestParser.MAX_CHARS) {
-        throw new InvalidInputException(SourceLocation.ofFile(display),
-            "is " + size + " bytes; the limit for one manifest file is " + ManifestParser.MAX_CHARS + ".",
+        throw new InvalidInputException(
+            SourceLocation.ofFile(display),
+            "is "
+                + size
+                + " bytes; the limit for one manifest file is "
+                + ManifestParser.MAX_CHARS
+                + ".",
             "Split the file, or exclude it with aibrix-chart excludes.");
       }
       byte[] bytes = Files.readAllBytes(file);
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
-      throw new InvalidInputException(SourceLocation.ofFile(display), "is not valid UTF-8 text.",
-          "Save it as UTF-8, or exclude it.", e);
+      throw new InvalidInputException(
+          SourceLocation.ofFile(display),
+          "is not valid UTF-8 text.",
+          "Save it as UTF-8, or exclude it.",
+          e);
     } catch (IOException e) {
-      throw new InvalidInputException(SourceLocation.ofFile(display), "cannot be read: " + e.getMessage(),
-          "Check its permissions.", e);
+      throw new InvalidInputException(
+          SourceLocation.ofFile(display),
+          "cannot be read: " + e.getMessage(),
+          "Check its permissions.",
+          e);
     }
   }
 }

@@ -38,7 +38,8 @@ public final class SchemaCatalog {
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
   private final Map<String, Optional<FastSchema>> fast = new ConcurrentHashMap<>();
   private final AtomicInteger compilations = new AtomicInteger();
-  private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+  private final SchemaRegistry registry =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
 
   private SchemaCatalog(String kubernetesVersion, Map<String, Source> sources) {
     this.kubernetesVersion = kubernetesVersion;
@@ -56,7 +57,8 @@ public final class SchemaCatalog {
       throw new InvalidInputException(
           null,
           "no schemas for Kubernetes " + kubernetesVersion + ".",
-          "Use aibrix-chart.kubernetesVersion=" + DEFAULT_KUBERNETES_VERSION
+          "Use aibrix-chart.kubernetesVersion="
+              + DEFAULT_KUBERNETES_VERSION
               + " (the Kubernetes minor this plugin ships schemas for).");
     }
     addIndexed(sources, folder, index);
@@ -79,10 +81,13 @@ public final class SchemaCatalog {
     if (source == null) {
       return Optional.empty();
     }
-    return Optional.of(compiled.computeIfAbsent(key, k -> {
-      compilations.incrementAndGet();
-      return registry.getSchema(source.json());
-    }));
+    return Optional.of(
+        compiled.computeIfAbsent(
+            key,
+            k -> {
+              compilations.incrementAndGet();
+              return registry.getSchema(source.json());
+            }));
   }
 
   /** The fast walker for a kind, when its schema uses only the keywords the walker implements. */
@@ -92,13 +97,15 @@ public final class SchemaCatalog {
     if (source == null) {
       return Optional.empty();
     }
-    return fast.computeIfAbsent(key, k -> {
-      FastSchema walker = FastSchema.compile(source.json());
-      if (walker != null) {
-        compilations.incrementAndGet();
-      }
-      return Optional.ofNullable(walker);
-    });
+    return fast.computeIfAbsent(
+        key,
+        k -> {
+          FastSchema walker = FastSchema.compile(source.json());
+          if (walker != null) {
+            compilations.incrementAndGet();
+          }
+          return Optional.ofNullable(walker);
+        });
   }
 
   /** The uncompiled schema JSON for a kind (for hints such as known field names). */
@@ -116,8 +123,10 @@ public final class SchemaCatalog {
   }
 
   static String minor(String version) throws InvalidInputException {
-    String text = version == null || version.isBlank() ? DEFAULT_KUBERNETES_VERSION : version.trim();
-    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("^v?(1\\.[0-9]{1,3})(\\.[0-9]+)?$").matcher(text);
+    String text =
+        version == null || version.isBlank() ? DEFAULT_KUBERNETES_VERSION : version.trim();
+    java.util.regex.Matcher matcher =
+        java.util.regex.Pattern.compile("^v?(1\\.[0-9]{1,3})(\\.[0-9]+)?$").matcher(text);
     if (!matcher.matches()) {
       throw new InvalidInputException(
           null,
@@ -133,10 +142,13 @@ public final class SchemaCatalog {
       String file = folder + entry.path("file").asText();
       JsonNode schema = readJson(file);
       if (schema == null) {
-        throw new InvalidInputException(SourceLocation.ofFile(file), "is missing from the plugin.",
+        throw new InvalidInputException(
+            SourceLocation.ofFile(file),
+            "is missing from the plugin.",
             "Rebuild the plugin: schemas/ is packaged into it.");
       }
-      sources.put(key(entry.path("apiVersion").asText(), entry.path("kind").asText()),
+      sources.put(
+          key(entry.path("apiVersion").asText(), entry.path("kind").asText()),
           new Source(file, schema));
     }
   }
@@ -145,8 +157,11 @@ public final class SchemaCatalog {
     try (InputStream in = SchemaCatalog.class.getClassLoader().getResourceAsStream(resource)) {
       return in == null ? null : JSON.readTree(in);
     } catch (IOException e) {
-      throw new InvalidInputException(SourceLocation.ofFile(resource), "cannot be read: " + e.getMessage(),
-          "Rebuild the plugin.", e);
+      throw new InvalidInputException(
+          SourceLocation.ofFile(resource),
+          "cannot be read: " + e.getMessage(),
+          "Rebuild the plugin.",
+          e);
     }
   }
 

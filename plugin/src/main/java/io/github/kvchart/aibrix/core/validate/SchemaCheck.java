@@ -1,13 +1,12 @@
 package io.github.kvchart.aibrix.core.validate;
 
-import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
-import io.github.kvchart.aibrix.core.manifest.Violation;
-import io.github.kvchart.aibrix.core.manifest.Severity;
-import io.github.kvchart.aibrix.core.manifest.RuleIds;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
+import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.RuleIds;
+import io.github.kvchart.aibrix.core.manifest.Severity;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import io.github.kvchart.aibrix.core.yaml.Spelling;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +15,10 @@ import java.util.TreeSet;
 
 /**
  * Checks one document against the schema of its kind and turns each schema error into a located
- * violation with a fix: {@code schema-unknown-field} for a field the kind does not have,
- * {@code schema} for type, required, enum, format and pattern errors, {@code schema-missing} (a
- * warning) for a kind without a schema, and {@code schema} for a document that is not a mapping or
- * lacks apiVersion or kind.
+ * violation with a fix: {@code schema-unknown-field} for a field the kind does not have, {@code
+ * schema} for type, required, enum, format and pattern errors, {@code schema-missing} (a warning)
+ * for a kind without a schema, and {@code schema} for a document that is not a mapping or lacks
+ * apiVersion or kind.
  */
 public final class SchemaCheck {
   private static final String QUANTITY_HINT = "a Kubernetes quantity such as 500m, 2Gi or 4";
@@ -51,25 +50,43 @@ public final class SchemaCheck {
       return violations;
     }
     if (!root.isObject()) {
-      violations.add(document.violation("", RuleIds.SCHEMA, Severity.ERROR,
-          "document " + (document.index() + 1) + " is a " + root.getNodeType().name().toLowerCase()
-              + ", not a Kubernetes object.",
-          "Each document must be a mapping with apiVersion, kind and metadata."));
+      violations.add(
+          document.violation(
+              "",
+              RuleIds.SCHEMA,
+              Severity.ERROR,
+              "document "
+                  + (document.index() + 1)
+                  + " is a "
+                  + root.getNodeType().name().toLowerCase()
+                  + ", not a Kubernetes object.",
+              "Each document must be a mapping with apiVersion, kind and metadata."));
       return violations;
     }
     String apiVersion = document.apiVersion();
     String kind = document.kind();
     if (apiVersion.isEmpty() || kind.isEmpty()) {
-      violations.add(document.violation("", RuleIds.SCHEMA, Severity.ERROR,
-          "document " + (document.index() + 1) + " has no " + (apiVersion.isEmpty() ? "apiVersion" : "kind")
-              + " (a string).",
-          "Add apiVersion and kind, e.g. apiVersion: apps/v1 and kind: Deployment."));
+      violations.add(
+          document.violation(
+              "",
+              RuleIds.SCHEMA,
+              Severity.ERROR,
+              "document "
+                  + (document.index() + 1)
+                  + " has no "
+                  + (apiVersion.isEmpty() ? "apiVersion" : "kind")
+                  + " (a string).",
+              "Add apiVersion and kind, e.g. apiVersion: apps/v1 and kind: Deployment."));
       return violations;
     }
     if (!catalog.has(apiVersion, kind)) {
-      violations.add(document.violation("/kind", RuleIds.SCHEMA_MISSING, Severity.WARNING,
-          "no schema for " + kind + " (" + apiVersion + "); it was not checked.",
-          "Pass its CRD with aibrix-chart.crds, or check the apiVersion spelling."));
+      violations.add(
+          document.violation(
+              "/kind",
+              RuleIds.SCHEMA_MISSING,
+              Severity.WARNING,
+              "no schema for " + kind + " (" + apiVersion + "); it was not checked.",
+              "Pass its CRD with aibrix-chart.crds, or check the apiVersion spelling."));
       return violations;
     }
     for (SchemaProblem problem : problems(document, apiVersion, kind)) {
@@ -81,7 +98,8 @@ public final class SchemaCheck {
   /** The schema problems of a document: the fast walker where it applies, networknt otherwise. */
   List<SchemaProblem> problems(ManifestDocument document, String apiVersion, String kind) {
     List<SchemaProblem> problems = new ArrayList<>();
-    Optional<FastSchema> fast = useFastWalker ? catalog.findFast(apiVersion, kind) : Optional.empty();
+    Optional<FastSchema> fast =
+        useFastWalker ? catalog.findFast(apiVersion, kind) : Optional.empty();
     if (fast.isPresent()) {
       fast.get().validate(document.root(), problems);
       return problems;
@@ -100,9 +118,18 @@ public final class SchemaCheck {
     Object[] args = error.getArguments();
     String found = args != null && args.length > 0 ? String.valueOf(args[0]) : "?";
     String expected = args != null && args.length > 1 ? String.valueOf(args[1]) : "?";
-    java.util.Set<String> known = keyword.equals("additionalProperties") ? knownFields(document, error) : java.util.Set.of();
-    return new SchemaProblem(pointer, keyword, error.getProperty(), error.getInstanceNode(), error.getSchemaNode(),
-        found, expected, known, error.getMessage());
+    java.util.Set<String> known =
+        keyword.equals("additionalProperties") ? knownFields(document, error) : java.util.Set.of();
+    return new SchemaProblem(
+        pointer,
+        keyword,
+        error.getProperty(),
+        error.getInstanceNode(),
+        error.getSchemaNode(),
+        found,
+        expected,
+        known,
+        error.getMessage());
   }
 
   private Violation toViolation(ManifestDocument document, SchemaProblem problem) {
@@ -114,70 +141,152 @@ public final class SchemaCheck {
         String fieldPointer = pointer + "/" + field.replace("~", "~0").replace("/", "~1");
         String guess = Spelling.closest(field, problem.knownFields());
         String hint = fieldHints.get(document.kind() + "." + field);
-        String message = "unknown field '" + field + "' in " + where + " (" + document.kind() + " has no such field).";
-        String fix = hint != null ? hint.substring(0, 1).toUpperCase() + hint.substring(1) + "."
-            : guess != null ? "Did you mean '" + guess + "'?"
-            : problem.knownFields().isEmpty() ? "Remove it."
-            : "Remove it; known fields here: " + String.join(", ", new TreeSet<>(problem.knownFields())) + ".";
-        return document.violation(fieldPointer, RuleIds.SCHEMA_UNKNOWN_FIELD, Severity.ERROR, message, fix);
+        String message =
+            "unknown field '"
+                + field
+                + "' in "
+                + where
+                + " ("
+                + document.kind()
+                + " has no such field).";
+        String fix =
+            hint != null
+                ? hint.substring(0, 1).toUpperCase() + hint.substring(1) + "."
+                : guess != null
+                    ? "Did you mean '" + guess + "'?"
+                    : problem.knownFields().isEmpty()
+                        ? "Remove it."
+                        : "Remove it; known fields here: "
+                            + String.join(", ", new TreeSet<>(problem.knownFields()))
+                            + ".";
+        return document.violation(
+            fieldPointer, RuleIds.SCHEMA_UNKNOWN_FIELD, Severity.ERROR, message, fix);
       }
       case "required" -> {
         String field = problem.property();
-        return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
+        return document.violation(
+            pointer,
+            RuleIds.SCHEMA,
+            Severity.ERROR,
             "missing required field '" + field + "' in " + where + ".",
-            "Add " + (pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.') + ".") + field + ".");
+            "Add "
+                + (pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.') + ".")
+                + field
+                + ".");
       }
       case "type" -> {
         String found = problem.found();
-        String expected = String.join(" or ", java.util.Arrays.stream(problem.expected().replace("[", "")
-            .replace("]", "").split(",")).map(String::trim).toList());
-        return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
+        String expected =
+            String.join(
+                " or ",
+                java.util.Arrays.stream(
+                        problem.expected().replace("[", "").replace("]", "").split(","))
+                    .map(String::trim)
+                    .toList());
+        return document.violation(
+            pointer,
+            RuleIds.SCHEMA,
+            Severity.ERROR,
             where + " must be " + expected + ", not " + found + ".",
             expected.equals("string")
-                ? "Quote the value." : "Write " + article(expected) + " value"
+                ? "Quote the value."
+                : "Write "
+                    + article(expected)
+                    + " value"
                     + (found.equals("string") ? " without quotes." : "."));
       }
       case "pattern" -> {
         boolean quantity = String.valueOf(problem.keywordValue()).contains("KMGTPE");
-        return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
-            where + " '" + problem.instance().asText() + "' "
-                + (quantity ? "is not a valid quantity." : "does not match " + problem.keywordValue().asText() + "."),
+        return document.violation(
+            pointer,
+            RuleIds.SCHEMA,
+            Severity.ERROR,
+            where
+                + " '"
+                + problem.instance().asText()
+                + "' "
+                + (quantity
+                    ? "is not a valid quantity."
+                    : "does not match " + problem.keywordValue().asText() + "."),
             quantity ? "Use " + QUANTITY_HINT + "." : "Use a value that matches the pattern.");
       }
       case "format" -> {
         String format = problem.keywordValue().asText();
-        return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
+        return document.violation(
+            pointer,
+            RuleIds.SCHEMA,
+            Severity.ERROR,
             where + " '" + problem.instance().asText() + "' is not a valid " + format + ".",
-            "date-time".equals(format) ? "Use an RFC 3339 time such as 2026-01-01T00:00:00Z, quoted." : "Use a valid value.");
+            "date-time".equals(format)
+                ? "Use an RFC 3339 time such as 2026-01-01T00:00:00Z, quoted."
+                : "Use a valid value.");
       }
       case "const", "enum" -> {
-        return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
-            where + " must be one of " + (problem.keyword().equals("const") ? "[" + problem.keywordValue() + "]"
-                : problem.keywordValue()) + ", not " + problem.instance() + ".",
+        return document.violation(
+            pointer,
+            RuleIds.SCHEMA,
+            Severity.ERROR,
+            where
+                + " must be one of "
+                + (problem.keyword().equals("const")
+                    ? "[" + problem.keywordValue() + "]"
+                    : problem.keywordValue())
+                + ", not "
+                + problem.instance()
+                + ".",
             "Use one of the listed values.");
       }
       case "minimum", "maximum" -> {
         boolean min = problem.keyword().equals("minimum");
-        return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
-            where + " is " + problem.instance() + "; the " + problem.keyword() + " is " + problem.keywordValue() + ".",
+        return document.violation(
+            pointer,
+            RuleIds.SCHEMA,
+            Severity.ERROR,
+            where
+                + " is "
+                + problem.instance()
+                + "; the "
+                + problem.keyword()
+                + " is "
+                + problem.keywordValue()
+                + ".",
             "Use a value of at " + (min ? "least " : "most ") + problem.keywordValue() + ".");
       }
       case "minItems", "maxItems" -> {
         boolean min = problem.keyword().equals("minItems");
-        return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
-            where + " has " + problem.instance().size() + " items; it needs at " + (min ? "least " : "most ")
-                + problem.keywordValue() + ".",
+        return document.violation(
+            pointer,
+            RuleIds.SCHEMA,
+            Severity.ERROR,
+            where
+                + " has "
+                + problem.instance().size()
+                + " items; it needs at "
+                + (min ? "least " : "most ")
+                + problem.keywordValue()
+                + ".",
             min ? "Add items." : "Remove items.");
       }
       case "minLength", "maxLength" -> {
         boolean min = problem.keyword().equals("minLength");
-        return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
-            where + " must be at " + (min ? "least " : "most ") + problem.keywordValue() + " characters long.",
+        return document.violation(
+            pointer,
+            RuleIds.SCHEMA,
+            Severity.ERROR,
+            where
+                + " must be at "
+                + (min ? "least " : "most ")
+                + problem.keywordValue()
+                + " characters long.",
             min ? "Use a longer value." : "Use a shorter value.");
       }
       default -> {
-        return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR,
-            where + ": " + problem.message() + ".", "Correct the value to match the " + document.kind() + " schema.");
+        return document.violation(
+            pointer,
+            RuleIds.SCHEMA,
+            Severity.ERROR,
+            where + ": " + problem.message() + ".",
+            "Correct the value to match the " + document.kind() + " schema.");
       }
     }
   }
@@ -200,7 +309,12 @@ public final class SchemaCheck {
     if (fragment.endsWith("/additionalProperties")) {
       fragment = fragment.substring(0, fragment.length() - "/additionalProperties".length());
     }
-    source.get().json().at(fragment.isEmpty() ? "" : fragment).path("properties").fieldNames()
+    source
+        .get()
+        .json()
+        .at(fragment.isEmpty() ? "" : fragment)
+        .path("properties")
+        .fieldNames()
         .forEachRemaining(names::add);
     return names;
   }

@@ -9,5 +9,12 @@ import java.util.Set;
  * keyword's value, and the field names allowed where an unknown field was found.
  */
 record SchemaProblem(
-    String pointer, String keyword, String property, JsonNode instance, JsonNode keywordValue,
-    String found, String expected, Set<String> knownFields, String message) {}
+    String pointer,
+    String keyword,
+    String property,
+    JsonNode instance,
+    JsonNode keywordValue,
+    String found,
+    String expected,
+    Set<String> knownFields,
+    String message) {}

@@ -17,8 +17,8 @@ import java.util.TreeSet;
 
 /**
  * The files and charts {@code validate} looks at: every given file, and every file under a given
- * directory that matches the includes and none of the excludes. A directory holding Chart.yaml is
- * a Helm chart: it is rendered, not read as plain YAML. Symbolic links are not followed.
+ * directory that matches the includes and none of the excludes. A directory holding Chart.yaml is a
+ * Helm chart: it is rendered, not read as plain YAML. Symbolic links are not followed.
  */
 public final class SourceSet {
   /** The default includes: YAML files. */
@@ -34,7 +34,8 @@ public final class SourceSet {
   }
 
   /** Expands {@code sources} (relative to {@code baseDir}) into files and charts. */
-  public static SourceSet expand(Path baseDir, List<Path> sources, List<String> includes, List<String> excludes)
+  public static SourceSet expand(
+      Path baseDir, List<Path> sources, List<String> includes, List<String> excludes)
       throws InvalidInputException {
     SourceSet set = new SourceSet(baseDir);
     List<PathMatcher> include = matchers(includes.isEmpty() ? DEFAULT_INCLUDES : includes);
@@ -42,7 +43,9 @@ public final class SourceSet {
     for (Path source : sources) {
       Path path = set.baseDir.resolve(source).normalize();
       if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-        throw new InvalidInputException(SourceLocation.ofFile(set.display(path)), "does not exist.",
+        throw new InvalidInputException(
+            SourceLocation.ofFile(set.display(path)),
+            "does not exist.",
             "Check aibrix-chart.sources (comma-separated files and directories).");
       }
       if (Files.isDirectory(path)) {
@@ -57,33 +60,40 @@ public final class SourceSet {
   private void walk(Path root, List<PathMatcher> include, List<PathMatcher> exclude)
       throws InvalidInputException {
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
-            charts.add(dir);
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
+                charts.add(dir);
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          Path relative = root.relativize(file);
-          if (attrs.isRegularFile() && matches(include, relative) && !matches(exclude, relative)) {
-            files.add(file);
-          }
-          return FileVisitResult.CONTINUE;
-        }
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              Path relative = root.relativize(file);
+              if (attrs.isRegularFile()
+                  && matches(include, relative)
+                  && !matches(exclude, relative)) {
+                files.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-          throw e;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              throw e;
+            }
+          });
     } catch (IOException e) {
-      throw new InvalidInputException(SourceLocation.ofFile(display(root)),
-          "cannot be read: " + e.getMessage(), "Check the directory's permissions.", e);
+      throw new InvalidInputException(
+          SourceLocation.ofFile(display(root)),
+          "cannot be read: " + e.getMessage(),
+          "Check the directory's permissions.",
+          e);
     }
   }
 

@@ -25,8 +25,14 @@ public record ValidateRequest(
     String aibrixVersion) {
 
   /** A request with the built-in contract, every rule at its default level. */
-  public ValidateRequest(Path baseDir, List<Path> sources, List<String> includes, List<String> excludes,
-      String kubernetesVersion, List<Path> crds, int threads) {
+  public ValidateRequest(
+      Path baseDir,
+      List<Path> sources,
+      List<String> includes,
+      List<String> excludes,
+      String kubernetesVersion,
+      List<Path> crds,
+      int threads) {
     this(baseDir, sources, includes, excludes, kubernetesVersion, crds, threads, null, null, null);
   }
 

@@ -1,7 +1,6 @@
 package io.github.kvchart.aibrix.core.validate;
 
 import io.github.kvchart.aibrix.core.manifest.Violation;
-
 import java.util.List;
 
 /**
@@ -10,7 +9,10 @@ import java.util.List;
  * @param schemaCompilations how many schemas were compiled (each at most once per run)
  */
 public record ValidationResult(
-    List<Violation> violations, List<String> files, List<DocumentSummary> documents, long millis,
+    List<Violation> violations,
+    List<String> files,
+    List<DocumentSummary> documents,
+    long millis,
     int schemaCompilations) {
 
   public long errors() {
@@ -23,7 +25,8 @@ public record ValidationResult(
 
   /** "Validated 14 documents in 9 files: 0 errors, 2 warnings (212 ms)". */
   public String summary() {
-    return String.format("Validated %d documents in %d files: %d errors, %d warnings (%d ms)",
+    return String.format(
+        "Validated %d documents in %d files: %d errors, %d warnings (%d ms)",
         documents.size(), files.size(), errors(), warnings(), millis);
   }
 }

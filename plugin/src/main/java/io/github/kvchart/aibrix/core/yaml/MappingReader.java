@@ -32,20 +32,23 @@ public final class MappingReader {
   }
 
   /** Wraps {@code node}, which must be a mapping; {@code path} names it in messages. */
-  public static MappingReader of(String file, String path, Node node)
-      throws InvalidInputException {
+  public static MappingReader of(String file, String path, Node node) throws InvalidInputException {
     MappingReader reader = new MappingReader(file, path, node);
     if (!(node instanceof MappingNode mapping)) {
       throw reader.error(
           node,
-          "'" + (path.isEmpty() ? "the document" : path) + "' must be a mapping (key: value pairs).",
+          "'"
+              + (path.isEmpty() ? "the document" : path)
+              + "' must be a mapping (key: value pairs).",
           "See README, 'Models file', for the layout.");
     }
     for (NodeTuple tuple : mapping.getValue()) {
       Node key = tuple.getKeyNode();
       if (!(key instanceof ScalarNode scalar)) {
         throw reader.error(
-            key, "keys of '" + path + "' must be plain strings.", "Write each key as a plain word.");
+            key,
+            "keys of '" + path + "' must be plain strings.",
+            "Write each key as a plain word.");
       }
       if (reader.entries.put(scalar.getValue(), tuple) != null) {
         throw reader.error(
@@ -79,7 +82,11 @@ public final class MappingReader {
             entry.getValue().getKeyNode(),
             "unknown key '" + child(entry.getKey()) + "'.",
             suggestion != null
-                ? "Did you mean '" + suggestion + "'? Allowed keys: " + String.join(", ", new java.util.TreeSet<>(allowed)) + "."
+                ? "Did you mean '"
+                    + suggestion
+                    + "'? Allowed keys: "
+                    + String.join(", ", new java.util.TreeSet<>(allowed))
+                    + "."
                 : "Allowed keys: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ".");
       }
     }

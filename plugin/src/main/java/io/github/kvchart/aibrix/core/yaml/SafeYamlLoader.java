@@ -81,12 +81,18 @@ public final class SafeYamlLoader {
               ? SourceLocation.ofFile(displayName)
               : new SourceLocation(displayName, mark.getLine() + 1, mark.getColumn() + 1);
       throw new InvalidInputException(
-          at, "is not valid YAML: " + firstLine(e.getProblem()) + ".", "Correct the YAML syntax.", e);
+          at,
+          "is not valid YAML: " + firstLine(e.getProblem()) + ".",
+          "Correct the YAML syntax.",
+          e);
     } catch (YAMLException e) {
       throw new InvalidInputException(
           SourceLocation.ofFile(displayName),
           "cannot be read as YAML: " + firstLine(e.getMessage()) + ".",
-          "Simplify the file: no more than " + MAX_ALIASES + " aliases and " + MAX_NESTING
+          "Simplify the file: no more than "
+              + MAX_ALIASES
+              + " aliases and "
+              + MAX_NESTING
               + " levels of nesting.",
           e);
     } catch (StackOverflowError e) {

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kvchart.aibrix.TestPaths;
 import io.github.kvchart.aibrix.core.BuildLog;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import io.github.kvchart.aibrix.core.render.ChartGenerator;
 import io.github.kvchart.aibrix.core.render.GenerateRequest;
 import io.github.kvchart.aibrix.core.validate.ManifestValidator;
 import io.github.kvchart.aibrix.core.validate.ValidateRequest;
-import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,40 +27,66 @@ class ChartMatrixTest {
 
   @BeforeEach
   void generate() throws Exception {
-    new ChartGenerator().generate(new GenerateRequest(temp.resolve("out"), TestPaths.chartTemplates(), null, null,
-        "1.0.0", null), BuildLog.SILENT);
+    new ChartGenerator()
+        .generate(
+            new GenerateRequest(
+                temp.resolve("out"), TestPaths.chartTemplates(), null, null, "1.0.0", null),
+            BuildLog.SILENT);
     chart = temp.resolve("out/helm/aibrix-model");
   }
 
   private List<Violation> validate() throws Exception {
-    return new ManifestValidator().validate(new ValidateRequest(temp, List.of(chart), List.of(), List.of(), "1.32",
-        List.of(), 1), BuildLog.SILENT).violations();
+    return new ManifestValidator()
+        .validate(
+            new ValidateRequest(temp, List.of(chart), List.of(), List.of(), "1.32", List.of(), 1),
+            BuildLog.SILENT)
+        .violations();
   }
 
   @Test
   void aValuesFileThatBreaksTheContractIsNamedInTheViolation() throws Exception {
-    Files.writeString(chart.resolve("ci/replay-5559-values.yaml"), "model:\n  kvEvents:\n    replayPort: 5559\n");
+    Files.writeString(
+        chart.resolve("ci/replay-5559-values.yaml"), "model:\n  kvEvents:\n    replayPort: 5559\n");
     List<Violation> violations = validate();
     assertEquals(1, violations.size(), violations.toString());
     Violation v = violations.get(0);
     assertEquals("kv-port-mismatch", v.rule());
-    assertEquals("out/helm/aibrix-model/templates/deployment.yaml [values: ci/replay-5559-values.yaml]", v.file());
+    assertEquals(
+        "out/helm/aibrix-model/templates/deployment.yaml [values: ci/replay-5559-values.yaml]",
+        v.file());
     assertTrue(v.line() > 0);
   }
 
   @Test
   void aBrokenTemplateIsCaughtByLintAndEveryRendering() throws Exception {
     Path service = chart.resolve("templates/service.yaml");
-    Files.writeString(service, Files.readString(service).replace("{{ .Values.model.servingPort }}", "{{ .Values.model.servingPort "));
+    Files.writeString(
+        service,
+        Files.readString(service)
+            .replace("{{ .Values.model.servingPort }}", "{{ .Values.model.servingPort "));
     List<Violation> violations = validate();
-    assertTrue(violations.stream().anyMatch(v -> v.rule().equals("helm-lint")), violations.toString());
-    List<String> failed = violations.stream().filter(v -> v.rule().equals("helm-template")).map(Violation::file).toList();
-    assertEquals(List.of("out/helm/aibrix-model/templates/service.yaml [values: ci/env-values.yaml]",
-        "out/helm/aibrix-model/templates/service.yaml [values: ci/kv-off-values.yaml]",
-        "out/helm/aibrix-model/templates/service.yaml [values: defaults]"), failed);
-    assertTrue(violations.stream().filter(v -> v.rule().equals("helm-template")).allMatch(v -> v.line() > 0),
+    assertTrue(
+        violations.stream().anyMatch(v -> v.rule().equals("helm-lint")), violations.toString());
+    List<String> failed =
+        violations.stream()
+            .filter(v -> v.rule().equals("helm-template"))
+            .map(Violation::file)
+            .toList();
+    assertEquals(
+        List.of(
+            "out/helm/aibrix-model/templates/service.yaml [values: ci/env-values.yaml]",
+            "out/helm/aibrix-model/templates/service.yaml [values: ci/kv-off-values.yaml]",
+            "out/helm/aibrix-model/templates/service.yaml [values: defaults]"),
+        failed);
+    assertTrue(
+        violations.stream()
+            .filter(v -> v.rule().equals("helm-template"))
+            .allMatch(v -> v.line() > 0),
         violations.toString());
-    assertTrue(violations.stream().filter(v -> v.rule().equals("helm-template")).allMatch(v -> v.message().contains("service.yaml")),
+    assertTrue(
+        violations.stream()
+            .filter(v -> v.rule().equals("helm-template"))
+            .allMatch(v -> v.message().contains("service.yaml")),
         violations.toString());
   }
 }

@@ -1,16 +1,15 @@
 package io.github.kvchart.aibrix.core.contract;
 
-import io.github.kvchart.aibrix.core.contract.rules.ContractChecker;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kvchart.aibrix.TestPaths;
 import io.github.kvchart.aibrix.core.BuildLog;
+import io.github.kvchart.aibrix.core.contract.rules.ContractChecker;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import io.github.kvchart.aibrix.core.validate.ManifestValidator;
 import io.github.kvchart.aibrix.core.validate.ValidateRequest;
-import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that rule (with a fix) and its passing example must validate with no violation at all.
  */
 class RulesDocumentationTest {
-  private static final Pattern SECTION = Pattern.compile(
-      "## `([a-z-]+)`.*?Fails:\\s*```yaml\\n(.*?)```.*?Passes:\\s*```yaml\\n(.*?)```", Pattern.DOTALL);
+  private static final Pattern SECTION =
+      Pattern.compile(
+          "## `([a-z-]+)`.*?Fails:\\s*```yaml\\n(.*?)```.*?Passes:\\s*```yaml\\n(.*?)```",
+          Pattern.DOTALL);
 
   @TempDir Path temp;
 
@@ -47,8 +48,10 @@ class RulesDocumentationTest {
   private List<Violation> validate(String yaml) throws Exception {
     Path file = temp.resolve("example.yaml");
     Files.writeString(file, yaml);
-    return new ManifestValidator().validate(
-        new ValidateRequest(temp, List.of(file), List.of(), List.of(), "1.32", List.of(), 1), BuildLog.SILENT)
+    return new ManifestValidator()
+        .validate(
+            new ValidateRequest(temp, List.of(file), List.of(), List.of(), "1.32", List.of(), 1),
+            BuildLog.SILENT)
         .violations();
   }
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ChartIndexTest {
   @Test
   void versionsSortBySemVerPrecedence() {
-    List<String> versions = new ArrayList<>(List.of("1.9.0", "1.10.0", "1.10.0-rc.1", "0.2.0", "1.2.0"));
+    List<String> versions =
+        new ArrayList<>(List.of("1.9.0", "1.10.0", "1.10.0-rc.1", "0.2.0", "1.2.0"));
     versions.sort((a, b) -> ChartIndex.compareVersions(b, a));
     assertEquals(List.of("1.10.0", "1.10.0-rc.1", "1.9.0", "1.2.0", "0.2.0"), versions);
   }

@@ -1,12 +1,11 @@
 package io.github.kvchart.aibrix.core.model;
 
-import io.github.kvchart.aibrix.core.image.ImageReference;
-import io.github.kvchart.aibrix.core.image.Version;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kvchart.aibrix.core.image.ImageReference;
+import io.github.kvchart.aibrix.core.image.Version;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

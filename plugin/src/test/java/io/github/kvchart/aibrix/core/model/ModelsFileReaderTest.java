@@ -48,8 +48,9 @@ class ModelsFileReaderTest {
   @Test
   void modelsInheritDefaultsAndOverrideThem() throws Exception {
     FleetSpec fleet =
-        read("defaults:\n  gpus: 2\n  kvEvents:\n    bufferSteps: 77\n"
-            + "models:\n  - name: a\n    hfModel: org/a\n  - name: b\n    hfModel: org/b\n    gpus: 4\n");
+        read(
+            "defaults:\n  gpus: 2\n  kvEvents:\n    bufferSteps: 77\n"
+                + "models:\n  - name: a\n    hfModel: org/a\n  - name: b\n    hfModel: org/b\n    gpus: 4\n");
     assertEquals(2, fleet.models().get(0).gpus());
     assertEquals(4, fleet.models().get(1).gpus());
     assertEquals(77, fleet.models().get(1).kvEvents().bufferSteps());
@@ -116,7 +117,8 @@ class ModelsFileReaderTest {
     assertTrue(reject("models: []\n").getMessage().contains("lists no models"));
     assertTrue(reject("- a\n- b\n").getMessage().contains("must be a mapping"));
     InvalidInputException missing =
-        assertThrows(InvalidInputException.class, () -> reader.read(temp.resolve("nope.yaml"), "nope.yaml"));
+        assertThrows(
+            InvalidInputException.class, () -> reader.read(temp.resolve("nope.yaml"), "nope.yaml"));
     assertTrue(missing.getMessage().contains("does not exist"));
   }
 
@@ -152,7 +154,8 @@ class ModelsFileReaderTest {
 
   @Test
   void chartVersionMustBeSemVer() {
-    InvalidInputException e = reject("chart:\n  version: '1.0'\nmodels:\n  - name: a\n    hfModel: o/m\n");
+    InvalidInputException e =
+        reject("chart:\n  version: '1.0'\nmodels:\n  - name: a\n    hfModel: o/m\n");
     assertEquals(2, e.location().line());
     assertTrue(e.getMessage().contains("not a SemVer 2 version"));
   }

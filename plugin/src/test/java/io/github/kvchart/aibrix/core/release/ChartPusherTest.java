@@ -43,11 +43,21 @@ class ChartPusherTest {
   @BeforeAll
   static void packageChart() throws Exception {
     Path out = temp.resolve("gen");
-    new ChartGenerator().generate(new GenerateRequest(out, TestPaths.chartTemplates(), null, null, "1.0.0", null),
-        BuildLog.SILENT);
+    new ChartGenerator()
+        .generate(
+            new GenerateRequest(out, TestPaths.chartTemplates(), null, null, "1.0.0", null),
+            BuildLog.SILENT);
     Path chart = out.resolve("helm/aibrix-model");
-    packaged = ChartRelease.packageChart(new PackageRequest(chart, temp.resolve("charts"), ChartReleaseTest.STAMP, "",
-        new ValidateRequest(temp, List.of(chart), List.of(), List.of(), "1.32", List.of(), 1)), BuildLog.SILENT);
+    packaged =
+        ChartRelease.packageChart(
+            new PackageRequest(
+                chart,
+                temp.resolve("charts"),
+                ChartReleaseTest.STAMP,
+                "",
+                new ValidateRequest(
+                    temp, List.of(chart), List.of(), List.of(), "1.32", List.of(), 1)),
+            BuildLog.SILENT);
   }
 
   static HelmLib helmLib() throws Exception {
@@ -65,15 +75,29 @@ class ChartPusherTest {
     String address = started.out;
     awaitListening(address);
     try {
-      ChartPusher.Pushed pushed = ChartPusher.push(new PushRequest(packaged.archive(), "oci://" + address + "/charts",
-          "ci-user", "ci-secret", true, false));
+      ChartPusher.Pushed pushed =
+          ChartPusher.push(
+              new PushRequest(
+                  packaged.archive(),
+                  "oci://" + address + "/charts",
+                  "ci-user",
+                  "ci-secret",
+                  true,
+                  false));
       assertTrue(pushed.digest().startsWith("sha256:"), pushed.toString());
       HttpClient client = HttpClient.newHttpClient();
-      String auth = "Basic " + Base64.getEncoder().encodeToString("ci-user:ci-secret".getBytes(StandardCharsets.UTF_8));
-      HttpResponse<String> manifest = client.send(HttpRequest.newBuilder(
-              URI.create("http://" + address + "/v2/charts/aibrix-model/manifests/1.0.0"))
-          .header("Accept", "application/vnd.oci.image.manifest.v1+json").header("Authorization", auth).build(),
-          HttpResponse.BodyHandlers.ofString());
+      String auth =
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString("ci-user:ci-secret".getBytes(StandardCharsets.UTF_8));
+      HttpResponse<String> manifest =
+          client.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://" + address + "/v2/charts/aibrix-model/manifests/1.0.0"))
+                  .header("Accept", "application/vnd.oci.image.manifest.v1+json")
+                  .header("Authorization", auth)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(200, manifest.statusCode(), manifest.body());
       JsonNode layer = null;
       for (JsonNode candidate : new ObjectMapper().readTree(manifest.body()).path("layers")) {
@@ -82,16 +106,26 @@ class ChartPusherTest {
         }
       }
       assertEquals("sha256:" + packaged.sha256(), layer.path("digest").asText());
-      HttpResponse<byte[]> blob = client.send(HttpRequest.newBuilder(
-              URI.create("http://" + address + "/v2/charts/aibrix-model/blobs/" + layer.path("digest").asText()))
-          .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> blob =
+          client.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://"
+                              + address
+                              + "/v2/charts/aibrix-model/blobs/"
+                              + layer.path("digest").asText()))
+                  .header("Authorization", auth)
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       assertEquals(packaged.sha256(), ChartPackager.sha256(blob.body()));
     } finally {
       lib.RepoServerStop(address);
     }
   }
 
-  /** The embedded registry starts in the background: wait (bounded) until it accepts connections. */
+  /**
+   * The embedded registry starts in the background: wait (bounded) until it accepts connections.
+   */
   static void awaitListening(String address) throws Exception {
     String[] hostPort = address.split(":");
     long deadline = System.nanoTime() + 10_000_000_000L;
@@ -113,36 +147,45 @@ class ChartPusherTest {
     List<byte[]> stored = new ArrayList<>();
     List<String> authorizations = new ArrayList<>();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/api/charts", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-      int status;
-      String answer;
-      if (!"POST".equals(exchange.getRequestMethod())) {
-        status = 405;
-        answer = "{\"error\":\"method\"}";
-      } else if (!stored.isEmpty()) {
-        status = 409;
-        answer = "{\"error\":\"file already exists\"}";
-      } else {
-        stored.add(body);
-        status = 201;
-        answer = "{\"saved\":true}";
-      }
-      exchange.sendResponseHeaders(status, answer.length());
-      exchange.getResponseBody().write(answer.getBytes(StandardCharsets.UTF_8));
-      exchange.close();
-    });
+    server.createContext(
+        "/api/charts",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+          int status;
+          String answer;
+          if (!"POST".equals(exchange.getRequestMethod())) {
+            status = 405;
+            answer = "{\"error\":\"method\"}";
+          } else if (!stored.isEmpty()) {
+            status = 409;
+            answer = "{\"error\":\"file already exists\"}";
+          } else {
+            stored.add(body);
+            status = 201;
+            answer = "{\"saved\":true}";
+          }
+          exchange.sendResponseHeaders(status, answer.length());
+          exchange.getResponseBody().write(answer.getBytes(StandardCharsets.UTF_8));
+          exchange.close();
+        });
     server.start();
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort();
-      ChartPusher.Pushed pushed = ChartPusher.push(new PushRequest(packaged.archive(), url, "museum", "pw", false, false));
+      ChartPusher.Pushed pushed =
+          ChartPusher.push(new PushRequest(packaged.archive(), url, "museum", "pw", false, false));
       assertEquals("sha256:" + packaged.sha256(), pushed.digest());
       assertEquals(packaged.sha256(), ChartPackager.sha256(stored.get(0)));
-      assertEquals("Basic " + Base64.getEncoder().encodeToString("museum:pw".getBytes(StandardCharsets.UTF_8)),
+      assertEquals(
+          "Basic "
+              + Base64.getEncoder().encodeToString("museum:pw".getBytes(StandardCharsets.UTF_8)),
           authorizations.get(0));
-      InvalidInputException again = assertThrows(InvalidInputException.class,
-          () -> ChartPusher.push(new PushRequest(packaged.archive(), url, null, null, false, false)));
+      InvalidInputException again =
+          assertThrows(
+              InvalidInputException.class,
+              () ->
+                  ChartPusher.push(
+                      new PushRequest(packaged.archive(), url, null, null, false, false)));
       assertTrue(again.getMessage().contains("409"), again.getMessage());
     } finally {
       server.stop(0);
@@ -151,9 +194,16 @@ class ChartPusherTest {
 
   @Test
   void anUnknownTargetIsAClearError() {
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> ChartPusher.push(new PushRequest(packaged.archive(), "ftp://x", null, null, false, false)));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                ChartPusher.push(
+                    new PushRequest(packaged.archive(), "ftp://x", null, null, false, false)));
     assertTrue(e.fix().contains("oci://"));
-    assertTrue(!new PushRequest(packaged.archive(), "x", "u", "secret", false, false).toString().contains("secret"));
+    assertTrue(
+        !new PushRequest(packaged.archive(), "x", "u", "secret", false, false)
+            .toString()
+            .contains("secret"));
   }
 }

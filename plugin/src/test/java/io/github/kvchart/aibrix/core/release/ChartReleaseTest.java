@@ -32,14 +32,18 @@ class ChartReleaseTest {
 
   private Path generate(String name) throws Exception {
     Path out = temp.resolve(name);
-    new ChartGenerator().generate(new GenerateRequest(out, TestPaths.chartTemplates(), null, null, "1.0.0", null),
-        BuildLog.SILENT);
+    new ChartGenerator()
+        .generate(
+            new GenerateRequest(out, TestPaths.chartTemplates(), null, null, "1.0.0", null),
+            BuildLog.SILENT);
     return out.resolve("helm/aibrix-model");
   }
 
   private ChartPackager.Packaged pack(Path chart, Path charts) throws Exception {
-    ValidateRequest validation = new ValidateRequest(temp, List.of(chart), List.of(), List.of(), "1.32", List.of(), 1);
-    return ChartRelease.packageChart(new PackageRequest(chart, charts, STAMP, "https://charts.example.com/", validation),
+    ValidateRequest validation =
+        new ValidateRequest(temp, List.of(chart), List.of(), List.of(), "1.32", List.of(), 1);
+    return ChartRelease.packageChart(
+        new PackageRequest(chart, charts, STAMP, "https://charts.example.com/", validation),
         BuildLog.SILENT);
   }
 
@@ -61,12 +65,24 @@ class ChartReleaseTest {
       }
       ChartPackager.Packaged second = pack(other, temp.resolve("charts-b"));
       assertEquals(first.sha256(), second.sha256());
-      assertTrue(java.util.Arrays.equals(Files.readAllBytes(first.archive()), Files.readAllBytes(second.archive())));
-      String golden = Files.readString(TestPaths.repoRoot().resolve("plugin/src/test/resources/package/aibrix-model-1.0.0.sha256")).trim();
+      assertTrue(
+          java.util.Arrays.equals(
+              Files.readAllBytes(first.archive()), Files.readAllBytes(second.archive())));
+      String golden =
+          Files.readString(
+                  TestPaths.repoRoot()
+                      .resolve("plugin/src/test/resources/package/aibrix-model-1.0.0.sha256"))
+              .trim();
       if (TestPaths.updateGolden()) {
-        Files.writeString(TestPaths.repoRoot().resolve("plugin/src/test/resources/package/aibrix-model-1.0.0.sha256"), first.sha256() + "\n");
+        Files.writeString(
+            TestPaths.repoRoot()
+                .resolve("plugin/src/test/resources/package/aibrix-model-1.0.0.sha256"),
+            first.sha256() + "\n");
       } else {
-        assertEquals(golden, first.sha256(), "the archive's bytes changed; if intended, update with -Daibrix.updateGolden=true");
+        assertEquals(
+            golden,
+            first.sha256(),
+            "the archive's bytes changed; if intended, update with -Daibrix.updateGolden=true");
       }
     } finally {
       TimeZone.setDefault(original);
@@ -86,7 +102,10 @@ class ChartReleaseTest {
     Path charts = temp.resolve("charts");
     ChartPackager.Packaged one = pack(generate("a"), charts);
     Path chart2 = generate("b");
-    Files.writeString(chart2.resolve("Chart.yaml"), Files.readString(chart2.resolve("Chart.yaml")).replace("version: '1.0.0'", "version: 1.1.0"));
+    Files.writeString(
+        chart2.resolve("Chart.yaml"),
+        Files.readString(chart2.resolve("Chart.yaml"))
+            .replace("version: '1.0.0'", "version: 1.1.0"));
     ChartPackager.Packaged two = pack(chart2, charts);
     String index = Files.readString(charts.resolve("index.yaml"));
     assertTrue(index.contains("digest: " + one.sha256()), index);
@@ -94,15 +113,22 @@ class ChartReleaseTest {
     assertTrue(index.contains("https://charts.example.com/aibrix-model-1.1.0.tgz"), index);
     assertTrue(index.indexOf("version: 1.1.0") < index.indexOf("version: 1.0.0"), index);
     pack(generate("c"), charts);
-    assertEquals(2, Files.readString(charts.resolve("index.yaml")).split("digest:").length - 1, "same version replaced");
+    assertEquals(
+        2,
+        Files.readString(charts.resolve("index.yaml")).split("digest:").length - 1,
+        "same version replaced");
   }
 
   @Test
   void aChartThatFailsValidationIsRefusedAndNothingIsWritten() throws Exception {
     Path chart = generate("a");
-    Files.writeString(chart.resolve("values.yaml"),
-        Files.readString(chart.resolve("values.yaml")).replace("replayPort: 5558", "replayPort: 5559"));
-    ChartRelease.RefusedException e = assertThrows(ChartRelease.RefusedException.class, () -> pack(chart, temp.resolve("charts")));
+    Files.writeString(
+        chart.resolve("values.yaml"),
+        Files.readString(chart.resolve("values.yaml"))
+            .replace("replayPort: 5558", "replayPort: 5559"));
+    ChartRelease.RefusedException e =
+        assertThrows(
+            ChartRelease.RefusedException.class, () -> pack(chart, temp.resolve("charts")));
     assertTrue(e.result().violations().stream().anyMatch(v -> v.rule().equals("kv-port-mismatch")));
     assertFalse(Files.exists(temp.resolve("charts")));
   }

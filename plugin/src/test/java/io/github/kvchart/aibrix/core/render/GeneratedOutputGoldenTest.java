@@ -40,9 +40,10 @@ class GeneratedOutputGoldenTest {
     Path golden = TestPaths.golden().resolve("default");
     GoldenFiles.assertMatches(
         files,
-        name -> name.startsWith("samples/") || name.equals("docs/kv-cache-events-guide.md")
-            ? repo.resolve(name)
-            : golden.resolve(name),
+        name ->
+            name.startsWith("samples/") || name.equals("docs/kv-cache-events-guide.md")
+                ? repo.resolve(name)
+                : golden.resolve(name),
         golden);
   }
 
@@ -57,7 +58,8 @@ class GeneratedOutputGoldenTest {
 
   @Test
   void customModelsWithHostileValuesMatchGoldenFiles() throws Exception {
-    Path models = TestPaths.repoRoot().resolve("plugin/src/test/resources/models/hostile-values.yaml");
+    Path models =
+        TestPaths.repoRoot().resolve("plugin/src/test/resources/models/hostile-values.yaml");
     Map<String, String> files = generate(models);
     Path golden = TestPaths.golden().resolve("hostile-values");
     GoldenFiles.assertMatches(files, golden::resolve, golden);

@@ -32,11 +32,20 @@ import org.yaml.snakeyaml.Yaml;
 class KvEventsAcceptanceTest {
   private static final List<String> DESIGN_MISTAKES =
       List.of(
-          "--enable-kv-cache-events", "--kv-events-publisher", "--kv-events-endpoint",
-          "--kv-events-replay-endpoint", "--kv-events-buffer-steps", "--kv-events-topic",
-          "VLLM_ENABLE_KV_CACHE_EVENTS", "VLLM_KV_EVENTS_PUBLISHER", "VLLM_KV_EVENTS_ENDPOINT",
-          "VLLM_KV_EVENTS_REPLAY_ENDPOINT", "VLLM_KV_EVENTS_BUFFER_STEPS", "VLLM_KV_EVENTS_HWM",
-          "AIBRIX_REMOTE_TOKENIZER_ENGINE", "v0.7.1");
+          "--enable-kv-cache-events",
+          "--kv-events-publisher",
+          "--kv-events-endpoint",
+          "--kv-events-replay-endpoint",
+          "--kv-events-buffer-steps",
+          "--kv-events-topic",
+          "VLLM_ENABLE_KV_CACHE_EVENTS",
+          "VLLM_KV_EVENTS_PUBLISHER",
+          "VLLM_KV_EVENTS_ENDPOINT",
+          "VLLM_KV_EVENTS_REPLAY_ENDPOINT",
+          "VLLM_KV_EVENTS_BUFFER_STEPS",
+          "VLLM_KV_EVENTS_HWM",
+          "AIBRIX_REMOTE_TOKENIZER_ENGINE",
+          "v0.7.1");
   private static final Pattern VAR = Pattern.compile("\\$\\$|\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
 
   @TempDir static Path out;
@@ -45,7 +54,8 @@ class KvEventsAcceptanceTest {
   static void generate() throws Exception {
     new ChartGenerator()
         .generate(
-            new GenerateRequest(out.resolve("gen"), TestPaths.chartTemplates(), null, null, "1.0.0", null),
+            new GenerateRequest(
+                out.resolve("gen"), TestPaths.chartTemplates(), null, null, "1.0.0", null),
             BuildLog.SILENT);
   }
 
@@ -61,7 +71,8 @@ class KvEventsAcceptanceTest {
 
   @Test
   void quickstartSampleEnvModeExpandsToTheSameJson() throws Exception {
-    String text = Files.readString(out.resolve("gen/samples/quickstart/model-with-kv-events-env.yaml"));
+    String text =
+        Files.readString(out.resolve("gen/samples/quickstart/model-with-kv-events-env.yaml"));
     assertKvManifest(text, 1);
     assertTrue(text.contains("$(KV_EVENTS_ENDPOINT)"), "env mode refers to the env entries");
   }
@@ -73,7 +84,8 @@ class KvEventsAcceptanceTest {
 
   @Test
   void chartInEnvMode() throws Exception {
-    String text = EmbeddedHelm.template(chart(), "rel", "ns", Map.of("model.configMode", "env"), List.of());
+    String text =
+        EmbeddedHelm.template(chart(), "rel", "ns", Map.of("model.configMode", "env"), List.of());
     assertKvManifest(text, 1);
     assertTrue(text.contains("KV_EVENTS_TOPIC"));
   }
@@ -81,7 +93,8 @@ class KvEventsAcceptanceTest {
   @Test
   void chartWithKvEventsOffIsAPlainModel() throws Exception {
     String text =
-        EmbeddedHelm.template(chart(), "rel", "ns", Map.of("model.kvEvents.enabled", "false"), List.of());
+        EmbeddedHelm.template(
+            chart(), "rel", "ns", Map.of("model.kvEvents.enabled", "false"), List.of());
     assertFalse(text.contains("--kv-events-config"));
     assertFalse(text.contains("5557"));
     assertFalse(text.contains("5558"));
@@ -140,16 +153,21 @@ class KvEventsAcceptanceTest {
         continue;
       }
       deployments++;
-      Map<String, Object> template = (Map<String, Object>) ((Map<String, Object>) doc.get("spec")).get("template");
-      Map<String, Object> labels = (Map<String, Object>) ((Map<String, Object>) template.get("metadata")).get("labels");
+      Map<String, Object> template =
+          (Map<String, Object>) ((Map<String, Object>) doc.get("spec")).get("template");
+      Map<String, Object> labels =
+          (Map<String, Object>) ((Map<String, Object>) template.get("metadata")).get("labels");
       assertEquals("true", labels.get("model.aibrix.ai/kv-events-enabled"));
       String name = (String) labels.get("model.aibrix.ai/name");
       assertNotNull(name);
       Map<String, Object> container =
-          ((List<Map<String, Object>>) ((Map<String, Object>) template.get("spec")).get("containers")).get(0);
+          ((List<Map<String, Object>>)
+                  ((Map<String, Object>) template.get("spec")).get("containers"))
+              .get(0);
       List<String> args = (List<String>) container.get("args");
       Map<String, String> env = new java.util.HashMap<>();
-      for (Map<String, Object> entry : (List<Map<String, Object>>) container.getOrDefault("env", List.of())) {
+      for (Map<String, Object> entry :
+          (List<Map<String, Object>>) container.getOrDefault("env", List.of())) {
         env.put((String) entry.get("name"), expand((String) entry.get("value"), Map.of()));
       }
       int flag = args.indexOf("--kv-events-config");
@@ -170,8 +188,11 @@ class KvEventsAcceptanceTest {
       ImageReference image = ImageReference.parse((String) container.get("image"));
       assertTrue(image.version().orElseThrow().compareTo(Version.parse("0.9.0")) >= 0);
       boolean service =
-          docs.stream().anyMatch(d -> "Service".equals(d.get("kind"))
-              && name.equals(((Map<String, Object>) d.get("metadata")).get("name")));
+          docs.stream()
+              .anyMatch(
+                  d ->
+                      "Service".equals(d.get("kind"))
+                          && name.equals(((Map<String, Object>) d.get("metadata")).get("name")));
       assertTrue(service, "a Service named " + name);
     }
     assertEquals(count, deployments);

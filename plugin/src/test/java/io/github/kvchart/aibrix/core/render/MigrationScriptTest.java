@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the generated migration script (bash and jq; .ci/run installs jq) on Deployments written
- * the design's way, without env or ports arrays, and with a too-old image.
+ * Runs the generated migration script (bash and jq; .ci/run installs jq) on Deployments written the
+ * design's way, without env or ports arrays, and with a too-old image.
  */
 class MigrationScriptTest {
   @TempDir static Path temp;
@@ -31,7 +31,9 @@ class MigrationScriptTest {
   @BeforeAll
   static void generate() throws Exception {
     new ChartGenerator()
-        .generate(new GenerateRequest(temp.resolve("gen"), TestPaths.chartTemplates(), null, null, "1.0.0", null),
+        .generate(
+            new GenerateRequest(
+                temp.resolve("gen"), TestPaths.chartTemplates(), null, null, "1.0.0", null),
             BuildLog.SILENT);
     script = temp.resolve("gen/migration/enable-kv-events.sh");
   }
@@ -65,10 +67,15 @@ class MigrationScriptTest {
   void fixesADesignStyleDeploymentAndIsIdempotent() throws Exception {
     Run first = run("--file", fixture("design-deployment.json").toString());
     assertEquals(0, first.exit(), first.stderr());
-    assertTrue(first.stderr().contains("removed flags vLLM does not have: --enable-kv-cache-events"));
-    assertTrue(first.stderr().contains("removed env vars vLLM never reads: VLLM_ENABLE_KV_CACHE_EVENTS VLLM_KV_EVENTS_PUBLISHER"));
-    JsonNode container = new ObjectMapper().readTree(first.stdout())
-        .at("/spec/template/spec/containers/0");
+    assertTrue(
+        first.stderr().contains("removed flags vLLM does not have: --enable-kv-cache-events"));
+    assertTrue(
+        first
+            .stderr()
+            .contains(
+                "removed env vars vLLM never reads: VLLM_ENABLE_KV_CACHE_EVENTS VLLM_KV_EVENTS_PUBLISHER"));
+    JsonNode container =
+        new ObjectMapper().readTree(first.stdout()).at("/spec/template/spec/containers/0");
     String args = container.get("args").toString();
     assertFalse(args.contains("--kv-events-publisher") || args.contains("5559"), args);
     assertTrue(args.contains("--kv-events-config"), args);
@@ -81,7 +88,8 @@ class MigrationScriptTest {
     Run second = run("--file", once.toString());
     assertEquals(0, second.exit(), second.stderr());
     assertTrue(second.stderr().contains("nothing changed"), second.stderr());
-    assertEquals(new ObjectMapper().readTree(first.stdout()), new ObjectMapper().readTree(second.stdout()));
+    assertEquals(
+        new ObjectMapper().readTree(first.stdout()), new ObjectMapper().readTree(second.stdout()));
   }
 
   @Test
@@ -110,13 +118,17 @@ class MigrationScriptTest {
   @Test
   void warnsAboutDesignFlagsHiddenInAShellString() throws Exception {
     Path file = temp.resolve("shell.json");
-    Files.writeString(file, "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"sh\"},"
-        + "\"spec\":{\"template\":{\"metadata\":{},\"spec\":{\"containers\":[{\"name\":\"v\","
-        + "\"image\":\"vllm/vllm-openai:v0.11.0\",\"command\":[\"sh\",\"-c\","
-        + "\"vllm serve m --enable-kv-cache-events\"]}]}}}}");
+    Files.writeString(
+        file,
+        "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"sh\"},"
+            + "\"spec\":{\"template\":{\"metadata\":{},\"spec\":{\"containers\":[{\"name\":\"v\","
+            + "\"image\":\"vllm/vllm-openai:v0.11.0\",\"command\":[\"sh\",\"-c\","
+            + "\"vllm serve m --enable-kv-cache-events\"]}]}}}}");
     Run run = run("--file", file.toString());
     assertEquals(0, run.exit(), run.stderr());
-    assertTrue(run.stderr().contains("a shell string in command or args still names a flag vLLM does not have"),
+    assertTrue(
+        run.stderr()
+            .contains("a shell string in command or args still names a flag vLLM does not have"),
         run.stderr());
   }
 

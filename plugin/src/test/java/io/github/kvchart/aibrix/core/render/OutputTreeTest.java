@@ -34,7 +34,8 @@ class OutputTreeTest {
     Path out = temp.resolve("out");
     OutputTree.write(out, Map.of("keep.txt", "kept\n"));
     Map<String, String> bad = new TreeMap<>(Map.of("fine.txt", "x", "../escape.txt", "y"));
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> OutputTree.write(out, bad));
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> OutputTree.write(out, bad));
     assertTrue(e.getMessage().contains("leaves the output directory"));
     assertEquals("kept\n", Files.readString(out.resolve("keep.txt")));
     assertFalse(Files.exists(temp.resolve("escape.txt")));
@@ -55,7 +56,8 @@ class OutputTreeTest {
 
   @Test
   void absoluteNamesAreRefused() {
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class,
         () -> OutputTree.write(temp.resolve("out"), Map.of("/etc/x", "y")));
   }
 }

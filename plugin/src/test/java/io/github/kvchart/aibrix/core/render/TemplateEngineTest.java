@@ -28,8 +28,10 @@ class TemplateEngineTest {
 
   @Test
   void bracketDelimitersRenderValuesAndTags() throws Exception {
-    String out = render("[% for m in models %][= m | yaml =];[% endfor %][# gone #]",
-        Map.of("models", java.util.List.of("a", "b: c")));
+    String out =
+        render(
+            "[% for m in models %][= m | yaml =];[% endfor %][# gone #]",
+            Map.of("models", java.util.List.of("a", "b: c")));
     assertEquals("a;'b: c';", out);
   }
 
@@ -53,25 +55,39 @@ class TemplateEngineTest {
     Files.createDirectories(dir.resolve("_partials"));
     Files.writeString(dir.resolve("_partials/p.j2"), "[% macro hi(n) %]hi [= n =][% endmacro %]");
     assertEquals("hi x", render("[% from \"_partials/p.j2\" import hi %][= hi('x') =]", Map.of()));
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class,
         () -> render("[% include \"../../../etc/passwd\" %]", Map.of()));
   }
 
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {
-    "[= name.getClass() =]", "[= name.toUpperCase() =]", "[= name.bytes =]", "[= name.class =]",
-    "[= port.getClass().forName('java.lang.Runtime') =]", "[= models[0].getClass() =]",
-  })
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "[= name.getClass() =]",
+        "[= name.toUpperCase() =]",
+        "[= name.bytes =]",
+        "[= name.class =]",
+        "[= port.getClass().forName('java.lang.Runtime') =]",
+        "[= models[0].getClass() =]",
+      })
   void templatesCannotReachJava(String template) {
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> render(template,
-        Map.of("name", "model", "port", 8000L, "models", java.util.List.of("a"))));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                render(
+                    template,
+                    Map.of("name", "model", "port", 8000L, "models", java.util.List.of("a"))));
     assertTrue(e.getMessage().contains("templates see data only"), e.getMessage());
   }
 
   @Test
   void jinjavaHelpersStillWork() throws Exception {
-    assertEquals("a,b.", render("[% for x in xs %][= x =][% if not loop.last %],[% else %].[% endif %][% endfor %]",
-        Map.of("xs", java.util.List.of("a", "b"))));
+    assertEquals(
+        "a,b.",
+        render(
+            "[% for x in xs %][= x =][% if not loop.last %],[% else %].[% endif %][% endfor %]",
+            Map.of("xs", java.util.List.of("a", "b"))));
     assertEquals("MODEL", render("[= name | upper =]", Map.of("name", "model")));
   }
 }

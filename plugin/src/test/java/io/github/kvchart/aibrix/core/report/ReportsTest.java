@@ -30,8 +30,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * The three reports over the rule fixtures: JUnit XML loads in the JDK's XML parser with the right
- * counts, validation.json has the documented shape, validation.sarif validates against the
- * official SARIF 2.1.0 schema (.ci/run fetches it from the npm registry), and all are deterministic.
+ * counts, validation.json has the documented shape, validation.sarif validates against the official
+ * SARIF 2.1.0 schema (.ci/run fetches it from the npm registry), and all are deterministic.
  */
 class ReportsTest {
   @TempDir static Path temp;
@@ -41,15 +41,21 @@ class ReportsTest {
   @BeforeAll
   static void validateFixtures() throws Exception {
     Path fixtures = TestPaths.repoRoot().resolve("plugin/src/test/resources/validate/rules");
-    result = new ManifestValidator().validate(
-        new ValidateRequest(fixtures, List.of(fixtures), List.of(), List.of(), "1.32", List.of(), 2), BuildLog.SILENT);
+    result =
+        new ManifestValidator()
+            .validate(
+                new ValidateRequest(
+                    fixtures, List.of(fixtures), List.of(), List.of(), "1.32", List.of(), 2),
+                BuildLog.SILENT);
     written = ReportFiles.write(temp.resolve("reports"), result);
   }
 
   @Test
   void junitXmlLoadsAndCountsFailures() throws Exception {
-    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(temp.resolve("reports/" + ReportFiles.JUNIT).toFile());
+    Document xml =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(temp.resolve("reports/" + ReportFiles.JUNIT).toFile());
     Element suite = xml.getDocumentElement();
     assertEquals("testsuite", suite.getTagName());
     assertEquals(String.valueOf(result.errors()), suite.getAttribute("failures"));
@@ -62,14 +68,26 @@ class ReportsTest {
 
   @Test
   void jsonReportHasTheDocumentedShape() throws Exception {
-    JsonNode json = new ObjectMapper().readTree(temp.resolve("reports/" + ReportFiles.JSON).toFile());
+    JsonNode json =
+        new ObjectMapper().readTree(temp.resolve("reports/" + ReportFiles.JSON).toFile());
     assertEquals(result.errors(), json.at("/summary/errors").asLong());
     assertEquals(result.warnings(), json.at("/summary/warnings").asLong());
     assertEquals(result.files().size(), json.at("/summary/files").asInt());
     assertEquals(result.documents().size(), json.at("/summary/documents").asInt());
     JsonNode first = json.at("/violations/0");
-    for (String field : List.of("file", "line", "column", "document", "kind", "name", "pointer", "rule",
-        "severity", "message", "fix")) {
+    for (String field :
+        List.of(
+            "file",
+            "line",
+            "column",
+            "document",
+            "kind",
+            "name",
+            "pointer",
+            "rule",
+            "severity",
+            "message",
+            "fix")) {
       assertTrue(first.has(field), field);
     }
     assertEquals(result.violations().size(), json.get("violations").size());
@@ -81,11 +99,14 @@ class ReportsTest {
     if (System.getenv("CI") != null) {
       assertNotNull(schemaPath, "CI must provide AIBRIX_SARIF_SCHEMA (see .ci/run)");
     }
-    assumeTrue(schemaPath != null && Files.isRegularFile(Path.of(schemaPath)),
+    assumeTrue(
+        schemaPath != null && Files.isRegularFile(Path.of(schemaPath)),
         "set AIBRIX_SARIF_SCHEMA to the official SARIF 2.1.0 schema file");
-    Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
-        .getSchema(new ByteArrayInputStream(Files.readAllBytes(Path.of(schemaPath))));
-    JsonNode sarif = new ObjectMapper().readTree(temp.resolve("reports/" + ReportFiles.SARIF).toFile());
+    Schema schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+            .getSchema(new ByteArrayInputStream(Files.readAllBytes(Path.of(schemaPath))));
+    JsonNode sarif =
+        new ObjectMapper().readTree(temp.resolve("reports/" + ReportFiles.SARIF).toFile());
     assertEquals(List.of(), schema.validate(sarif));
     assertEquals(result.violations().size(), sarif.at("/runs/0/results").size());
   }
@@ -93,7 +114,8 @@ class ReportsTest {
   @Test
   void reportsAreDeterministic() throws Exception {
     for (String name : List.of(ReportFiles.JSON, ReportFiles.SARIF)) {
-      assertEquals(Files.readString(temp.resolve("reports/" + name)),
+      assertEquals(
+          Files.readString(temp.resolve("reports/" + name)),
           name.equals(ReportFiles.JSON) ? JsonReport.render(result) : SarifReport.render(result));
     }
     String xml = JunitXmlReport.render(result);

@@ -74,8 +74,10 @@ public final class KubernetesSchemaGenerator {
 
   /** Every schema file plus index.json, name to pretty-printed JSON. */
   public static Map<String, String> generateAll() throws Exception {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     Map<String, String> files = new TreeMap<>();
     ObjectNode index = JSON.objectNode();
     index.put("kubernetesVersion", KUBERNETES_VERSION);

@@ -14,7 +14,9 @@ class KubernetesSchemasAreCurrentTest {
   @Test
   void committedSchemasAreCurrent() throws Exception {
     Map<String, String> files = KubernetesSchemaGenerator.generateAll();
-    Path dir = TestPaths.repoRoot().resolve("schemas/kubernetes/v" + KubernetesSchemaGenerator.KUBERNETES_VERSION);
+    Path dir =
+        TestPaths.repoRoot()
+            .resolve("schemas/kubernetes/v" + KubernetesSchemaGenerator.KUBERNETES_VERSION);
     GoldenFiles.assertMatches(files, dir::resolve, dir);
   }
 }

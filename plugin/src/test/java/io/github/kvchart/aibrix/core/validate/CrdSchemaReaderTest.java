@@ -1,13 +1,12 @@
 package io.github.kvchart.aibrix.core.validate;
 
-import io.github.kvchart.aibrix.core.manifest.Violation;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kvchart.aibrix.TestPaths;
 import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,8 @@ class CrdSchemaReaderTest {
   private final ManifestParser parser = new ManifestParser();
 
   private List<Violation> check(String resource) throws Exception {
-    String crd = Files.readString(TestPaths.repoRoot().resolve("it/validate-crd/crds/widget-crd.yaml"));
+    String crd =
+        Files.readString(TestPaths.repoRoot().resolve("it/validate-crd/crds/widget-crd.yaml"));
     List<CrdSchema> crds = CrdSchemaReader.read(parser.parse("crd.yaml", crd));
     SchemaCheck check = new SchemaCheck(SchemaCatalog.of("1.32", crds));
     return check.check(parser.parse("cr.yaml", resource).documents().get(0));
@@ -25,25 +25,37 @@ class CrdSchemaReaderTest {
 
   @Test
   void validResourcePasses() throws Exception {
-    assertEquals(List.of(), check("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n"
-        + "spec: {size: 2, port: 8080, extra: {free: [1, 2]}}\n"));
+    assertEquals(
+        List.of(),
+        check(
+            "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n"
+                + "spec: {size: 2, port: 8080, extra: {free: [1, 2]}}\n"));
   }
 
   @Test
   void unknownFieldTypeAndRequiredAreCaught() throws Exception {
-    List<Violation> violations = check("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n"
-        + "spec:\n  sise: 2\n  port: true\n");
+    List<Violation> violations =
+        check(
+            "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n"
+                + "spec:\n  sise: 2\n  port: true\n");
     List<String> rules = violations.stream().map(Violation::rule).sorted().toList();
     assertEquals(List.of("schema", "schema", "schema-unknown-field"), rules, violations.toString());
-    Violation typo = violations.stream().filter(v -> v.rule().equals("schema-unknown-field")).findFirst().orElseThrow();
+    Violation typo =
+        violations.stream()
+            .filter(v -> v.rule().equals("schema-unknown-field"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(5, typo.line());
     assertTrue(typo.fix().contains("'size'"), typo.fix());
   }
 
   @Test
   void aFileWithoutCrdsIsAClearError() {
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> CrdSchemaReader.read(parser.parse("x.yaml", "apiVersion: v1\nkind: ConfigMap\n")));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                CrdSchemaReader.read(parser.parse("x.yaml", "apiVersion: v1\nkind: ConfigMap\n")));
     assertTrue(e.getMessage().contains("no CustomResourceDefinition"));
   }
 }

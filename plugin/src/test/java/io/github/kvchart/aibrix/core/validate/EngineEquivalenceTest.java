@@ -1,8 +1,5 @@
 package io.github.kvchart.aibrix.core.validate;
 
-import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
-import io.github.kvchart.aibrix.core.manifest.Violation;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.kvchart.aibrix.TestPaths;
 import io.github.kvchart.aibrix.core.BuildLog;
+import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import io.github.kvchart.aibrix.core.render.ChartGenerator;
 import io.github.kvchart.aibrix.core.render.GenerateRequest;
 import java.nio.file.Files;
@@ -26,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fast schema walker and networknt find the same problems: on every rule fixture, on the
- * design quickstart, and on 2,000 random mutations of generated documents (wrong types, missing
- * required fields, unknown fields, bad quantities, bad enums).
+ * The fast schema walker and networknt find the same problems: on every rule fixture, on the design
+ * quickstart, and on 2,000 random mutations of generated documents (wrong types, missing required
+ * fields, unknown fields, bad quantities, bad enums).
  */
 class EngineEquivalenceTest {
   @TempDir Path temp;
@@ -37,7 +36,8 @@ class EngineEquivalenceTest {
 
   private static TreeSet<String> describe(List<Violation> violations) {
     TreeSet<String> described = new TreeSet<>();
-    violations.forEach(v -> described.add(v.rule() + " " + v.pointer() + " " + v.message() + " | " + v.fix()));
+    violations.forEach(
+        v -> described.add(v.rule() + " " + v.pointer() + " " + v.message() + " | " + v.fix()));
     return described;
   }
 
@@ -75,8 +75,10 @@ class EngineEquivalenceTest {
   @Test
   void randomMutationsOfGeneratedDocuments() throws Exception {
     Path out = temp.resolve("out");
-    new ChartGenerator().generate(new GenerateRequest(out, TestPaths.chartTemplates(), null, null, "1.0.0", null),
-        BuildLog.SILENT);
+    new ChartGenerator()
+        .generate(
+            new GenerateRequest(out, TestPaths.chartTemplates(), null, null, "1.0.0", null),
+            BuildLog.SILENT);
     List<ManifestDocument> seeds = new ArrayList<>();
     try (var walk = Files.walk(out.resolve("samples"))) {
       for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
@@ -93,8 +95,11 @@ class EngineEquivalenceTest {
       for (int m = 0; m <= random.nextInt(3); m++) {
         mutate(mutated, random);
       }
-      ManifestDocument document = parser.parse("m.yaml", yaml.writeValueAsString(mutated)).documents().get(0);
-      if (!document.root().isObject() || document.kind().isEmpty() || !catalog.has(document.apiVersion(), document.kind())) {
+      ManifestDocument document =
+          parser.parse("m.yaml", yaml.writeValueAsString(mutated)).documents().get(0);
+      if (!document.root().isObject()
+          || document.kind().isEmpty()
+          || !catalog.has(document.apiVersion(), document.kind())) {
         continue;
       }
       assertSame(catalog, document);
@@ -111,8 +116,17 @@ class EngineEquivalenceTest {
     collect(root, containers);
     JsonNode target = containers.get(random.nextInt(containers.size()));
     JsonNodeFactory json = JsonNodeFactory.instance;
-    JsonNode[] values = {json.textNode("two"), json.numberNode(7), json.booleanNode(true), json.nullNode(),
-        json.objectNode(), json.arrayNode(), json.textNode("5x"), json.numberNode(1.5), json.textNode("2026-13-01")};
+    JsonNode[] values = {
+      json.textNode("two"),
+      json.numberNode(7),
+      json.booleanNode(true),
+      json.nullNode(),
+      json.objectNode(),
+      json.arrayNode(),
+      json.textNode("5x"),
+      json.numberNode(1.5),
+      json.textNode("2026-13-01")
+    };
     if (target instanceof ObjectNode object) {
       List<String> names = new ArrayList<>();
       object.fieldNames().forEachRemaining(names::add);

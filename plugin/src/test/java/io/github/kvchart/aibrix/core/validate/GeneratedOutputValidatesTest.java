@@ -1,7 +1,6 @@
 package io.github.kvchart.aibrix.core.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kvchart.aibrix.TestPaths;
 import io.github.kvchart.aibrix.core.BuildLog;
@@ -18,10 +17,14 @@ class GeneratedOutputValidatesTest {
 
   private ValidationResult generateAndValidate(Path models) throws Exception {
     Path out = temp.resolve("out");
-    new ChartGenerator().generate(
-        new GenerateRequest(out, TestPaths.chartTemplates(), models, null, "1.0.0", null), BuildLog.SILENT);
-    return new ManifestValidator().validate(
-        new ValidateRequest(temp, List.of(out), List.of(), List.of(), "1.32", List.of(), 2), BuildLog.SILENT);
+    new ChartGenerator()
+        .generate(
+            new GenerateRequest(out, TestPaths.chartTemplates(), models, null, "1.0.0", null),
+            BuildLog.SILENT);
+    return new ManifestValidator()
+        .validate(
+            new ValidateRequest(temp, List.of(out), List.of(), List.of(), "1.32", List.of(), 2),
+            BuildLog.SILENT);
   }
 
   @Test
@@ -29,15 +32,18 @@ class GeneratedOutputValidatesTest {
     ValidationResult result = generateAndValidate(null);
     assertEquals(List.of(), result.violations());
     assertEquals(6, result.files().size(), "five sample files and the chart");
-    long chartDocuments = result.documents().stream().filter(d -> d.file().contains("[values: ")).count();
-    assertEquals(4 + 4 + 4, chartDocuments, "4 objects in each of the 3 renderings: " + result.documents());
+    long chartDocuments =
+        result.documents().stream().filter(d -> d.file().contains("[values: ")).count();
+    assertEquals(
+        4 + 4 + 4, chartDocuments, "4 objects in each of the 3 renderings: " + result.documents());
     assertEquals(7 + 12, result.documents().size());
   }
 
   @Test
   void hostileValuesOutputIsClean() throws Exception {
-    ValidationResult result = generateAndValidate(
-        TestPaths.repoRoot().resolve("plugin/src/test/resources/models/hostile-values.yaml"));
+    ValidationResult result =
+        generateAndValidate(
+            TestPaths.repoRoot().resolve("plugin/src/test/resources/models/hostile-values.yaml"));
     assertEquals(List.of(), result.violations());
   }
 }

@@ -23,26 +23,41 @@ class LargeCorpusTest {
       StringBuilder text = new StringBuilder();
       for (int d = 0; d < 4; d++) {
         String name = "m-" + f + "-" + d;
-        text.append("---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ").append(name)
-            .append("\nspec:\n  ").append(f % 10 == 0 && d == 0 ? "replicaz" : "replicas").append(": 2\n")
-            .append("  selector:\n    matchLabels: {app: ").append(name).append("}\n  template:\n")
-            .append("    metadata:\n      labels: {app: ").append(name).append("}\n    spec:\n")
+        text.append("---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ")
+            .append(name)
+            .append("\nspec:\n  ")
+            .append(f % 10 == 0 && d == 0 ? "replicaz" : "replicas")
+            .append(": 2\n")
+            .append("  selector:\n    matchLabels: {app: ")
+            .append(name)
+            .append("}\n  template:\n")
+            .append("    metadata:\n      labels: {app: ")
+            .append(name)
+            .append("}\n    spec:\n")
             .append("      containers:\n        - name: c\n          image: nginx:1.27\n")
             .append("          ports: [{containerPort: 80}]\n")
-            .append("---\napiVersion: v1\nkind: Service\nmetadata: {name: ").append(name)
-            .append("}\nspec:\n  selector: {app: ").append(name).append("}\n  ports: [{port: 80, targetPort: 80}]\n")
-            .append("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: ").append(name)
+            .append("---\napiVersion: v1\nkind: Service\nmetadata: {name: ")
+            .append(name)
+            .append("}\nspec:\n  selector: {app: ")
+            .append(name)
+            .append("}\n  ports: [{port: 80, targetPort: 80}]\n")
+            .append("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: ")
+            .append(name)
             .append("}\ndata: {key: value}\n");
       }
       Files.writeString(temp.resolve(String.format("f%03d.yaml", f)), text.toString());
     }
-    ValidateRequest request = new ValidateRequest(temp, List.of(temp), List.of(), List.of(), "1.32", List.of(), 2);
+    ValidateRequest request =
+        new ValidateRequest(temp, List.of(temp), List.of(), List.of(), "1.32", List.of(), 2);
     ValidationResult first = new ManifestValidator().validate(request, BuildLog.SILENT);
     ValidationResult second = new ManifestValidator().validate(request, BuildLog.SILENT);
     assertEquals(1200, first.documents().size());
     assertEquals(10, first.errors());
     assertEquals(first.violations(), second.violations());
-    System.out.printf("LargeCorpusTest: %d documents in %d ms (%.0f documents/s, 2 threads, second run)%n",
-        second.documents().size(), second.millis(), second.documents().size() * 1000.0 / Math.max(1, second.millis()));
+    System.out.printf(
+        "LargeCorpusTest: %d documents in %d ms (%.0f documents/s, 2 threads, second run)%n",
+        second.documents().size(),
+        second.millis(),
+        second.documents().size() * 1000.0 / Math.max(1, second.millis()));
   }
 }

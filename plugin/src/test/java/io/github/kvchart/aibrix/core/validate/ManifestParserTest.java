@@ -1,11 +1,10 @@
 package io.github.kvchart.aibrix.core.validate;
 
-import io.github.kvchart.aibrix.core.manifest.Violation;
-import io.github.kvchart.aibrix.core.manifest.RuleIds;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kvchart.aibrix.core.manifest.RuleIds;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +16,17 @@ class ManifestParserTest {
   void readsMultipleDocumentsWithComments() {
     ParsedFile file = parser.parse("f.yaml", "# head\na: 1\n---\n# second\nb: [1, 2]\n---\n");
     assertEquals(List.of(), file.violations());
-    assertEquals(2, file.documents().stream().filter(d -> !d.root().isNull()).count(), file.documents().toString());
+    assertEquals(
+        2,
+        file.documents().stream().filter(d -> !d.root().isNull()).count(),
+        file.documents().toString());
     assertEquals(2, file.documents().get(1).root().get("b").size());
   }
 
   @Test
   void resolvesAliasesAndMergeKeys() {
-    String yaml = "base: &base {app: web, tier: front}\nlabels: *base\nmerged:\n  <<: *base\n  tier: back\n";
+    String yaml =
+        "base: &base {app: web, tier: front}\nlabels: *base\nmerged:\n  <<: *base\n  tier: back\n";
     ParsedFile file = parser.parse("f.yaml", yaml);
     assertEquals(List.of(), file.violations());
     var root = file.documents().get(0).root();

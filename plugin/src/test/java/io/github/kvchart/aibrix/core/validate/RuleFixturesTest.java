@@ -1,13 +1,12 @@
 package io.github.kvchart.aibrix.core.validate;
 
-import io.github.kvchart.aibrix.core.manifest.Violation;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kvchart.aibrix.TestPaths;
 import io.github.kvchart.aibrix.core.BuildLog;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,11 +19,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * must produce: {@code # expect: <rule> <line>:<column>} or {@code # expect: none}.
  */
 class RuleFixturesTest {
-  static final Path FIXTURES = TestPaths.repoRoot().resolve("plugin/src/test/resources/validate/rules");
+  static final Path FIXTURES =
+      TestPaths.repoRoot().resolve("plugin/src/test/resources/validate/rules");
 
   /** These fixtures are about schema rules: the contract rules are switched off for them. */
-  static final String CONTRACT_RULES_OFF = io.github.kvchart.aibrix.core.contract.rules.ContractChecker.rules(null)
-      .stream().map(rule -> rule.id() + "=off").collect(java.util.stream.Collectors.joining(","));
+  static final String CONTRACT_RULES_OFF =
+      io.github.kvchart.aibrix.core.contract.rules.ContractChecker.rules(null).stream()
+          .map(rule -> rule.id() + "=off")
+          .collect(java.util.stream.Collectors.joining(","));
 
   static Stream<String> fixtures() throws Exception {
     try (Stream<Path> files = Files.list(FIXTURES)) {
@@ -37,10 +39,21 @@ class RuleFixturesTest {
   void fixtureProducesExactlyWhatItSays(String name) throws Exception {
     Path file = FIXTURES.resolve(name);
     String expect = Files.readAllLines(file).get(0).replace("# expect:", "").trim();
-    ValidationResult result = new ManifestValidator().validate(
-        new ValidateRequest(FIXTURES, List.of(Path.of(name)), List.of(), List.of(), "1.32", List.of(), 1,
-            null, CONTRACT_RULES_OFF, null),
-        BuildLog.SILENT);
+    ValidationResult result =
+        new ManifestValidator()
+            .validate(
+                new ValidateRequest(
+                    FIXTURES,
+                    List.of(Path.of(name)),
+                    List.of(),
+                    List.of(),
+                    "1.32",
+                    List.of(),
+                    1,
+                    null,
+                    CONTRACT_RULES_OFF,
+                    null),
+                BuildLog.SILENT);
     if (expect.equals("none")) {
       assertEquals(List.of(), result.violations());
       return;
@@ -52,7 +65,8 @@ class RuleFixturesTest {
     assertEquals(parts[1], violation.line() + ":" + violation.column(), violation.toConsoleLine());
     assertEquals(name, violation.file());
     assertFalse(violation.message().isBlank());
-    assertFalse(violation.fix().isBlank(), "every violation names a fix: " + violation.toConsoleLine());
+    assertFalse(
+        violation.fix().isBlank(), "every violation names a fix: " + violation.toConsoleLine());
     assertTrue(violation.toConsoleLine().startsWith(name + ":" + parts[1] + ": "));
   }
 }

@@ -19,14 +19,25 @@ class SchemaCompiledOnceTest {
   private int compilations(int files, int threads) throws Exception {
     Path dir = Files.createDirectories(temp.resolve("n" + files + "-" + threads));
     for (int i = 0; i < files; i++) {
-      Files.writeString(dir.resolve("f" + i + ".yaml"),
-          "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c" + i + "}\n---\n"
-              + "apiVersion: v1\nkind: Service\nmetadata: {name: s" + i + "}\nspec: {ports: [{port: 80}]}\n---\n"
-              + "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d" + i + "}\nspec:\n  selector: {matchLabels: {a: b}}\n"
+      Files.writeString(
+          dir.resolve("f" + i + ".yaml"),
+          "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c"
+              + i
+              + "}\n---\n"
+              + "apiVersion: v1\nkind: Service\nmetadata: {name: s"
+              + i
+              + "}\nspec: {ports: [{port: 80}]}\n---\n"
+              + "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d"
+              + i
+              + "}\nspec:\n  selector: {matchLabels: {a: b}}\n"
               + "  template: {metadata: {labels: {a: b}}, spec: {containers: [{name: c, image: x}]}}\n");
     }
-    ValidationResult result = new ManifestValidator().validate(
-        new ValidateRequest(dir, List.of(dir), List.of(), List.of(), "1.32", List.of(), threads), BuildLog.SILENT);
+    ValidationResult result =
+        new ManifestValidator()
+            .validate(
+                new ValidateRequest(
+                    dir, List.of(dir), List.of(), List.of(), "1.32", List.of(), threads),
+                BuildLog.SILENT);
     assertEquals(files * 3, result.documents().size());
     return result.schemaCompilations();
   }

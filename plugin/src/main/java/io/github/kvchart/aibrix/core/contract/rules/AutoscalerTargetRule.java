@@ -14,9 +14,9 @@ import java.util.List;
 /**
  * autoscaler-target: a PodAutoscaler scales the Deployment its scaleTargetRef names, and new pods
  * come from that Deployment's pod template, so when that Deployment is meant to publish KV events
- * (its pods intend them, or the KV label sits on the Deployment itself) the template must carry
- * the KV labels. A target outside the validated set cannot be checked (warning). Scaling a plain
- * model without KV events is fine.
+ * (its pods intend them, or the KV label sits on the Deployment itself) the template must carry the
+ * KV labels. A target outside the validated set cannot be checked (warning). Scaling a plain model
+ * without KV events is fine.
  */
 public final class AutoscalerTargetRule implements ContractRule {
   @Override
@@ -43,24 +43,47 @@ public final class AutoscalerTargetRule implements ContractRule {
       String name = ref.path("name").asText();
       ManifestDocument target = manifests.find(kind, name);
       if (target == null) {
-        violations.add(autoscaler.violation("/spec/scaleTargetRef", id(), Severity.WARNING,
-            "the target " + kind + " '" + name + "' is not among the validated files, so its KV labels cannot be checked.",
-            "Validate the " + kind + " together with its PodAutoscaler (add it to aibrix-chart.sources)."));
+        violations.add(
+            autoscaler.violation(
+                "/spec/scaleTargetRef",
+                id(),
+                Severity.WARNING,
+                "the target "
+                    + kind
+                    + " '"
+                    + name
+                    + "' is not among the validated files, so its KV labels cannot be checked.",
+                "Validate the "
+                    + kind
+                    + " together with its PodAutoscaler (add it to aibrix-chart.sources)."));
         continue;
       }
-      boolean labelOnWorkload = !target.root().path("metadata").path("labels").path(kvLabel).isMissingNode();
+      boolean labelOnWorkload =
+          !target.root().path("metadata").path("labels").path(kvLabel).isMissingNode();
       for (PodTemplate pod : manifests.podTemplates(target)) {
         var subject = manifests.subject(pod, contract);
         boolean intended = labelOnWorkload || (subject != null && subject.intended());
         if (!intended) {
           continue;
         }
-        boolean labelled = "true".equals(pod.label(kvLabel).asText(null)) && pod.label(nameLabel).isTextual();
+        boolean labelled =
+            "true".equals(pod.label(kvLabel).asText(null)) && pod.label(nameLabel).isTextual();
         if (!labelled) {
-          violations.add(autoscaler.violation("/spec/scaleTargetRef", id(), severity,
-              "it scales " + kind + " '" + name + "', whose pod template lacks " + kvLabel + ": \"true\" or "
-                  + nameLabel + ": pods it adds will not be subscribed by the gateway.",
-              "Add both labels to the pod template of " + kind + " '" + name + "'."));
+          violations.add(
+              autoscaler.violation(
+                  "/spec/scaleTargetRef",
+                  id(),
+                  severity,
+                  "it scales "
+                      + kind
+                      + " '"
+                      + name
+                      + "', whose pod template lacks "
+                      + kvLabel
+                      + ": \"true\" or "
+                      + nameLabel
+                      + ": pods it adds will not be subscribed by the gateway.",
+                  "Add both labels to the pod template of " + kind + " '" + name + "'."));
         }
       }
     }

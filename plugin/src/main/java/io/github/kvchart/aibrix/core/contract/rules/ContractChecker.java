@@ -4,7 +4,6 @@ import io.github.kvchart.aibrix.core.contract.ContractRule;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.ManifestSet;
 import io.github.kvchart.aibrix.core.contract.RuleSettings;
-
 import io.github.kvchart.aibrix.core.image.Version;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.Severity;
@@ -27,10 +26,19 @@ public final class ContractChecker {
   /** Every contract rule, in documentation order. */
   public static List<ContractRule> rules(Version aibrixVersion) {
     return List.of(
-        new KvFlagUnknownRule(), new KvEnvIgnoredRule(), new KvConfigJsonRule(), new KvImageVersionRule(),
-        new KvPortMismatchRule(), new KvLabelMissingRule(), new KvNameMismatchRule(), new KvReplayDisabledRule(),
-        new KvPrefixCachingOffRule(), new NetpolDirectionRule(), new NetpolBlocksServingRule(),
-        new GatewayEnvRule(aibrixVersion), new AutoscalerTargetRule());
+        new KvFlagUnknownRule(),
+        new KvEnvIgnoredRule(),
+        new KvConfigJsonRule(),
+        new KvImageVersionRule(),
+        new KvPortMismatchRule(),
+        new KvLabelMissingRule(),
+        new KvNameMismatchRule(),
+        new KvReplayDisabledRule(),
+        new KvPrefixCachingOffRule(),
+        new NetpolDirectionRule(),
+        new NetpolBlocksServingRule(),
+        new GatewayEnvRule(aibrixVersion),
+        new AutoscalerTargetRule());
   }
 
   public List<Violation> check(List<ManifestDocument> documents) {
@@ -43,7 +51,8 @@ public final class ContractChecker {
       }
       for (Violation violation : rule.check(set, contract, severity)) {
         Severity configured = settings.severity(rule.id(), violation.severity());
-        violations.add(configured == violation.severity() ? violation : violation.withSeverity(configured));
+        violations.add(
+            configured == violation.severity() ? violation : violation.withSeverity(configured));
       }
     }
     return violations;

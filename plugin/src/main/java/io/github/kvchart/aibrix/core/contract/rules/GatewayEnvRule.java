@@ -23,7 +23,9 @@ import java.util.Map;
 public final class GatewayEnvRule implements ContractRule {
   private final Version aibrixVersion;
 
-  /** {@code aibrixVersion} is the user's AIBrix release, or null to infer it from the names used. */
+  /**
+   * {@code aibrixVersion} is the user's AIBrix release, or null to infer it from the names used.
+   */
   public GatewayEnvRule(Version aibrixVersion) {
     this.aibrixVersion = aibrixVersion;
   }
@@ -39,7 +41,8 @@ public final class GatewayEnvRule implements ContractRule {
   }
 
   /** A set of gateway settings: name to value, and where each is. */
-  private record Settings(ManifestDocument document, Map<String, String> values, Map<String, String> pointers) {}
+  private record Settings(
+      ManifestDocument document, Map<String, String> values, Map<String, String> pointers) {}
 
   @Override
   public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
@@ -50,14 +53,23 @@ public final class GatewayEnvRule implements ContractRule {
     return violations;
   }
 
-  private void check(Settings settings, KvContract contract, Severity severity, List<Violation> violations) {
+  private void check(
+      Settings settings, KvContract contract, Severity severity, List<Violation> violations) {
     ManifestDocument document = settings.document();
-    contract.table("gateway", "unknownEnv").forEach((name, fix) -> {
-      if (settings.values().containsKey(name)) {
-        violations.add(document.violation(settings.pointers().get(name), id(), severity,
-            name + " exists in no AIBrix release.", "Remove it: " + fix + "."));
-      }
-    });
+    contract
+        .table("gateway", "unknownEnv")
+        .forEach(
+            (name, fix) -> {
+              if (settings.values().containsKey(name)) {
+                violations.add(
+                    document.violation(
+                        settings.pointers().get(name),
+                        id(),
+                        severity,
+                        name + " exists in no AIBrix release.",
+                        "Remove it: " + fix + "."));
+              }
+            });
     GatewayEnvNames used = null;
     for (GatewayEnvNames line : contract.gatewayEnvByRelease()) {
       if ("true".equals(settings.values().get(line.kvSyncEnabled()))) {
@@ -69,33 +81,77 @@ public final class GatewayEnvRule implements ContractRule {
     }
     GatewayEnvNames expected = aibrixVersion == null ? used : contract.gatewayEnvFor(aibrixVersion);
     if (expected == null) {
-      violations.add(document.violation(settings.pointers().get(used.kvSyncEnabled()), id(), severity,
-          "KV sync is switched on, but AIBrix " + aibrixVersion + " predates it (from "
-              + contract.gatewaySetting("firstKvSyncRelease") + ").", "Upgrade AIBrix."));
+      violations.add(
+          document.violation(
+              settings.pointers().get(used.kvSyncEnabled()),
+              id(),
+              severity,
+              "KV sync is switched on, but AIBrix "
+                  + aibrixVersion
+                  + " predates it (from "
+                  + contract.gatewaySetting("firstKvSyncRelease")
+                  + ").",
+              "Upgrade AIBrix."));
       return;
     }
     if (!expected.equals(used)) {
-      violations.add(document.violation(settings.pointers().get(used.kvSyncEnabled()), id(), severity,
-          used.kvSyncEnabled() + " is the name of AIBrix " + used.from() + "-line releases; AIBrix " + aibrixVersion
-              + " reads " + expected.kvSyncEnabled() + ".",
-          "Use " + expected.kvSyncEnabled() + ", " + expected.useRemoteTokenizer() + ", "
-              + expected.tokenizerType() + " and " + expected.remoteTokenizerEndpoint() + "."));
+      violations.add(
+          document.violation(
+              settings.pointers().get(used.kvSyncEnabled()),
+              id(),
+              severity,
+              used.kvSyncEnabled()
+                  + " is the name of AIBrix "
+                  + used.from()
+                  + "-line releases; AIBrix "
+                  + aibrixVersion
+                  + " reads "
+                  + expected.kvSyncEnabled()
+                  + ".",
+              "Use "
+                  + expected.kvSyncEnabled()
+                  + ", "
+                  + expected.useRemoteTokenizer()
+                  + ", "
+                  + expected.tokenizerType()
+                  + " and "
+                  + expected.remoteTokenizerEndpoint()
+                  + "."));
     }
     requireSetting(settings, expected.useRemoteTokenizer(), "true", expected, severity, violations);
     requireSetting(settings, expected.tokenizerType(), "remote", expected, severity, violations);
-    requireSetting(settings, expected.remoteTokenizerEndpoint(), null, expected, severity, violations);
+    requireSetting(
+        settings, expected.remoteTokenizerEndpoint(), null, expected, severity, violations);
   }
 
-  private void requireSetting(Settings settings, String name, String value, GatewayEnvNames expected,
-      Severity severity, List<Violation> violations) {
+  private void requireSetting(
+      Settings settings,
+      String name,
+      String value,
+      GatewayEnvNames expected,
+      Severity severity,
+      List<Violation> violations) {
     String actual = settings.values().get(name);
     boolean ok = value == null ? actual != null && !actual.isBlank() : value.equals(actual);
     if (!ok) {
-      String at = settings.pointers().getOrDefault(name, settings.pointers().get(expected.kvSyncEnabled()));
-      violations.add(settings.document().violation(at, id(), severity,
-          "KV sync is on but " + name + (actual == null ? " is not set" : " is '" + actual + "'")
-              + "; the gateway refuses KV sync without the remote tokenizer.",
-          "Set " + name + "=" + (value == null ? "http://<model service>:8000" : value) + "."));
+      String at =
+          settings.pointers().getOrDefault(name, settings.pointers().get(expected.kvSyncEnabled()));
+      violations.add(
+          settings
+              .document()
+              .violation(
+                  at,
+                  id(),
+                  severity,
+                  "KV sync is on but "
+                      + name
+                      + (actual == null ? " is not set" : " is '" + actual + "'")
+                      + "; the gateway refuses KV sync without the remote tokenizer.",
+                  "Set "
+                      + name
+                      + "="
+                      + (value == null ? "http://<model service>:8000" : value)
+                      + "."));
     }
   }
 
@@ -103,9 +159,10 @@ public final class GatewayEnvRule implements ContractRule {
   private static List<Settings> settings(ManifestSet manifests, KvContract contract) {
     List<Settings> found = new ArrayList<>();
     for (PodTemplate pod : manifests.podTemplates()) {
-      boolean gateway = pod.document().name().equals(contract.gatewaySetting("deployment"))
-          || contract.gatewayPodLabels().entrySet().stream()
-              .allMatch(l -> l.getValue().equals(pod.labels().get(l.getKey())));
+      boolean gateway =
+          pod.document().name().equals(contract.gatewaySetting("deployment"))
+              || contract.gatewayPodLabels().entrySet().stream()
+                  .allMatch(l -> l.getValue().equals(pod.labels().get(l.getKey())));
       if (!gateway) {
         continue;
       }
@@ -113,10 +170,14 @@ public final class GatewayEnvRule implements ContractRule {
       for (var container : containers) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> pointers = new LinkedHashMap<>();
-        container.env().values().forEach(e -> {
-          values.put(e.name(), e.value());
-          pointers.put(e.name(), e.pointer());
-        });
+        container
+            .env()
+            .values()
+            .forEach(
+                e -> {
+                  values.put(e.name(), e.value());
+                  pointers.put(e.name(), e.pointer());
+                });
         found.add(new Settings(pod.document(), values, pointers));
       }
     }
@@ -124,10 +185,13 @@ public final class GatewayEnvRule implements ContractRule {
       JsonNode data = map.root().path("data");
       Map<String, String> values = new LinkedHashMap<>();
       Map<String, String> pointers = new LinkedHashMap<>();
-      data.fields().forEachRemaining(f -> {
-        values.put(f.getKey(), f.getValue().asText());
-        pointers.put(f.getKey(), "/data/" + f.getKey().replace("~", "~0").replace("/", "~1"));
-      });
+      data.fields()
+          .forEachRemaining(
+              f -> {
+                values.put(f.getKey(), f.getValue().asText());
+                pointers.put(
+                    f.getKey(), "/data/" + f.getKey().replace("~", "~0").replace("/", "~1"));
+              });
       if (values.keySet().stream().anyMatch(k -> k.startsWith("AIBRIX_"))) {
         found.add(new Settings(map, values, pointers));
       }

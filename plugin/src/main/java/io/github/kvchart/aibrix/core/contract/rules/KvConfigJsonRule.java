@@ -41,17 +41,31 @@ public final class KvConfigJsonRule implements ContractRule {
       ManifestDocument document = subject.pod().document();
       String at = subject.configPointer();
       if (!subject.unverifiable().isEmpty()) {
-        violations.add(document.violation(at, id(), Severity.WARNING,
-            contract.kvEventsFlag() + " takes " + String.join(", ", subject.unverifiable())
-                + " from valueFrom, so its final value cannot be verified here.",
-            "Give those env entries literal values, or check the rendered value in the cluster."));
+        violations.add(
+            document.violation(
+                at,
+                id(),
+                Severity.WARNING,
+                contract.kvEventsFlag()
+                    + " takes "
+                    + String.join(", ", subject.unverifiable())
+                    + " from valueFrom, so its final value cannot be verified here.",
+                "Give those env entries literal values, or check the rendered value in the cluster."));
         continue;
       }
       if (subject.configError() != null) {
-        violations.add(document.violation(at, id(), severity,
-            contract.kvEventsFlag() + ": " + subject.configError() + ".",
-            "Use " + KvFix.defaultFlag(contract) + (subject.configFlag().value() != null
-                && subject.configFlag().value().contains("$(") ? " (check that every $(VAR) is defined in env)" : "")));
+        violations.add(
+            document.violation(
+                at,
+                id(),
+                severity,
+                contract.kvEventsFlag() + ": " + subject.configError() + ".",
+                "Use "
+                    + KvFix.defaultFlag(contract)
+                    + (subject.configFlag().value() != null
+                            && subject.configFlag().value().contains("$(")
+                        ? " (check that every $(VAR) is defined in env)"
+                        : "")));
         continue;
       }
       check(subject.config(), contract, severity, document, at, violations);
@@ -59,8 +73,13 @@ public final class KvConfigJsonRule implements ContractRule {
     return violations;
   }
 
-  private void check(JsonNode config, KvContract contract, Severity severity, ManifestDocument document,
-      String at, List<Violation> violations) {
+  private void check(
+      JsonNode config,
+      KvContract contract,
+      Severity severity,
+      ManifestDocument document,
+      String at,
+      List<Violation> violations) {
     Map<String, Map<String, Object>> keys = contract.configKeys();
     Iterator<Map.Entry<String, JsonNode>> fields = config.fields();
     while (fields.hasNext()) {
@@ -68,27 +87,50 @@ public final class KvConfigJsonRule implements ContractRule {
       Map<String, Object> spec = keys.get(field.getKey());
       if (spec == null) {
         String guess = Spelling.closest(field.getKey(), keys.keySet());
-        violations.add(document.violation(at, id(), severity,
-            contract.kvEventsFlag() + " has key '" + field.getKey() + "', which vLLM does not know.",
-            guess != null ? "Did you mean '" + guess + "'?" : "Known keys: " + String.join(", ", keys.keySet()) + "."));
+        violations.add(
+            document.violation(
+                at,
+                id(),
+                severity,
+                contract.kvEventsFlag()
+                    + " has key '"
+                    + field.getKey()
+                    + "', which vLLM does not know.",
+                guess != null
+                    ? "Did you mean '" + guess + "'?"
+                    : "Known keys: " + String.join(", ", keys.keySet()) + "."));
         continue;
       }
       String problem = typeProblem(field.getValue(), spec);
       if (problem != null) {
-        violations.add(document.violation(at, id(), severity,
-            contract.kvEventsFlag() + " key '" + field.getKey() + "' " + problem + ".",
-            "Use " + KvFix.defaultFlag(contract)));
+        violations.add(
+            document.violation(
+                at,
+                id(),
+                severity,
+                contract.kvEventsFlag() + " key '" + field.getKey() + "' " + problem + ".",
+                "Use " + KvFix.defaultFlag(contract)));
       }
     }
     if (!config.has("enable_kv_cache_events")) {
-      violations.add(document.violation(at, id(), severity,
-          contract.kvEventsFlag() + " does not set \"enable_kv_cache_events\": true, so vLLM publishes nothing.",
-          "Add \"enable_kv_cache_events\":true."));
+      violations.add(
+          document.violation(
+              at,
+              id(),
+              severity,
+              contract.kvEventsFlag()
+                  + " does not set \"enable_kv_cache_events\": true, so vLLM publishes nothing.",
+              "Add \"enable_kv_cache_events\":true."));
     }
     if (!config.has("publisher")) {
-      violations.add(document.violation(at, id(), severity,
-          contract.kvEventsFlag() + " does not set \"publisher\"; before vLLM 0.11 the default publisher publishes nothing.",
-          "Add \"publisher\":\"zmq\"."));
+      violations.add(
+          document.violation(
+              at,
+              id(),
+              severity,
+              contract.kvEventsFlag()
+                  + " does not set \"publisher\"; before vLLM 0.11 the default publisher publishes nothing.",
+              "Add \"publisher\":\"zmq\"."));
     }
   }
 
@@ -96,21 +138,33 @@ public final class KvConfigJsonRule implements ContractRule {
   private static String typeProblem(JsonNode value, Map<String, Object> spec) {
     Object type = spec.get("type");
     List<?> types = type instanceof List<?> list ? list : List.of(String.valueOf(type));
-    boolean typeOk = types.stream().anyMatch(t -> switch (String.valueOf(t)) {
-      case "string" -> value.isTextual();
-      case "integer" -> value.isIntegralNumber();
-      case "boolean" -> value.isBoolean();
-      case "null" -> value.isNull();
-      default -> true;
-    });
+    boolean typeOk =
+        types.stream()
+            .anyMatch(
+                t ->
+                    switch (String.valueOf(t)) {
+                      case "string" -> value.isTextual();
+                      case "integer" -> value.isIntegralNumber();
+                      case "boolean" -> value.isBoolean();
+                      case "null" -> value.isNull();
+                      default -> true;
+                    });
     if (!typeOk) {
-      return "must be " + String.join(" or ", types.stream().map(String::valueOf).toList())
-          + ", not " + value.getNodeType().name().toLowerCase() + " " + value;
+      return "must be "
+          + String.join(" or ", types.stream().map(String::valueOf).toList())
+          + ", not "
+          + value.getNodeType().name().toLowerCase()
+          + " "
+          + value;
     }
-    if (spec.get("enum") instanceof List<?> allowed && value.isTextual() && !allowed.contains(value.asText())) {
+    if (spec.get("enum") instanceof List<?> allowed
+        && value.isTextual()
+        && !allowed.contains(value.asText())) {
       return "is " + value + "; only " + allowed + " publishes events the gateway can read";
     }
-    if (spec.get("minimum") instanceof Number minimum && value.isNumber() && value.asLong() < minimum.longValue()) {
+    if (spec.get("minimum") instanceof Number minimum
+        && value.isNumber()
+        && value.asLong() < minimum.longValue()) {
       return "is " + value + "; it must be at least " + minimum;
     }
     if (spec.containsKey("mustBe") && !String.valueOf(spec.get("mustBe")).equals(value.asText())) {

@@ -34,11 +34,22 @@ public final class KvEnvIgnoredRule implements ContractRule {
     for (KvSubject subject : KvSubject.of(manifests, contract)) {
       VllmContainer container = subject.container();
       for (VllmContainer.EnvEntry entry : container.env().values()) {
-        boolean referenced = container.tokens().stream().anyMatch(t -> t.text().contains("$(" + entry.name() + ")"));
+        boolean referenced =
+            container.tokens().stream().anyMatch(t -> t.text().contains("$(" + entry.name() + ")"));
         if (ignored.containsKey(entry.name()) && !referenced) {
-          violations.add(subject.pod().document().violation(entry.pointer(), id(), severity,
-              "vLLM never reads env var " + entry.name() + "; setting it does nothing.",
-              "Remove it and " + ignored.get(entry.name()) + ", e.g. " + KvFix.defaultFlag(contract)));
+          violations.add(
+              subject
+                  .pod()
+                  .document()
+                  .violation(
+                      entry.pointer(),
+                      id(),
+                      severity,
+                      "vLLM never reads env var " + entry.name() + "; setting it does nothing.",
+                      "Remove it and "
+                          + ignored.get(entry.name())
+                          + ", e.g. "
+                          + KvFix.defaultFlag(contract)));
         }
       }
     }

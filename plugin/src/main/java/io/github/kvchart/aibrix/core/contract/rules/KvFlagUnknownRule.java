@@ -36,20 +36,39 @@ public final class KvFlagUnknownRule implements ContractRule {
         UnknownFlag spec = unknown.get(flag.name());
         if (spec != null) {
           replacement = replacement != null ? replacement : replacement(container, contract);
-          violations.add(subject.pod().document().violation(flag.pointer(), id(), severity,
-              "vLLM has no flag " + flag.name() + " (in no release); vLLM exits at start-up on it.",
-              "Remove it and " + spec.fix() + "; the whole setting is: " + replacement));
+          violations.add(
+              subject
+                  .pod()
+                  .document()
+                  .violation(
+                      flag.pointer(),
+                      id(),
+                      severity,
+                      "vLLM has no flag "
+                          + flag.name()
+                          + " (in no release); vLLM exits at start-up on it.",
+                      "Remove it and " + spec.fix() + "; the whole setting is: " + replacement));
         }
       }
       for (VllmContainer.Token token : container.tokens()) {
         if (token.text().indexOf(' ') >= 0 && token.text().contains("--")) {
           for (String name : unknown.keySet()) {
             if (token.text().contains(name)
-                && token.text().matches("(?s).*(^|\\s)" + java.util.regex.Pattern.quote(name) + "(=|\\s|$).*")) {
+                && token
+                    .text()
+                    .matches(
+                        "(?s).*(^|\\s)" + java.util.regex.Pattern.quote(name) + "(=|\\s|$).*")) {
               replacement = replacement != null ? replacement : replacement(container, contract);
-              violations.add(subject.pod().document().violation(token.pointer(), id(), severity,
-                  "the shell command passes " + name + ", a flag vLLM does not have.",
-                  "Replace it with " + replacement));
+              violations.add(
+                  subject
+                      .pod()
+                      .document()
+                      .violation(
+                          token.pointer(),
+                          id(),
+                          severity,
+                          "the shell command passes " + name + ", a flag vLLM does not have.",
+                          "Replace it with " + replacement));
             }
           }
         }
@@ -58,12 +77,16 @@ public final class KvFlagUnknownRule implements ContractRule {
     return violations;
   }
 
-  /** The --kv-events-config that replaces the design's flags, keeping their buffer steps and topic. */
+  /**
+   * The --kv-events-config that replaces the design's flags, keeping their buffer steps and topic.
+   */
   static String replacement(VllmContainer container, KvContract contract) {
     long steps = 10_000;
     String topic = "kv-events";
     for (VllmContainer.Flag flag : container.flags()) {
-      if (flag.name().equals("--kv-events-buffer-steps") && flag.value() != null && flag.value().matches("[1-9][0-9]{0,8}")) {
+      if (flag.name().equals("--kv-events-buffer-steps")
+          && flag.value() != null
+          && flag.value().matches("[1-9][0-9]{0,8}")) {
         steps = Long.parseLong(flag.value());
       }
       if (flag.name().equals("--kv-events-topic") && flag.value() != null) {

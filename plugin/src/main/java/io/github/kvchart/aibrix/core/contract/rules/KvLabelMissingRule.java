@@ -11,10 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * kv-label-missing: the gateway subscribes only to pods labelled
- * {@code model.aibrix.ai/kv-events-enabled: "true"} (that exact string) with
- * {@code model.aibrix.ai/name}. Events on without the labels, or the label without events, is an
- * error.
+ * kv-label-missing: the gateway subscribes only to pods labelled {@code
+ * model.aibrix.ai/kv-events-enabled: "true"} (that exact string) with {@code model.aibrix.ai/name}.
+ * Events on without the labels, or the label without events, is an error.
  */
 public final class KvLabelMissingRule implements ContractRule {
   @Override
@@ -38,28 +37,67 @@ public final class KvLabelMissingRule implements ContractRule {
       var document = pod.document();
       JsonNode label = pod.label(kvLabel);
       boolean labelled = label.isTextual() && wanted.equals(label.asText());
-      boolean enabled = subject.config() != null && subject.config().path("enable_kv_cache_events").asBoolean(false);
+      boolean enabled =
+          subject.config() != null
+              && subject.config().path("enable_kv_cache_events").asBoolean(false);
       if (enabled || (subject.intended() && label.isMissingNode())) {
         if (label.isMissingNode()) {
-          violations.add(document.violation(pod.labelsPointer(), id(), severity,
-              "KV events are on, but the pod template lacks label " + kvLabel + ": \"" + wanted
-                  + "\"; the gateway will not subscribe to these pods.",
-              "Add " + kvLabel + ": \"" + wanted + "\" to the pod template's labels (not only the Deployment's)."));
+          violations.add(
+              document.violation(
+                  pod.labelsPointer(),
+                  id(),
+                  severity,
+                  "KV events are on, but the pod template lacks label "
+                      + kvLabel
+                      + ": \""
+                      + wanted
+                      + "\"; the gateway will not subscribe to these pods.",
+                  "Add "
+                      + kvLabel
+                      + ": \""
+                      + wanted
+                      + "\" to the pod template's labels (not only the Deployment's)."));
         } else if (!labelled) {
-          violations.add(document.violation(pod.labelsPointer() + "/" + kvLabel.replace("/", "~1"), id(), severity,
-              "label " + kvLabel + " is " + label + "; the gateway wants exactly the string \"" + wanted + "\".",
-              "Write " + kvLabel + ": \"" + wanted + "\" (quoted)."));
+          violations.add(
+              document.violation(
+                  pod.labelsPointer() + "/" + kvLabel.replace("/", "~1"),
+                  id(),
+                  severity,
+                  "label "
+                      + kvLabel
+                      + " is "
+                      + label
+                      + "; the gateway wants exactly the string \""
+                      + wanted
+                      + "\".",
+                  "Write " + kvLabel + ": \"" + wanted + "\" (quoted)."));
         }
         if (!pod.label(nameLabel).isTextual()) {
-          violations.add(document.violation(pod.labelsPointer(), id(), severity,
-              "the pod template lacks label " + nameLabel + "; the gateway subscribes only to pods that have it.",
-              "Add " + nameLabel + ": <model name> (the --served-model-name) to the pod template's labels."));
+          violations.add(
+              document.violation(
+                  pod.labelsPointer(),
+                  id(),
+                  severity,
+                  "the pod template lacks label "
+                      + nameLabel
+                      + "; the gateway subscribes only to pods that have it.",
+                  "Add "
+                      + nameLabel
+                      + ": <model name> (the --served-model-name) to the pod template's labels."));
         }
       } else if (labelled) {
-        violations.add(document.violation(pod.labelsPointer() + "/" + kvLabel.replace("/", "~1"), id(), severity,
-            "the pod is labelled " + kvLabel + ": \"" + wanted + "\" but vLLM does not publish KV events"
-                + " (no valid --kv-events-config); the gateway will wait for events that never come.",
-            "Add --kv-events-config with \"enable_kv_cache_events\":true, or remove the label."));
+        violations.add(
+            document.violation(
+                pod.labelsPointer() + "/" + kvLabel.replace("/", "~1"),
+                id(),
+                severity,
+                "the pod is labelled "
+                    + kvLabel
+                    + ": \""
+                    + wanted
+                    + "\" but vLLM does not publish KV events"
+                    + " (no valid --kv-events-config); the gateway will wait for events that never come.",
+                "Add --kv-events-config with \"enable_kv_cache_events\":true, or remove the label."));
       }
     }
     return violations;

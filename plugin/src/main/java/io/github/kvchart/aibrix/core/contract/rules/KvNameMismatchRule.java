@@ -41,20 +41,50 @@ public final class KvNameMismatchRule implements ContractRule {
       ManifestDocument document = subject.pod().document();
       var served = subject.container().flag(servedFlag);
       if (served.isEmpty() || served.get().value() == null) {
-        violations.add(document.violation(subject.container().pointer(), id(), severity,
-            "no " + servedFlag + ", so vLLM serves the model under its Hugging Face id, not '" + model + "' (the "
-                + nameLabel + " label).",
-            "Add " + servedFlag + " " + model + " to the args."));
+        violations.add(
+            document.violation(
+                subject.container().pointer(),
+                id(),
+                severity,
+                "no "
+                    + servedFlag
+                    + ", so vLLM serves the model under its Hugging Face id, not '"
+                    + model
+                    + "' (the "
+                    + nameLabel
+                    + " label).",
+                "Add " + servedFlag + " " + model + " to the args."));
       } else if (!served.get().value().equals(model)) {
-        violations.add(document.violation(served.get().valuePointer(), id(), severity,
-            servedFlag + " is '" + served.get().value() + "' but label " + nameLabel + " is '" + model + "'.",
-            "Use one name for both, e.g. " + servedFlag + " " + model + "."));
+        violations.add(
+            document.violation(
+                served.get().valuePointer(),
+                id(),
+                severity,
+                servedFlag
+                    + " is '"
+                    + served.get().value()
+                    + "' but label "
+                    + nameLabel
+                    + " is '"
+                    + model
+                    + "'.",
+                "Use one name for both, e.g. " + servedFlag + " " + model + "."));
       }
       for (ManifestDocument service : manifests.servicesSelecting(subject.pod())) {
         if (!service.name().equals(model)) {
-          violations.add(service.violation("/metadata/name", id(), severity,
-              "Service '" + service.name() + "' selects the pods of model '" + model + "' but has another name.",
-              "Name the Service '" + model + "' (the model name), or label the pods to match it."));
+          violations.add(
+              service.violation(
+                  "/metadata/name",
+                  id(),
+                  severity,
+                  "Service '"
+                      + service.name()
+                      + "' selects the pods of model '"
+                      + model
+                      + "' but has another name.",
+                  "Name the Service '"
+                      + model
+                      + "' (the model name), or label the pods to match it."));
         }
       }
     }

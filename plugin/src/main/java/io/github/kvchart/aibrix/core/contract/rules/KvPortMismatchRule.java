@@ -33,28 +33,68 @@ public final class KvPortMismatchRule implements ContractRule {
         continue;
       }
       Map<Integer, String> declared = subject.container().containerPorts();
-      int events = subject.config().has("endpoint") ? subject.port("endpoint") : contract.eventPort();
-      checkPort(subject, "endpoint", events, contract.eventPort(), "kv-events", declared, severity, violations);
+      int events =
+          subject.config().has("endpoint") ? subject.port("endpoint") : contract.eventPort();
+      checkPort(
+          subject,
+          "endpoint",
+          events,
+          contract.eventPort(),
+          "kv-events",
+          declared,
+          severity,
+          violations);
       if (subject.config().path("replay_endpoint").isTextual()) {
-        checkPort(subject, "replay_endpoint", subject.port("replay_endpoint"), contract.replayPort(), "kv-replay",
-            declared, severity, violations);
+        checkPort(
+            subject,
+            "replay_endpoint",
+            subject.port("replay_endpoint"),
+            contract.replayPort(),
+            "kv-replay",
+            declared,
+            severity,
+            violations);
       }
     }
     return violations;
   }
 
-  private void checkPort(KvSubject subject, String key, int port, int fixed, String portName,
-      Map<Integer, String> declared, Severity severity, List<Violation> violations) {
+  private void checkPort(
+      KvSubject subject,
+      String key,
+      int port,
+      int fixed,
+      String portName,
+      Map<Integer, String> declared,
+      Severity severity,
+      List<Violation> violations) {
     var document = subject.pod().document();
     if (port != fixed) {
-      violations.add(document.violation(subject.configPointer(), id(), severity,
-          "\"" + key + "\" is on port " + (port < 0 ? "?" : port) + ", but the AIBrix gateway only connects to "
-              + fixed + " (fixed in the gateway): it will never receive these events.",
-          "Set \"" + key + "\":\"tcp://*:" + fixed + "\"."));
+      violations.add(
+          document.violation(
+              subject.configPointer(),
+              id(),
+              severity,
+              "\""
+                  + key
+                  + "\" is on port "
+                  + (port < 0 ? "?" : port)
+                  + ", but the AIBrix gateway only connects to "
+                  + fixed
+                  + " (fixed in the gateway): it will never receive these events.",
+              "Set \"" + key + "\":\"tcp://*:" + fixed + "\"."));
     } else if (!declared.containsKey(fixed)) {
-      violations.add(document.violation(subject.container().pointer(), id(), severity,
-          "port " + fixed + " (\"" + key + "\") is not declared as a containerPort.",
-          "Add to ports: - name: " + portName + ", containerPort: " + fixed + ", protocol: TCP."));
+      violations.add(
+          document.violation(
+              subject.container().pointer(),
+              id(),
+              severity,
+              "port " + fixed + " (\"" + key + "\") is not declared as a containerPort.",
+              "Add to ports: - name: "
+                  + portName
+                  + ", containerPort: "
+                  + fixed
+                  + ", protocol: TCP."));
     }
   }
 }

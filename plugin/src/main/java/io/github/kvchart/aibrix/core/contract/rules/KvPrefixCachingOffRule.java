@@ -34,10 +34,24 @@ public final class KvPrefixCachingOffRule implements ContractRule {
       if (!subject.intended()) {
         continue;
       }
-      subject.container().flag(off).ifPresent(flag -> violations.add(subject.pod().document().violation(
-          flag.pointer(), id(), severity,
-          off + " switches prefix caching off, so there are no cached blocks for the KV events to describe.",
-          "Remove " + off + " (prefix caching is on by default), or pass --enable-prefix-caching.")));
+      subject
+          .container()
+          .flag(off)
+          .ifPresent(
+              flag ->
+                  violations.add(
+                      subject
+                          .pod()
+                          .document()
+                          .violation(
+                              flag.pointer(),
+                              id(),
+                              severity,
+                              off
+                                  + " switches prefix caching off, so there are no cached blocks for the KV events to describe.",
+                              "Remove "
+                                  + off
+                                  + " (prefix caching is on by default), or pass --enable-prefix-caching.")));
     }
     return violations;
   }

@@ -9,7 +9,9 @@ import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** kv-replay-disabled (warning): no replay endpoint, so the gateway cannot recover missed events. */
+/**
+ * kv-replay-disabled (warning): no replay endpoint, so the gateway cannot recover missed events.
+ */
 public final class KvReplayDisabledRule implements ContractRule {
   @Override
   public String id() {
@@ -31,11 +33,21 @@ public final class KvReplayDisabledRule implements ContractRule {
     List<Violation> violations = new ArrayList<>();
     for (KvSubject subject : KvSubject.of(manifests, contract)) {
       if (subject.config() != null && !subject.config().path("replay_endpoint").isTextual()) {
-        violations.add(subject.pod().document().violation(subject.configPointer(), id(), severity,
-            "no \"replay_endpoint\": replay is off, so after a restart or a dropped message the gateway's"
-                + " view of this pod's cache stays wrong.",
-            "Add \"replay_endpoint\":\"tcp://*:" + contract.replayPort() + "\" and containerPort "
-                + contract.replayPort() + " (kv-replay)."));
+        violations.add(
+            subject
+                .pod()
+                .document()
+                .violation(
+                    subject.configPointer(),
+                    id(),
+                    severity,
+                    "no \"replay_endpoint\": replay is off, so after a restart or a dropped message the gateway's"
+                        + " view of this pod's cache stays wrong.",
+                    "Add \"replay_endpoint\":\"tcp://*:"
+                        + contract.replayPort()
+                        + "\" and containerPort "
+                        + contract.replayPort()
+                        + " (kv-replay)."));
       }
     }
     return violations;

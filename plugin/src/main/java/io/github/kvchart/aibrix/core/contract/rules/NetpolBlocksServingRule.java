@@ -47,22 +47,37 @@ public final class NetpolBlocksServingRule implements ContractRule {
       }
       int port = servingPort(pod, contract);
       String portName = servingPortName(pod, port);
-      boolean open = selecting.stream().anyMatch(policy -> {
-        for (JsonNode rule : policy.ingress()) {
-          if (NetworkPolicyView.admitsPort(rule, port, portName)
-              && NetworkPolicyView.admitsGateway(rule, contract.gatewayPodLabels())) {
-            return true;
-          }
-        }
-        return false;
-      });
+      boolean open =
+          selecting.stream()
+              .anyMatch(
+                  policy -> {
+                    for (JsonNode rule : policy.ingress()) {
+                      if (NetworkPolicyView.admitsPort(rule, port, portName)
+                          && NetworkPolicyView.admitsGateway(rule, contract.gatewayPodLabels())) {
+                        return true;
+                      }
+                    }
+                    return false;
+                  });
       if (!open) {
         ManifestDocument document = selecting.get(0).document();
-        violations.add(document.violation("/spec/ingress", id(), severity,
-            "this policy selects the pods of " + pod.document().kind() + " '" + pod.document().name()
-                + "' but no policy admits the gateway to their serving port " + port + ": the model stops serving.",
-            "Add port " + port + " to the ingress rule that admits the gateway pods "
-                + NetpolDirectionRule.labels(contract) + "."));
+        violations.add(
+            document.violation(
+                "/spec/ingress",
+                id(),
+                severity,
+                "this policy selects the pods of "
+                    + pod.document().kind()
+                    + " '"
+                    + pod.document().name()
+                    + "' but no policy admits the gateway to their serving port "
+                    + port
+                    + ": the model stops serving.",
+                "Add port "
+                    + port
+                    + " to the ingress rule that admits the gateway pods "
+                    + NetpolDirectionRule.labels(contract)
+                    + "."));
       }
     }
     return violations;
@@ -76,7 +91,9 @@ public final class NetpolBlocksServingRule implements ContractRule {
     }
     for (VllmContainer container : pod.containers()) {
       var flag = container.flag("--port");
-      if (flag.isPresent() && flag.get().value() != null && flag.get().value().matches("[0-9]{1,5}")) {
+      if (flag.isPresent()
+          && flag.get().value() != null
+          && flag.get().value().matches("[0-9]{1,5}")) {
         return Integer.parseInt(flag.get().value());
       }
     }

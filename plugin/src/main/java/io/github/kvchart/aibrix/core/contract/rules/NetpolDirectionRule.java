@@ -30,48 +30,74 @@ public final class NetpolDirectionRule implements ContractRule {
 
   /** The gateway's pod labels as YAML would write them: {app: gateway-plugins}. */
   static String labels(KvContract contract) {
-    return "{" + String.join(", ", contract.gatewayPodLabels().entrySet().stream()
-        .map(e -> e.getKey() + ": " + e.getValue()).toList()) + "}";
+    return "{"
+        + String.join(
+            ", ",
+            contract.gatewayPodLabels().entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue())
+                .toList())
+        + "}";
   }
 
   @Override
   public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
     List<Violation> violations = new ArrayList<>();
-    java.util.Set<PodTemplate> models = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.Set<PodTemplate> models =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     models.addAll(manifests.modelPods(contract));
-    String fix = "Select the model pods (podSelector matchLabels " + contract.label("kvEventsEnabled")
-        + ": \"true\") and admit ingress from namespace " + contract.gatewaySetting("namespace")
-        + " pods " + labels(contract) + " on " + contract.eventPort() + ", " + contract.replayPort()
-        + " and the serving port.";
+    String fix =
+        "Select the model pods (podSelector matchLabels "
+            + contract.label("kvEventsEnabled")
+            + ": \"true\") and admit ingress from namespace "
+            + contract.gatewaySetting("namespace")
+            + " pods "
+            + labels(contract)
+            + " on "
+            + contract.eventPort()
+            + ", "
+            + contract.replayPort()
+            + " and the serving port.";
     for (ManifestDocument document : manifests.ofKind("NetworkPolicy")) {
       NetworkPolicyView policy = new NetworkPolicyView(document);
       if (!policy.mentionsPort(contract.eventPort(), contract.replayPort())) {
         continue;
       }
       JsonNode selector = policy.podSelector();
-      boolean selectsGateway = !contract.gatewayPodLabels().isEmpty()
-          && contract.gatewayPodLabels().entrySet().stream()
-              .allMatch(l -> l.getValue().equals(selector.path(l.getKey()).asText(null)));
-      boolean selectsModels = models.isEmpty()
-          ? NetworkPolicyView.namesModelLabel(selector)
-          : manifests.selectedBy(selector).stream().anyMatch(models::contains);
+      boolean selectsGateway =
+          !contract.gatewayPodLabels().isEmpty()
+              && contract.gatewayPodLabels().entrySet().stream()
+                  .allMatch(l -> l.getValue().equals(selector.path(l.getKey()).asText(null)));
+      boolean selectsModels =
+          models.isEmpty()
+              ? NetworkPolicyView.namesModelLabel(selector)
+              : manifests.selectedBy(selector).stream().anyMatch(models::contains);
       if (selectsGateway || !selectsModels) {
-        violations.add(document.violation("/spec/podSelector", id(), severity,
-            "the policy names the KV-event ports but selects " + (selectsGateway ? "the gateway pods" : "pods that are not the model pods")
-                + "; the gateway connects to the model pods, so this protects nothing and admits nothing.",
-            fix));
+        violations.add(
+            document.violation(
+                "/spec/podSelector",
+                id(),
+                severity,
+                "the policy names the KV-event ports but selects "
+                    + (selectsGateway ? "the gateway pods" : "pods that are not the model pods")
+                    + "; the gateway connects to the model pods, so this protects nothing and admits nothing.",
+                fix));
       }
       JsonNode ingress = policy.ingress();
       for (int r = 0; r < ingress.size(); r++) {
         JsonNode from = ingress.get(r).path("from");
         for (int p = 0; p < from.size(); p++) {
           JsonNode peer = from.get(p).path("podSelector").path("matchLabels");
-          boolean modelPeer = NetworkPolicyView.namesModelLabel(peer)
-              || manifests.selectedBy(peer).stream().anyMatch(models::contains);
+          boolean modelPeer =
+              NetworkPolicyView.namesModelLabel(peer)
+                  || manifests.selectedBy(peer).stream().anyMatch(models::contains);
           if (modelPeer) {
-            violations.add(document.violation("/spec/ingress/" + r + "/from/" + p, id(), severity,
-                "the policy admits traffic from the model pods; KV traffic flows from the gateway to the model pods.",
-                fix));
+            violations.add(
+                document.violation(
+                    "/spec/ingress/" + r + "/from/" + p,
+                    id(),
+                    severity,
+                    "the policy admits traffic from the model pods; KV traffic flows from the gateway to the model pods.",
+                    fix));
           }
         }
       }
