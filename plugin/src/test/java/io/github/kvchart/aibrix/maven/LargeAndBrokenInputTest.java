@@ -137,4 +137,35 @@ class LargeAndBrokenInputTest {
     assertTrue(e.getMessage().contains("holds files this plugin did not write"), e.getMessage());
     assertFalse(Files.exists(src.resolve("helm")));
   }
+
+  @Test
+  void brokenChartYamlAndIndexStopPackageAndPushClearly() throws Exception {
+    Path chart = Files.createDirectories(temp.resolve("chart"));
+    Files.writeString(chart.resolve("Chart.yaml"), "name: [unclosed\n");
+    PackageMojo pack = new PackageMojo();
+    pack.setLog(new SystemStreamLog());
+    pack.basedir = temp.toFile();
+    pack.chartDirectory = chart.toFile();
+    pack.chartsDirectory = temp.resolve("charts").toFile();
+    pack.kubernetesVersion = "1.32";
+    MojoFailureException e = assertThrows(MojoFailureException.class, pack::execute);
+    assertTrue(e.getMessage().contains("Chart.yaml:2:1: is not valid YAML"), e.getMessage());
+    PushMojo push = new PushMojo();
+    push.setLog(new SystemStreamLog());
+    push.chartDirectory = chart.toFile();
+    push.chartsDirectory = temp.resolve("charts").toFile();
+    push.repository = "oci://127.0.0.1:1/charts";
+    MojoFailureException p = assertThrows(MojoFailureException.class, push::execute);
+    assertTrue(p.getMessage().contains("is not valid YAML"), p.getMessage());
+
+    GenerateMojo generate = generate(temp.resolve("none"));
+    generate.modelsFile = null;
+    generate.execute();
+    Files.createDirectories(temp.resolve("charts"));
+    Files.writeString(temp.resolve("charts/index.yaml"), "a: &a [*a]\n");
+    pack.chartDirectory = temp.resolve("out/helm/aibrix-model").toFile();
+    MojoFailureException i = assertThrows(MojoFailureException.class, pack::execute);
+    assertTrue(i.getMessage().contains("index.yaml: is not a Helm repository index"), i.getMessage());
+    assertTrue(!Files.exists(temp.resolve("charts/aibrix-model-1.0.0.tgz")), "nothing written");
+  }
 }

@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * A Helm repository index.yaml: written, or merged with an existing one (the entry for the same
@@ -24,6 +22,26 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class ChartIndex {
   private ChartIndex() {}
+
+  /** The entries of an existing index.yaml (empty when there is none); a broken one is an error. */
+  public static Map<?, ?> read(Path index)
+      throws IOException, io.github.kvchart.aibrix.core.InvalidInputException {
+    if (!Files.isRegularFile(index)) {
+      return Map.of();
+    }
+    Object loaded =
+        io.github.kvchart.aibrix.core.yaml.SafeYamlLoader.loadData(index, index.toString());
+    if (loaded == null) {
+      return Map.of();
+    }
+    if (!(loaded instanceof Map<?, ?> map && map.get("entries") instanceof Map<?, ?> entries)) {
+      throw new io.github.kvchart.aibrix.core.InvalidInputException(
+          io.github.kvchart.aibrix.core.SourceLocation.ofFile(index.toString()),
+          "is not a Helm repository index (no 'entries' mapping); it was left as it is.",
+          "Remove it, or point aibrix-chart.chartsDirectory elsewhere.");
+    }
+    return entries;
+  }
 
   /**
    * SemVer precedence, near enough for an index: numeric parts numerically, a pre-release first.
@@ -52,28 +70,21 @@ public final class ChartIndex {
 
   public static void merge(
       Path index, ChartPackager.Packaged chart, String urlPrefix, Instant timestamp)
-      throws IOException {
+      throws IOException, io.github.kvchart.aibrix.core.InvalidInputException {
     Map<String, Object> root = new LinkedHashMap<>();
     Map<String, List<Map<String, Object>>> entries = new TreeMap<>();
-    if (Files.isRegularFile(index)) {
-      Object loaded =
-          new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(index));
-      if (loaded instanceof Map<?, ?> map && map.get("entries") instanceof Map<?, ?> existing) {
-        existing.forEach(
-            (name, list) -> {
-              List<Map<String, Object>> versions = new ArrayList<>();
-              if (list instanceof List<?> items) {
-                for (Object item : items) {
-                  if (item instanceof Map<?, ?> entry) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> typed = new LinkedHashMap<>((Map<String, Object>) entry);
-                    versions.add(typed);
-                  }
-                }
-              }
-              entries.put(String.valueOf(name), versions);
-            });
+    for (Map.Entry<?, ?> entry : read(index).entrySet()) {
+      List<Map<String, Object>> versions = new ArrayList<>();
+      if (entry.getValue() instanceof List<?> items) {
+        for (Object item : items) {
+          if (item instanceof Map<?, ?> version) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> typed = new LinkedHashMap<>((Map<String, Object>) version);
+            versions.add(typed);
+          }
+        }
       }
+      entries.put(String.valueOf(entry.getKey()), versions);
     }
     String time = DateTimeFormatter.ISO_INSTANT.format(timestamp.atOffset(ZoneOffset.UTC));
     Map<String, Object> entry = new LinkedHashMap<>();

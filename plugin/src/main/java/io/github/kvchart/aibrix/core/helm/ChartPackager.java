@@ -3,6 +3,7 @@ package io.github.kvchart.aibrix.core.helm;
 import io.github.kvchart.aibrix.core.AtomicFiles;
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.SourceLocation;
+import io.github.kvchart.aibrix.core.yaml.SafeYamlLoader;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -19,9 +20,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Packages a chart directory as {@code <name>-<version>.tgz}, byte-reproducibly (see {@link
@@ -80,7 +78,7 @@ public final class ChartPackager {
           "is not a Helm chart (no Chart.yaml).",
           "Run generate first, or point aibrix-chart.chartDirectory at a chart.");
     }
-    Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+    Object loaded = SafeYamlLoader.loadData(file, file.toString());
     if (!(loaded instanceof Map<?, ?> map)
         || map.get("name") == null
         || map.get("version") == null) {

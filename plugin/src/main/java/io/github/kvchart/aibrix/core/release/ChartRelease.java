@@ -46,6 +46,8 @@ public final class ChartRelease {
       throw new RefusedException(result);
     }
     log.info(result.summary());
+    // Refuse a broken index.yaml before anything is written.
+    ChartIndex.read(request.outputDirectory().resolve("index.yaml"));
     ChartPackager.Packaged packaged =
         ChartPackager.pack(
             request.chartDirectory(), request.outputDirectory(), request.timestamp());

@@ -32,6 +32,52 @@ public final class SafeYamlLoader {
 
   /** Reads {@code file}; {@code displayName} is how errors name it. */
   public static Node load(Path file, String displayName) throws InvalidInputException {
+    return parse(readText(file, displayName), displayName);
+  }
+
+  /**
+   * Reads {@code file} as plain data (maps, lists, strings, numbers), within the same limits; for
+   * files such as Chart.yaml and index.yaml.
+   */
+  public static Object loadData(Path file, String displayName) throws InvalidInputException {
+    String text = readText(file, displayName);
+    LoaderOptions options = options();
+    try {
+      return new Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(options)).load(text);
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      SourceLocation at =
+          mark == null
+              ? SourceLocation.ofFile(displayName)
+              : new SourceLocation(displayName, mark.getLine() + 1, mark.getColumn() + 1);
+      throw new InvalidInputException(
+          at,
+          "is not valid YAML: " + firstLine(e.getProblem()) + ".",
+          "Correct the YAML syntax.",
+          e);
+    } catch (YAMLException | StackOverflowError e) {
+      throw new InvalidInputException(
+          SourceLocation.ofFile(displayName),
+          "cannot be read as YAML: " + firstLine(e.getMessage()) + ".",
+          "Simplify the file: no more than "
+              + MAX_ALIASES
+              + " aliases and "
+              + MAX_NESTING
+              + " levels of nesting.");
+    }
+  }
+
+  private static LoaderOptions options() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setNestingDepthLimit(MAX_NESTING);
+    options.setCodePointLimit((int) MAX_BYTES);
+    options.setAllowRecursiveKeys(false);
+    return options;
+  }
+
+  private static String readText(Path file, String displayName) throws InvalidInputException {
     SourceLocation where = SourceLocation.ofFile(displayName);
     byte[] bytes;
     try {
@@ -54,17 +100,12 @@ public final class SafeYamlLoader {
       throw new InvalidInputException(
           where, "cannot be read: " + e.getMessage() + ".", "Check its permissions.", e);
     }
-    return parse(decode(bytes, where), displayName);
+    return decode(bytes, where);
   }
 
   /** Parses YAML text; {@code displayName} is how errors name it. */
   public static Node parse(String text, String displayName) throws InvalidInputException {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    options.setMaxAliasesForCollections(MAX_ALIASES);
-    options.setNestingDepthLimit(MAX_NESTING);
-    options.setCodePointLimit((int) MAX_BYTES);
-    options.setAllowRecursiveKeys(false);
+    LoaderOptions options = options();
     try {
       Node node = new Yaml(options).compose(new StringReader(text));
       if (node == null) {
