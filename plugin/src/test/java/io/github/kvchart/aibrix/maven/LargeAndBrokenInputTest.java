@@ -165,7 +165,8 @@ class LargeAndBrokenInputTest {
     Files.writeString(temp.resolve("charts/index.yaml"), "a: &a [*a]\n");
     pack.chartDirectory = temp.resolve("out/helm/aibrix-model").toFile();
     MojoFailureException i = assertThrows(MojoFailureException.class, pack::execute);
-    assertTrue(i.getMessage().contains("index.yaml: is not a Helm repository index"), i.getMessage());
+    assertTrue(
+        i.getMessage().contains("index.yaml: is not a Helm repository index"), i.getMessage());
     assertTrue(!Files.exists(temp.resolve("charts/aibrix-model-1.0.0.tgz")), "nothing written");
   }
 }
