@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
- * Real Helm (3.x, embedded through helm-java) for lint and template. The native library must come
- * from the plugin's class path: helm-java's fallback would download it, so we refuse to start Helm
- * without it instead.
+ * Real Helm (3.x, embedded through helm-java) for lint and template. Calls take turns: Helm's Go
+ * code keeps process-wide state, and parallel module builds ({@code mvn -T}) share one process. The
+ * native library must come from the plugin's class path: helm-java's fallback would download it, so
+ * we refuse to start Helm without it instead.
  */
 public final class EmbeddedHelm {
   private static volatile boolean checked;
@@ -22,7 +23,7 @@ public final class EmbeddedHelm {
   /**
    * Renders {@code chart} like {@code helm template}, with {@code --set} pairs and values files.
    */
-  public static String template(
+  public static synchronized String template(
       Path chart, String release, String namespace, Map<String, String> set, List<Path> valuesFiles)
       throws HelmException {
     requireBundledLibrary();
@@ -42,7 +43,7 @@ public final class EmbeddedHelm {
   }
 
   /** Runs {@code helm lint} (strict when asked); returns Helm's messages and verdict. */
-  public static LintResult lint(Path chart, boolean strict) throws HelmException {
+  public static synchronized LintResult lint(Path chart, boolean strict) throws HelmException {
     requireBundledLibrary();
     try {
       var command = new Helm(chart).lint();
@@ -79,7 +80,7 @@ public final class EmbeddedHelm {
   /**
    * Logs in to an OCI registry with the given credentials (stored in the private Helm home only).
    */
-  public static void login(
+  public static synchronized void login(
       String host, String username, String password, boolean plainHttp, boolean insecure)
       throws HelmException {
     requireBundledLibrary();
@@ -102,8 +103,8 @@ public final class EmbeddedHelm {
   /**
    * Pushes a chart archive to {@code oci://host/path}; returns Helm's output (it names the digest).
    */
-  public static String push(Path archive, java.net.URI remote, boolean plainHttp, boolean insecure)
-      throws HelmException {
+  public static synchronized String push(
+      Path archive, java.net.URI remote, boolean plainHttp, boolean insecure) throws HelmException {
     requireBundledLibrary();
     try {
       var command = Helm.push().withChart(archive).withRemote(remote);
