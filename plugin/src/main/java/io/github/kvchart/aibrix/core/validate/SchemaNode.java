@@ -19,6 +19,16 @@ class SchemaNode {
   private final List<String> types = new ArrayList<>();
   private final List<String> required = new ArrayList<>();
   private final Pattern pattern;
+  private final JsonNode constValue;
+  private final JsonNode enumValues;
+  private final JsonNode format;
+  private final JsonNode minLength;
+  private final JsonNode maxLength;
+  private final JsonNode minimum;
+  private final JsonNode maximum;
+  private final JsonNode minItems;
+  private final JsonNode maxItems;
+  private final JsonNode patternValue;
   Map<String, SchemaNode> properties;
   TreeSet<String> known;
   boolean additionalAllowed = true;
@@ -28,6 +38,16 @@ class SchemaNode {
 
   SchemaNode(JsonNode schema) {
     this.schema = schema;
+    constValue = schema != null && schema.isObject() ? schema.get("const") : null;
+    enumValues = schema != null && schema.isObject() ? schema.get("enum") : null;
+    format = schema != null && schema.isObject() ? schema.get("format") : null;
+    minLength = schema != null && schema.isObject() ? schema.get("minLength") : null;
+    maxLength = schema != null && schema.isObject() ? schema.get("maxLength") : null;
+    minimum = schema != null && schema.isObject() ? schema.get("minimum") : null;
+    maximum = schema != null && schema.isObject() ? schema.get("maximum") : null;
+    minItems = schema != null && schema.isObject() ? schema.get("minItems") : null;
+    maxItems = schema != null && schema.isObject() ? schema.get("maxItems") : null;
+    patternValue = schema != null && schema.isObject() ? schema.get("pattern") : null;
     this.falseSchema = schema != null && schema.isBoolean() && !schema.asBoolean();
     if (schema == null || !schema.isObject()) {
       pattern = null;
@@ -42,7 +62,7 @@ class SchemaNode {
       }
     }
     schema.path("required").forEach(r -> required.add(r.asText()));
-    pattern = schema.has("pattern") ? Pattern.compile(schema.get("pattern").asText()) : null;
+    pattern = patternValue != null ? Pattern.compile(patternValue.asText()) : null;
   }
 
   void check(JsonNode instance, FastSchema.Where where, List<SchemaProblem> problems) {
@@ -77,22 +97,22 @@ class SchemaNode {
               Set.of(),
               typeName(instance) + " found, " + expected + " expected"));
     }
-    if (schema.has("const") && !equalsJson(schema.get("const"), instance)) {
+    if (constValue != null && !equalsJson(constValue, instance)) {
       problems.add(
           new SchemaProblem(
               where.toString(),
               "const",
               null,
               instance,
-              schema.get("const"),
+              constValue,
               null,
               null,
               Set.of(),
-              "must be the constant value " + schema.get("const")));
+              "must be the constant value " + constValue));
     }
-    if (schema.has("enum")) {
+    if (enumValues != null) {
       boolean found = false;
-      for (JsonNode option : schema.get("enum")) {
+      for (JsonNode option : enumValues) {
         found |= equalsJson(option, instance);
       }
       if (!found) {
@@ -102,11 +122,11 @@ class SchemaNode {
                 "enum",
                 null,
                 instance,
-                schema.get("enum"),
+                enumValues,
                 null,
                 null,
                 Set.of(),
-                "does not have a value in the enumeration " + schema.get("enum")));
+                "does not have a value in the enumeration " + enumValues));
       }
     }
     if (instance.isTextual()) {
@@ -130,83 +150,81 @@ class SchemaNode {
               "pattern",
               null,
               instance,
-              schema.get("pattern"),
+              patternValue,
               null,
               null,
               Set.of(),
               "does not match the regex pattern " + pattern.pattern()));
     }
-    if (schema.has("format") && !isDateTime(text)) {
+    if (format != null && !isDateTime(text)) {
       problems.add(
           new SchemaProblem(
               where.toString(),
               "format",
               null,
               instance,
-              schema.get("format"),
+              format,
               null,
               null,
               Set.of(),
               "is not a valid date-time"));
     }
     int length = text.codePointCount(0, text.length());
-    if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
+    if (minLength != null && length < minLength.asInt()) {
       problems.add(
           new SchemaProblem(
               where.toString(),
               "minLength",
               null,
               instance,
-              schema.get("minLength"),
+              minLength,
               null,
               null,
               Set.of(),
-              "must be at least " + schema.get("minLength").asInt() + " characters long"));
+              "must be at least " + minLength.asInt() + " characters long"));
     }
-    if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
+    if (maxLength != null && length > maxLength.asInt()) {
       problems.add(
           new SchemaProblem(
               where.toString(),
               "maxLength",
               null,
               instance,
-              schema.get("maxLength"),
+              maxLength,
               null,
               null,
               Set.of(),
-              "must be at most " + schema.get("maxLength").asInt() + " characters long"));
+              "must be at most " + maxLength.asInt() + " characters long"));
     }
   }
 
   private void checkNumber(
       JsonNode instance, FastSchema.Where where, List<SchemaProblem> problems) {
-    if (schema.has("minimum")
-        && instance.decimalValue().compareTo(schema.get("minimum").decimalValue()) < 0) {
+    if (minimum != null && instance.decimalValue().compareTo(minimum.decimalValue()) < 0) {
       problems.add(
           new SchemaProblem(
               where.toString(),
               "minimum",
               null,
               instance,
-              schema.get("minimum"),
+              minimum,
               null,
               null,
               Set.of(),
-              "must have a minimum value of " + schema.get("minimum")));
+              "must have a minimum value of " + minimum));
     }
-    if (schema.has("maximum")
-        && instance.decimalValue().compareTo(schema.get("maximum").decimalValue()) > 0) {
+    if (maximum != null && instance.decimalValue().compareTo(maximum.decimalValue()) > 0) {
       problems.add(
           new SchemaProblem(
               where.toString(),
               "maximum",
               null,
               instance,
-              schema.get("maximum"),
+              maximum,
               null,
               null,
               Set.of(),
-              "must have a maximum value of " + schema.get("maximum")));
+              "must have a maximum value of " + maximum));
     }
   }
 
@@ -252,31 +270,31 @@ class SchemaNode {
   }
 
   private void checkArray(JsonNode instance, FastSchema.Where where, List<SchemaProblem> problems) {
-    if (schema.has("minItems") && instance.size() < schema.get("minItems").asInt()) {
+    if (minItems != null && instance.size() < minItems.asInt()) {
       problems.add(
           new SchemaProblem(
               where.toString(),
               "minItems",
               null,
               instance,
-              schema.get("minItems"),
+              minItems,
               null,
               null,
               Set.of(),
-              "must have at least " + schema.get("minItems").asInt() + " items"));
+              "must have at least " + minItems.asInt() + " items"));
     }
-    if (schema.has("maxItems") && instance.size() > schema.get("maxItems").asInt()) {
+    if (maxItems != null && instance.size() > maxItems.asInt()) {
       problems.add(
           new SchemaProblem(
               where.toString(),
               "maxItems",
               null,
               instance,
-              schema.get("maxItems"),
+              maxItems,
               null,
               null,
               Set.of(),
-              "must have at most " + schema.get("maxItems").asInt() + " items"));
+              "must have at most " + maxItems.asInt() + " items"));
     }
     if (items != null) {
       for (int i = 0; i < instance.size(); i++) {
