@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.kvchart.aibrix.TestPaths;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -80,27 +78,16 @@ class HostileInputTest {
   private void run(String input, Path output) throws Exception {
     Path file = CORPUS.resolve(input);
     if (input.startsWith("m")) {
-      GenerateMojo mojo = new GenerateMojo();
-      mojo.setLog(new SystemStreamLog());
-      mojo.outputDirectory = output.toFile();
+      GenerateMojo mojo = Mojos.generate(output);
       mojo.modelsFile = file.toFile();
-      mojo.projectVersion = "1.0.0";
       mojo.execute();
     } else if (input.startsWith("templates/")) {
-      GenerateMojo mojo = new GenerateMojo();
-      mojo.setLog(new SystemStreamLog());
-      mojo.outputDirectory = output.toFile();
+      GenerateMojo mojo = Mojos.generate(output);
       mojo.templateDirectory = file.toFile();
-      mojo.projectVersion = "1.0.0";
       mojo.execute();
     } else {
-      ValidateMojo mojo = new ValidateMojo();
-      mojo.setLog(new SystemStreamLog());
-      mojo.basedir = CORPUS.toFile();
-      mojo.sources = List.of(input);
-      mojo.kubernetesVersion = "1.32";
+      ValidateMojo mojo = Mojos.validate(CORPUS, List.of(input));
       mojo.reportsDirectory = temp.resolve("reports").toFile();
-      mojo.outputDirectory = new File("none");
       mojo.execute();
     }
   }

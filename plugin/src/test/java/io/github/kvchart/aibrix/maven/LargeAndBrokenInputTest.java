@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,22 +22,12 @@ class LargeAndBrokenInputTest {
   @TempDir Path temp;
 
   private ValidateMojo validate(String... sources) {
-    ValidateMojo mojo = new ValidateMojo();
-    mojo.setLog(new SystemStreamLog());
-    mojo.basedir = temp.toFile();
-    mojo.sources = List.of(sources);
-    mojo.kubernetesVersion = "1.32";
-    mojo.reportsDirectory = temp.resolve("reports").toFile();
-    mojo.outputDirectory = new File("none");
-    return mojo;
+    return Mojos.validate(temp, List.of(sources));
   }
 
   private GenerateMojo generate(Path models) {
-    GenerateMojo mojo = new GenerateMojo();
-    mojo.setLog(new SystemStreamLog());
-    mojo.outputDirectory = temp.resolve("out").toFile();
+    GenerateMojo mojo = Mojos.generate(temp.resolve("out"));
     mojo.modelsFile = models.toFile();
-    mojo.projectVersion = "1.0.0";
     return mojo;
   }
 
@@ -142,19 +130,10 @@ class LargeAndBrokenInputTest {
   void brokenChartYamlAndIndexStopPackageAndPushClearly() throws Exception {
     Path chart = Files.createDirectories(temp.resolve("chart"));
     Files.writeString(chart.resolve("Chart.yaml"), "name: [unclosed\n");
-    PackageMojo pack = new PackageMojo();
-    pack.setLog(new SystemStreamLog());
-    pack.basedir = temp.toFile();
-    pack.chartDirectory = chart.toFile();
-    pack.chartsDirectory = temp.resolve("charts").toFile();
-    pack.kubernetesVersion = "1.32";
+    PackageMojo pack = Mojos.pack(temp, chart, temp.resolve("charts"));
     MojoFailureException e = assertThrows(MojoFailureException.class, pack::execute);
     assertTrue(e.getMessage().contains("Chart.yaml:2:1: is not valid YAML"), e.getMessage());
-    PushMojo push = new PushMojo();
-    push.setLog(new SystemStreamLog());
-    push.chartDirectory = chart.toFile();
-    push.chartsDirectory = temp.resolve("charts").toFile();
-    push.repository = "oci://127.0.0.1:1/charts";
+    PushMojo push = Mojos.push(chart, temp.resolve("charts"), "oci://127.0.0.1:1/charts");
     MojoFailureException p = assertThrows(MojoFailureException.class, push::execute);
     assertTrue(p.getMessage().contains("is not valid YAML"), p.getMessage());
 

@@ -16,7 +16,6 @@ import java.security.Permission;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,29 +90,14 @@ class OfflineTest {
 
   @Test
   void generateValidateAndPackageAttemptNoConnection() throws Exception {
-    GenerateMojo generate = new GenerateMojo();
-    generate.setLog(new SystemStreamLog());
-    generate.outputDirectory = temp.resolve("out").toFile();
-    generate.projectVersion = "1.0.0";
-    generate.execute();
+    Mojos.generate(temp.resolve("out")).execute();
 
-    ValidateMojo validate = new ValidateMojo();
-    validate.setLog(new SystemStreamLog());
-    validate.basedir = temp.toFile();
-    validate.kubernetesVersion = "1.32";
+    ValidateMojo validate = Mojos.validate(temp, null);
     validate.outputDirectory = temp.resolve("out").toFile();
-    validate.reportsDirectory = temp.resolve("reports").toFile();
     validate.failOnWarning = true;
     validate.execute();
 
-    PackageMojo pack = new PackageMojo();
-    pack.setLog(new SystemStreamLog());
-    pack.basedir = temp.toFile();
-    pack.chartDirectory = temp.resolve("out/helm/aibrix-model").toFile();
-    pack.chartsDirectory = temp.resolve("charts").toFile();
-    pack.kubernetesVersion = "1.32";
-    pack.indexUrlPrefix = "";
-    pack.execute();
+    Mojos.pack(temp, temp.resolve("out/helm/aibrix-model"), temp.resolve("charts")).execute();
 
     assertTrue(Files.isRegularFile(temp.resolve("charts/aibrix-model-1.0.0.tgz")));
     assertTrue(

@@ -65,6 +65,15 @@ public final class KvContract {
 
   /** The contract shipped in the plugin. */
   public static KvContract builtIn() {
+    return BuiltIn.CONTRACT;
+  }
+
+  /** The built-in contract, read once: it is immutable, and its look-up caches are thread-safe. */
+  private static final class BuiltIn {
+    static final KvContract CONTRACT = readBuiltIn();
+  }
+
+  private static KvContract readBuiltIn() {
     try (InputStream in = KvContract.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
       if (in == null) {
         throw new IllegalStateException("the plugin jar lacks " + BUILT_IN);

@@ -37,6 +37,12 @@ public record Violation(
     fix = fix == null ? "" : fix;
   }
 
+  /** An error about a file as a whole, or a position in it outside any document's tree. */
+  public static Violation inFile(
+      String file, int line, int column, String rule, String message, String fix) {
+    return new Violation(file, line, column, -1, "", "", "", rule, Severity.ERROR, message, fix);
+  }
+
   public boolean isError() {
     return severity == Severity.ERROR;
   }

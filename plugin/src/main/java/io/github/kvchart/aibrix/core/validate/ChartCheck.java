@@ -6,7 +6,6 @@ import io.github.kvchart.aibrix.core.helm.EmbeddedHelm;
 import io.github.kvchart.aibrix.core.helm.HelmException;
 import io.github.kvchart.aibrix.core.helm.RenderedChart;
 import io.github.kvchart.aibrix.core.manifest.RuleIds;
-import io.github.kvchart.aibrix.core.manifest.Severity;
 import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,11 +42,14 @@ final class ChartCheck {
     } catch (IOException e) {
       renderings.add(
           List.of(
-              failure(
-                  display,
-                  RuleIds.HELM_TEMPLATE,
-                  "cannot read the chart: " + e.getMessage(),
-                  "Check the chart directory's permissions.")));
+              ManifestValidator.FileOutcome.failed(
+                  Violation.inFile(
+                      display,
+                      0,
+                      0,
+                      RuleIds.HELM_TEMPLATE,
+                      "cannot read the chart: " + e.getMessage(),
+                      "Check the chart directory's permissions."))));
       return renderings;
     }
     for (ChartRenderer.ValuesCase values : matrix) {
@@ -75,48 +77,28 @@ final class ChartCheck {
           continue;
         }
         violations.add(
-            new Violation(
+            Violation.inFile(
                 display,
                 0,
                 0,
-                -1,
-                "",
-                "",
-                "",
                 RuleIds.HELM_LINT,
-                Severity.ERROR,
                 "helm lint --strict: " + matcher.group(2),
                 "Fix what Helm names; --strict treats warnings as errors."));
       }
       if (result.isFailed() && violations.isEmpty()) {
         violations.add(
-            new Violation(
+            Violation.inFile(
                 display,
                 0,
                 0,
-                -1,
-                "",
-                "",
-                "",
                 RuleIds.HELM_LINT,
-                Severity.ERROR,
                 "helm lint --strict failed: " + String.join("; ", result.getMessages()),
                 "Fix what Helm names."));
       }
     } catch (HelmException e) {
       violations.add(
-          new Violation(
-              display,
-              0,
-              0,
-              -1,
-              "",
-              "",
-              "",
-              RuleIds.HELM_LINT,
-              Severity.ERROR,
-              e.getMessage(),
-              "Fix what Helm names."));
+          Violation.inFile(
+              display, 0, 0, RuleIds.HELM_LINT, e.getMessage(), "Fix what Helm names."));
     }
     return violations;
   }
@@ -136,25 +118,13 @@ final class ChartCheck {
       line = Integer.parseInt(at.group(2));
     }
     Violation violation =
-        new Violation(
+        Violation.inFile(
             file,
             line,
             line > 0 ? 1 : 0,
-            -1,
-            "",
-            "",
-            "",
             RuleIds.HELM_TEMPLATE,
-            Severity.ERROR,
             message,
             "Fix the template, or the values file, named here.");
-    return new ManifestValidator.FileOutcome(List.of(violation), List.of(), List.of());
-  }
-
-  private static ManifestValidator.FileOutcome failure(
-      String file, String rule, String message, String fix) {
-    Violation violation =
-        new Violation(file, 0, 0, -1, "", "", "", rule, Severity.ERROR, message, fix);
-    return new ManifestValidator.FileOutcome(List.of(violation), List.of(), List.of());
+    return ManifestValidator.FileOutcome.failed(violation);
   }
 }

@@ -94,32 +94,18 @@ public final class ManifestParser {
       }
     } catch (IOException | RuntimeException | StackOverflowError e) {
       violations.add(
-          new Violation(
+          unreadable(
               file,
-              0,
-              0,
-              -1,
-              "",
-              "",
-              "",
-              RuleIds.YAML_SYNTAX,
-              Severity.ERROR,
-              "cannot be read as YAML: " + oneLine(e.getMessage()),
-              "Simplify the file: at most "
-                  + MAX_ALIASES
+              e,
+              MAX_ALIASES
                   + " aliases, "
                   + MAX_DEPTH
                   + " levels of nesting and "
                   + MAX_CHARS
-                  + " characters."));
+                  + " characters"));
       return new ParsedFile(file, List.of(), violations);
     }
-    PositionFinder positions = new PositionFinder(lenient, text);
-    List<ManifestDocument> documents = new ArrayList<>(roots.size());
-    for (int i = 0; i < roots.size(); i++) {
-      documents.add(new ManifestDocument(file, i, roots.get(i), positions));
-    }
-    return new ParsedFile(file, documents, violations);
+    return new ParsedFile(file, documents(file, text, roots), violations);
   }
 
   /** The slower path for files with anchors: SnakeYAML resolves aliases and merge keys. */
@@ -133,60 +119,62 @@ public final class ManifestParser {
       org.yaml.snakeyaml.error.Mark mark =
           e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       violations.add(
-          new Violation(
+          Violation.inFile(
               file,
               mark == null ? 0 : mark.getLine() + 1,
               mark == null ? 0 : mark.getColumn() + 1,
-              -1,
-              "",
-              "",
-              "",
               RuleIds.YAML_SYNTAX,
-              Severity.ERROR,
               "invalid YAML: " + oneLine(e.getProblem()) + ".",
               "Correct the YAML syntax at this position."));
       return new ParsedFile(file, List.of(), violations);
     } catch (RuntimeException | StackOverflowError e) {
       violations.add(
-          new Violation(
-              file,
-              0,
-              0,
-              -1,
-              "",
-              "",
-              "",
-              RuleIds.YAML_SYNTAX,
-              Severity.ERROR,
-              "cannot be read as YAML: " + oneLine(e.getMessage()),
-              "Simplify the file: at most "
-                  + MAX_ALIASES
-                  + " aliases, "
-                  + MAX_DEPTH
-                  + " levels of nesting."));
+          unreadable(file, e, MAX_ALIASES + " aliases, " + MAX_DEPTH + " levels of nesting"));
       return new ParsedFile(file, List.of(), violations);
     }
     for (AnchoredYamlReader.Duplicate duplicate : duplicates) {
       violations.add(
-          new Violation(
-              file,
-              duplicate.line(),
-              duplicate.column(),
-              duplicate.document(),
-              "",
-              "",
-              "",
-              RuleIds.YAML_DUPLICATE_KEY,
-              Severity.ERROR,
-              "duplicate key '" + duplicate.key() + "'.",
-              "Keep one of the two entries: Kubernetes silently uses the last one."));
+          duplicateKey(
+              file, duplicate.line(), duplicate.column(), duplicate.document(), duplicate.key()));
     }
+    return new ParsedFile(file, documents(file, text, roots), violations);
+  }
+
+  /** The documents of a file, sharing one position finder over its text. */
+  private List<ManifestDocument> documents(String file, String text, List<JsonNode> roots) {
     PositionFinder positions = new PositionFinder(lenient, text);
     List<ManifestDocument> documents = new ArrayList<>(roots.size());
     for (int i = 0; i < roots.size(); i++) {
       documents.add(new ManifestDocument(file, i, roots.get(i), positions));
     }
-    return new ParsedFile(file, documents, violations);
+    return documents;
+  }
+
+  private static Violation duplicateKey(
+      String file, int line, int column, int document, String key) {
+    return new Violation(
+        file,
+        line,
+        column,
+        document,
+        "",
+        "",
+        "",
+        RuleIds.YAML_DUPLICATE_KEY,
+        Severity.ERROR,
+        "duplicate key '" + key + "'.",
+        "Keep one of the two entries: Kubernetes silently uses the last one.");
+  }
+
+  /** A file the parser gave up on (a limit was hit), with how to simplify it. */
+  private static Violation unreadable(String file, Throwable e, String limits) {
+    return Violation.inFile(
+        file,
+        0,
+        0,
+        RuleIds.YAML_SYNTAX,
+        "cannot be read as YAML: " + oneLine(e.getMessage()),
+        "Simplify the file: at most " + limits + ".");
   }
 
   private static void read(
@@ -221,18 +209,8 @@ public final class ManifestParser {
         int at = line <= lines.length ? lines[line - 1].indexOf(key.group(1)) : -1;
         column = at >= 0 ? at + 1 : column;
       }
-      return new Violation(
-          file,
-          line,
-          column,
-          document,
-          "",
-          "",
-          "",
-          RuleIds.YAML_DUPLICATE_KEY,
-          Severity.ERROR,
-          message.replace("Duplicate field", "duplicate key") + ".",
-          "Keep one of the two entries: Kubernetes silently uses the last one.");
+      return duplicateKey(
+          file, line, column, document, key.reset().find() ? key.group(1) : message);
     }
     String problem = oneLine(e.getOriginalMessage());
     if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {

@@ -34,7 +34,13 @@ public final class ManifestValidator {
 
   /** The outcome of one file: its violations and documents. */
   record FileOutcome(
-      List<Violation> violations, List<DocumentSummary> documents, List<ManifestDocument> parsed) {}
+      List<Violation> violations, List<DocumentSummary> documents, List<ManifestDocument> parsed) {
+
+    /** A file (or rendering) that could not be looked into: one violation, no documents. */
+    static FileOutcome failed(Violation violation) {
+      return new FileOutcome(List.of(violation), List.of(), List.of());
+    }
+  }
 
   public ValidationResult validate(ValidateRequest request, BuildLog log)
       throws InvalidInputException {
@@ -193,41 +199,25 @@ public final class ManifestValidator {
       text = readText(file, display);
     } catch (InvalidInputException e) {
       Violation unreadable =
-          new Violation(
+          Violation.inFile(display, 0, 0, RuleIds.YAML_SYNTAX, e.problem(), e.fix());
+      return FileOutcome.failed(unreadable);
+    }
+    if (text.isBlank()) {
+      Violation empty =
+          Violation.inFile(
               display,
               0,
               0,
-              -1,
-              "",
-              "",
-              "",
               RuleIds.YAML_SYNTAX,
-              Severity.ERROR,
-              e.problem(),
-              e.fix());
-      return new FileOutcome(List.of(unreadable), List.of(), List.of());
+              "the file is empty: it holds no YAML document.",
+              "Remove the file, or exclude it with aibrix-chart.excludes.");
+      return FileOutcome.failed(empty);
     }
     return checkText(display, text, check);
   }
 
   /** Parses and schema-checks YAML text that {@code display} names. */
   FileOutcome checkText(String display, String text, SchemaCheck check) {
-    if (text.isBlank() && !display.contains(" [values: ")) {
-      Violation empty =
-          new Violation(
-              display,
-              0,
-              0,
-              -1,
-              "",
-              "",
-              "",
-              RuleIds.YAML_SYNTAX,
-              Severity.ERROR,
-              "the file is empty: it holds no YAML document.",
-              "Remove the file, or exclude it with aibrix-chart.excludes.");
-      return new FileOutcome(List.of(empty), List.of(), List.of());
-    }
     ParsedFile parsed = parser.parse(display, text);
     List<Violation> violations = new ArrayList<>(parsed.violations());
     List<DocumentSummary> documents = new ArrayList<>();

@@ -153,9 +153,21 @@ public final class SchemaCatalog {
     }
   }
 
+  /**
+   * The shipped schema files, read once per class loader: they never change, and every run (and
+   * every goal of a build) needs them. The trees are only ever read.
+   */
+  private static final Map<String, Optional<JsonNode>> SHIPPED = new ConcurrentHashMap<>();
+
   private static JsonNode readJson(String resource) throws InvalidInputException {
+    Optional<JsonNode> cached = SHIPPED.get(resource);
+    if (cached != null) {
+      return cached.orElse(null);
+    }
     try (InputStream in = SchemaCatalog.class.getClassLoader().getResourceAsStream(resource)) {
-      return in == null ? null : JSON.readTree(in);
+      JsonNode json = in == null ? null : JSON.readTree(in);
+      SHIPPED.put(resource, Optional.ofNullable(json));
+      return json;
     } catch (IOException e) {
       throw new InvalidInputException(
           SourceLocation.ofFile(resource),

@@ -45,16 +45,7 @@ public final class SafeYamlLoader {
     try {
       return new Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(options)).load(text);
     } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      SourceLocation at =
-          mark == null
-              ? SourceLocation.ofFile(displayName)
-              : new SourceLocation(displayName, mark.getLine() + 1, mark.getColumn() + 1);
-      throw new InvalidInputException(
-          at,
-          "is not valid YAML: " + firstLine(e.getProblem()) + ".",
-          "Correct the YAML syntax.",
-          e);
+      throw syntaxError(e, displayName);
     } catch (YAMLException | StackOverflowError e) {
       throw new InvalidInputException(
           SourceLocation.ofFile(displayName),
@@ -65,6 +56,17 @@ public final class SafeYamlLoader {
               + MAX_NESTING
               + " levels of nesting.");
     }
+  }
+
+  /** A syntax error, located where SnakeYAML found it. */
+  private static InvalidInputException syntaxError(MarkedYAMLException e, String displayName) {
+    Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    SourceLocation at =
+        mark == null
+            ? SourceLocation.ofFile(displayName)
+            : new SourceLocation(displayName, mark.getLine() + 1, mark.getColumn() + 1);
+    return new InvalidInputException(
+        at, "is not valid YAML: " + firstLine(e.getProblem()) + ".", "Correct the YAML syntax.", e);
   }
 
   private static LoaderOptions options() {
@@ -116,16 +118,7 @@ public final class SafeYamlLoader {
       }
       return node;
     } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      SourceLocation at =
-          mark == null
-              ? SourceLocation.ofFile(displayName)
-              : new SourceLocation(displayName, mark.getLine() + 1, mark.getColumn() + 1);
-      throw new InvalidInputException(
-          at,
-          "is not valid YAML: " + firstLine(e.getProblem()) + ".",
-          "Correct the YAML syntax.",
-          e);
+      throw syntaxError(e, displayName);
     } catch (YAMLException e) {
       throw new InvalidInputException(
           SourceLocation.ofFile(displayName),
