@@ -51,10 +51,9 @@ public final class SchemaCheck {
     }
     if (!root.isObject()) {
       violations.add(
-          document.violation(
+          schemaError(
+              document,
               "",
-              RuleIds.SCHEMA,
-              Severity.ERROR,
               "document "
                   + (document.index() + 1)
                   + " is a "
@@ -67,10 +66,9 @@ public final class SchemaCheck {
     String kind = document.kind();
     if (apiVersion.isEmpty() || kind.isEmpty()) {
       violations.add(
-          document.violation(
+          schemaError(
+              document,
               "",
-              RuleIds.SCHEMA,
-              Severity.ERROR,
               "document "
                   + (document.index() + 1)
                   + " has no "
@@ -164,10 +162,9 @@ public final class SchemaCheck {
       }
       case "required" -> {
         String field = problem.property();
-        return document.violation(
+        return schemaError(
+            document,
             pointer,
-            RuleIds.SCHEMA,
-            Severity.ERROR,
             "missing required field '" + field + "' in " + where + ".",
             "Add "
                 + (pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.') + ".")
@@ -183,10 +180,9 @@ public final class SchemaCheck {
                         problem.expected().replace("[", "").replace("]", "").split(","))
                     .map(String::trim)
                     .toList());
-        return document.violation(
+        return schemaError(
+            document,
             pointer,
-            RuleIds.SCHEMA,
-            Severity.ERROR,
             where + " must be " + expected + ", not " + found + ".",
             expected.equals("string")
                 ? "Quote the value."
@@ -197,10 +193,9 @@ public final class SchemaCheck {
       }
       case "pattern" -> {
         boolean quantity = String.valueOf(problem.keywordValue()).contains("KMGTPE");
-        return document.violation(
+        return schemaError(
+            document,
             pointer,
-            RuleIds.SCHEMA,
-            Severity.ERROR,
             where
                 + " '"
                 + problem.instance().asText()
@@ -212,20 +207,18 @@ public final class SchemaCheck {
       }
       case "format" -> {
         String format = problem.keywordValue().asText();
-        return document.violation(
+        return schemaError(
+            document,
             pointer,
-            RuleIds.SCHEMA,
-            Severity.ERROR,
             where + " '" + problem.instance().asText() + "' is not a valid " + format + ".",
             "date-time".equals(format)
                 ? "Use an RFC 3339 time such as 2026-01-01T00:00:00Z, quoted."
                 : "Use a valid value.");
       }
       case "const", "enum" -> {
-        return document.violation(
+        return schemaError(
+            document,
             pointer,
-            RuleIds.SCHEMA,
-            Severity.ERROR,
             where
                 + " must be one of "
                 + (problem.keyword().equals("const")
@@ -238,10 +231,9 @@ public final class SchemaCheck {
       }
       case "minimum", "maximum" -> {
         boolean min = problem.keyword().equals("minimum");
-        return document.violation(
+        return schemaError(
+            document,
             pointer,
-            RuleIds.SCHEMA,
-            Severity.ERROR,
             where
                 + " is "
                 + problem.instance()
@@ -254,10 +246,9 @@ public final class SchemaCheck {
       }
       case "minItems", "maxItems" -> {
         boolean min = problem.keyword().equals("minItems");
-        return document.violation(
+        return schemaError(
+            document,
             pointer,
-            RuleIds.SCHEMA,
-            Severity.ERROR,
             where
                 + " has "
                 + problem.instance().size()
@@ -269,10 +260,9 @@ public final class SchemaCheck {
       }
       case "minLength", "maxLength" -> {
         boolean min = problem.keyword().equals("minLength");
-        return document.violation(
+        return schemaError(
+            document,
             pointer,
-            RuleIds.SCHEMA,
-            Severity.ERROR,
             where
                 + " must be at "
                 + (min ? "least " : "most ")
@@ -281,14 +271,18 @@ public final class SchemaCheck {
             min ? "Use a longer value." : "Use a shorter value.");
       }
       default -> {
-        return document.violation(
+        return schemaError(
+            document,
             pointer,
-            RuleIds.SCHEMA,
-            Severity.ERROR,
             where + ": " + problem.message() + ".",
             "Correct the value to match the " + document.kind() + " schema.");
       }
     }
+  }
+
+  private static Violation schemaError(
+      ManifestDocument document, String pointer, String message, String fix) {
+    return document.violation(pointer, RuleIds.SCHEMA, Severity.ERROR, message, fix);
   }
 
   private static String article(String type) {

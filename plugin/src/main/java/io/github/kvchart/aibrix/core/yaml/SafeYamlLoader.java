@@ -47,14 +47,7 @@ public final class SafeYamlLoader {
     } catch (MarkedYAMLException e) {
       throw syntaxError(e, displayName);
     } catch (YAMLException | StackOverflowError e) {
-      throw new InvalidInputException(
-          SourceLocation.ofFile(displayName),
-          "cannot be read as YAML: " + firstLine(e.getMessage()) + ".",
-          "Simplify the file: no more than "
-              + MAX_ALIASES
-              + " aliases and "
-              + MAX_NESTING
-              + " levels of nesting.");
+      throw tooComplex(e, displayName);
     }
   }
 
@@ -67,6 +60,19 @@ public final class SafeYamlLoader {
             : new SourceLocation(displayName, mark.getLine() + 1, mark.getColumn() + 1);
     return new InvalidInputException(
         at, "is not valid YAML: " + firstLine(e.getProblem()) + ".", "Correct the YAML syntax.", e);
+  }
+
+  /** A file that hit a limit (aliases, nesting, size), with how to simplify it. */
+  private static InvalidInputException tooComplex(Throwable e, String displayName) {
+    return new InvalidInputException(
+        SourceLocation.ofFile(displayName),
+        "cannot be read as YAML: " + firstLine(e.getMessage()) + ".",
+        "Simplify the file: no more than "
+            + MAX_ALIASES
+            + " aliases and "
+            + MAX_NESTING
+            + " levels of nesting.",
+        e);
   }
 
   private static LoaderOptions options() {
@@ -120,15 +126,7 @@ public final class SafeYamlLoader {
     } catch (MarkedYAMLException e) {
       throw syntaxError(e, displayName);
     } catch (YAMLException e) {
-      throw new InvalidInputException(
-          SourceLocation.ofFile(displayName),
-          "cannot be read as YAML: " + firstLine(e.getMessage()) + ".",
-          "Simplify the file: no more than "
-              + MAX_ALIASES
-              + " aliases and "
-              + MAX_NESTING
-              + " levels of nesting.",
-          e);
+      throw tooComplex(e, displayName);
     } catch (StackOverflowError e) {
       throw new InvalidInputException(
           SourceLocation.ofFile(displayName),
