@@ -1,66 +1,89 @@
 package io.github.kvchart.aibrix.core.contract;
 
 import io.github.kvchart.aibrix.core.InvalidInputException;
-import io.github.kvchart.aibrix.core.SourceLocation;
 import io.github.kvchart.aibrix.core.image.Version;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * The KV-event contract (schemas/contract/kv-events-contract.yaml) read into typed values: vLLM
- * releases, the flag and its keys, non-existent flags and env vars, gateway ports, labels and the
- * gateway env names of each AIBrix release.
+ * The KV-event contract (schemas/contract/kv-events-contract.yaml) as typed, checked values: vLLM
+ * releases, the flag and its keys, non-existent flags and env vars, metrics, the gateway's ports
+ * and env names, the AIBrix installations and their pods, and the labels. Read by {@link
+ * ContractReader}, which refuses a missing or mistyped key with its file and line.
  */
 public final class KvContract {
   /** Where the built-in contract lives on the class path. */
   public static final String BUILT_IN =
       "io/github/kvchart/aibrix/schemas/contract/kv-events-contract.yaml";
 
-  private final Map<String, Object> data;
-  private final List<GatewayEnvNames> gatewayEnv;
-  private final Map<String, Map<String, String>> tables =
-      new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
-  private volatile Map<String, UnknownFlag> unknownFlags;
+  /** The vLLM side: releases, the flag, its JSON keys, flags, env vars and metrics. */
+  public record Vllm(
+      Version firstKvEventsRelease,
+      Version lastDecoderCompatibleRelease,
+      String recommendedImage,
+      String kvEventsFlag,
+      Map<String, ConfigKey> configKeys,
+      String servedModelNameFlag,
+      String prefixCachingOffFlag,
+      Version publisherDefaultsFrom,
+      List<String> dataParallelFlags,
+      String showHiddenMetricsFlag,
+      Map<String, VllmMetric> metrics,
+      Map<String, UnknownFlag> unknownFlags,
+      Map<String, String> ignoredEnv,
+      List<String> realEnv) {}
 
-  private KvContract(Map<String, Object> data, String source) throws InvalidInputException {
-    this.data = data;
-    List<GatewayEnvNames> names = new ArrayList<>();
-    for (Object item : list(section("gateway"), "envByRelease")) {
-      Map<String, Object> entry = map(item, "gateway.envByRelease[]");
-      names.add(
-          new GatewayEnvNames(
-              text(entry, "from"),
-              text(entry, "kvSyncEnabled"),
-              text(entry, "useRemoteTokenizer"),
-              text(entry, "tokenizerType"),
-              text(entry, "remoteTokenizerEndpoint")));
-    }
-    names.sort(Comparator.comparing(n -> Version.parse(n.from())));
-    this.gatewayEnv = List.copyOf(names);
-    if (gatewayEnv.isEmpty()) {
-      throw new InvalidInputException(
-          SourceLocation.ofFile(source),
-          "the contract lists no gateway.envByRelease entries.",
-          "Add at least one entry with from, kvSyncEnabled, useRemoteTokenizer, tokenizerType and"
-              + " remoteTokenizerEndpoint.");
-    }
-    firstKvEventsRelease();
-    lastDecoderCompatibleRelease();
+  /** The gateway side: fixed ports, where it runs, its env names per release. */
+  public record Gateway(
+      int eventPort,
+      int replayPort,
+      int defaultServingPort,
+      String namespace,
+      String deployment,
+      Map<String, String> podLabels,
+      String tokenizerEndpointTemplateEnv,
+      String routingStrategy,
+      Version firstKvSyncRelease,
+      List<GatewayEnvNames> envByRelease,
+      Map<String, String> unknownEnv) {}
+
+  /** AIBrix releases, installations and the autoscaler's metric registry. */
+  public record Aibrix(
+      List<Version> releases,
+      Map<String, Installation> installations,
+      Version autoscalerRegistryFrom,
+      Map<String, AutoscalerMetric> autoscalerMetrics,
+      List<String> kvCacheMetrics) {}
+
+  /** The model labels: name, kvEventsEnabled, port, engine, and the one value "true". */
+  public record Labels(
+      String name,
+      String kvEventsEnabled,
+      String kvEventsEnabledValue,
+      String port,
+      String engine) {}
+
+  private final Vllm vllm;
+  private final Gateway gateway;
+  private final Aibrix aibrix;
+  private final Labels labels;
+  private final Map<String, String> podAutoscalerFields;
+
+  KvContract(
+      Vllm vllm,
+      Gateway gateway,
+      Aibrix aibrix,
+      Labels labels,
+      Map<String, String> podAutoscalerFields) {
+    this.vllm = vllm;
+    this.gateway = gateway;
+    this.aibrix = aibrix;
+    this.labels = labels;
+    this.podAutoscalerFields = Map.copyOf(podAutoscalerFields);
   }
 
   /** The contract shipped in the plugin. */
@@ -68,7 +91,7 @@ public final class KvContract {
     return BuiltIn.CONTRACT;
   }
 
-  /** The built-in contract, read once: it is immutable, and its look-up caches are thread-safe. */
+  /** The built-in contract, read once: it is immutable. */
   private static final class BuiltIn {
     static final KvContract CONTRACT = readBuiltIn();
   }
@@ -78,100 +101,88 @@ public final class KvContract {
       if (in == null) {
         throw new IllegalStateException("the plugin jar lacks " + BUILT_IN);
       }
-      return read(new InputStreamReader(in, StandardCharsets.UTF_8), BUILT_IN);
+      return ContractReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), BUILT_IN);
     } catch (IOException | InvalidInputException e) {
       throw new IllegalStateException("the built-in contract is unreadable", e);
     }
   }
 
-  /** A user's contract file. */
+  /** A user's contract file; a missing or mistyped key is an error with its file and line. */
   public static KvContract load(Path file) throws InvalidInputException {
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(reader, file.toString());
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          SourceLocation.ofFile(file.toString()),
-          "cannot read the contract: " + e.getMessage(),
-          "Check the aibrix-chart.contract path.",
-          e);
-    }
+    return ContractReader.load(file);
   }
 
-  private static KvContract read(Reader reader, String source) throws InvalidInputException {
-    LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(20);
-    options.setAllowDuplicateKeys(false);
-    try {
-      Object root = new Yaml(new SafeConstructor(options)).load(reader);
-      return new KvContract(map(root, "the contract"), source);
-    } catch (YAMLException | ClassCastException | IllegalArgumentException e) {
-      throw new InvalidInputException(
-          SourceLocation.ofFile(source),
-          "is not a valid contract: " + e.getMessage(),
-          "Start from the built-in schemas/contract/kv-events-contract.yaml.",
-          e);
-    }
+  public Vllm vllm() {
+    return vllm;
   }
 
-  public Version firstKvEventsRelease() throws InvalidInputException {
-    return version("vllm", "firstKvEventsRelease");
+  public Gateway gateway() {
+    return gateway;
   }
 
-  public Version lastDecoderCompatibleRelease() throws InvalidInputException {
-    return version("vllm", "lastDecoderCompatibleRelease");
+  public Aibrix aibrix() {
+    return aibrix;
+  }
+
+  public Labels labels() {
+    return labels;
+  }
+
+  public Version firstKvEventsRelease() {
+    return vllm.firstKvEventsRelease();
+  }
+
+  public Version lastDecoderCompatibleRelease() {
+    return vllm.lastDecoderCompatibleRelease();
   }
 
   public int eventPort() {
-    return ((Number) section("gateway").get("eventPort")).intValue();
+    return gateway.eventPort();
   }
 
   public int replayPort() {
-    return ((Number) section("gateway").get("replayPort")).intValue();
+    return gateway.replayPort();
   }
 
-  /** A label key from the contract's labels section: name, kvEventsEnabled, port, engine. */
+  public int defaultServingPort() {
+    return gateway.defaultServingPort();
+  }
+
+  /** A label key by its role: name, kvEventsEnabled, port, engine. */
   public String label(String role) {
-    return labels.computeIfAbsent(role, r -> String.valueOf(section("labels").get(r)));
+    return switch (role) {
+      case "name" -> labels.name();
+      case "kvEventsEnabled" -> labels.kvEventsEnabled();
+      case "port" -> labels.port();
+      case "engine" -> labels.engine();
+      default -> throw new IllegalArgumentException("no label role " + role);
+    };
   }
 
   /** The one value the KV-events label must have: the string "true". */
   public String kvEventsEnabledValue() {
-    return String.valueOf(section("labels").get("kvEventsEnabledValue"));
+    return labels.kvEventsEnabledValue();
   }
 
   public String kvEventsFlag() {
-    return String.valueOf(section("vllm").get("kvEventsFlag"));
+    return vllm.kvEventsFlag();
   }
 
-  /** The --kv-events-config keys: name to its spec (type, enum, minimum, required, mustBe). */
-  public Map<String, Map<String, Object>> configKeys() {
-    Map<String, Map<String, Object>> keys = new LinkedHashMap<>();
-    Object value = section("vllm").get("configKeys");
-    if (value instanceof Map<?, ?> entries) {
-      entries.forEach(
-          (k, v) -> keys.put(String.valueOf(k), v instanceof Map<?, ?> ? castMap(v) : Map.of()));
-    }
-    return keys;
+  /** The --kv-events-config keys, in contract order. */
+  public Map<String, ConfigKey> configKeys() {
+    return vllm.configKeys();
   }
 
-  public String vllmSetting(String key) {
-    return String.valueOf(section("vllm").get(key));
-  }
-
-  public String gatewaySetting(String key) {
-    return String.valueOf(section("gateway").get(key));
-  }
-
-  /** The gateway's pod labels (app: gateway-plugins). */
+  /** The gateway's pods as the contract's gateway section names them (app: gateway-plugins). */
   public Map<String, String> gatewayPodLabels() {
-    return table("gateway", "podLabels");
+    return gateway.podLabels();
   }
 
   /** The gateway env names for an AIBrix release, or null when it predates KV sync. */
-  public GatewayEnvNames gatewayEnvFor(Version aibrix) {
+  public GatewayEnvNames gatewayEnvFor(Version release) {
     GatewayEnvNames chosen = null;
-    for (GatewayEnvNames names : gatewayEnv) {
-      if (Version.parse(names.from()).compareTo(aibrix) <= 0) {
+    for (GatewayEnvNames names : gateway.envByRelease()) {
+      if (Version.parse(names.from()).compareTo(release) <= 0) {
         chosen = names;
       }
     }
@@ -179,96 +190,31 @@ public final class KvContract {
   }
 
   public List<GatewayEnvNames> gatewayEnvByRelease() {
-    return gatewayEnv;
+    return gateway.envByRelease();
   }
 
-  /** A top-level section such as "vllm", "gateway" or "labels". */
-  public Map<String, Object> section(String name) {
-    Object value = data.get(name);
-    return value instanceof Map<?, ?> ? castMap(value) : Map.of();
-  }
-
-  /** A map-valued entry of a section, such as vllm.unknownFlags (name to replacement). */
-  public Map<String, String> table(String section, String key) {
-    return tables.computeIfAbsent(section + "." + key, k -> readTable(section, key));
-  }
-
-  private Map<String, String> readTable(String section, String key) {
-    Map<String, String> result = new LinkedHashMap<>();
-    Object value = section(section).get(key);
-    if (value instanceof Map<?, ?> entries) {
-      entries.forEach(
-          (k, v) -> result.put(String.valueOf(k), v instanceof Map ? "" : String.valueOf(v)));
-    }
-    return java.util.Collections.unmodifiableMap(result);
-  }
-
-  /** Flags no vLLM release has: name to whether it was written with a value, and the fix. */
+  /** Flags no vLLM release has: name to whether it takes a value, and the fix. */
   public Map<String, UnknownFlag> unknownFlags() {
-    Map<String, UnknownFlag> cached = unknownFlags;
-    if (cached == null) {
-      cached = java.util.Collections.unmodifiableMap(readUnknownFlags());
-      unknownFlags = cached;
-    }
-    return cached;
+    return vllm.unknownFlags();
   }
 
-  private Map<String, UnknownFlag> readUnknownFlags() {
-    Map<String, UnknownFlag> flags = new LinkedHashMap<>();
-    Object value = section("vllm").get("unknownFlags");
-    if (value instanceof Map<?, ?> entries) {
-      entries.forEach(
-          (name, spec) -> {
-            Map<String, Object> fields = spec instanceof Map<?, ?> ? castMap(spec) : Map.of();
-            flags.put(
-                String.valueOf(name),
-                new UnknownFlag(
-                    Boolean.TRUE.equals(fields.get("takesValue")),
-                    String.valueOf(fields.getOrDefault("fix", ""))));
-          });
-    }
-    return flags;
+  /** Env vars vLLM never reads: name to the fix. */
+  public Map<String, String> ignoredEnv() {
+    return vllm.ignoredEnv();
   }
 
-  private Version version(String section, String key) throws InvalidInputException {
-    Object value = section(section).get(key);
-    if (value == null || !Version.isVersion(value.toString())) {
-      throw new InvalidInputException(
-          null,
-          "the contract's "
-              + section
-              + "."
-              + key
-              + " must be a release such as v0.9.0, not '"
-              + value
-              + "'.",
-          "Correct the contract file.");
-    }
-    return Version.parse(value.toString());
+  /** PodAutoscaler fields the design invented: name to the fix. */
+  public Map<String, String> podAutoscalerFields() {
+    return podAutoscalerFields;
   }
 
-  private static List<?> list(Map<String, Object> section, String key) {
-    Object value = section.get(key);
-    return value instanceof List<?> items ? items : List.of();
+  /** The newest AIBrix release the contract knows (the default everywhere). */
+  public Version newestAibrixRelease() {
+    return aibrix.releases().get(aibrix.releases().size() - 1);
   }
 
-  private static Map<String, Object> map(Object value, String what) {
-    if (!(value instanceof Map<?, ?>)) {
-      throw new IllegalArgumentException(what + " must be a mapping");
-    }
-    return castMap(value);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> castMap(Object value) {
-    return (Map<String, Object>) value;
-  }
-
-  private static String text(Map<String, Object> entry, String key) {
-    Object value = entry.get(key);
-    if (value == null) {
-      throw new IllegalArgumentException("gateway.envByRelease entry lacks '" + key + "'");
-    }
-    return value.toString();
+  /** An installation by id, or null. */
+  public Installation installation(String id) {
+    return aibrix.installations().get(id);
   }
 }

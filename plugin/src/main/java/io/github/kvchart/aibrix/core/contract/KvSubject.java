@@ -76,9 +76,7 @@ public record KvSubject(
                 .anyMatch(f -> contract.unknownFlags().containsKey(f.name()))
             || container.env().keySet().stream()
                 .anyMatch(
-                    n ->
-                        contract.table("vllm", "ignoredEnv").containsKey(n)
-                            || n.startsWith("VLLM_KV_EVENTS_"));
+                    n -> contract.ignoredEnv().containsKey(n) || n.startsWith("VLLM_KV_EVENTS_"));
     return new KvSubject(pod, container, flag, config, error, unverifiable, intended);
   }
 

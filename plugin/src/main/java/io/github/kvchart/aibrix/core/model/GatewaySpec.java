@@ -16,8 +16,8 @@ public record GatewaySpec(
   public static GatewaySpec from(io.github.kvchart.aibrix.core.contract.KvContract contract) {
     var label = contract.gatewayPodLabels().entrySet().iterator().next();
     return new GatewaySpec(
-        contract.gatewaySetting("namespace"),
-        contract.gatewaySetting("deployment"),
+        contract.gateway().namespace(),
+        contract.gateway().deployment(),
         label.getKey(),
         label.getValue(),
         null);

@@ -126,7 +126,7 @@ final class ModelEntryReader {
   }
 
   private String readImage(LayeredMapping model, String name) throws InvalidInputException {
-    String recommended = contract.vllmSetting("recommendedImage");
+    String recommended = contract.vllm().recommendedImage();
     String image = model.string("image").orElse(recommended);
     ImageReference reference = ImageReference.parse(image);
     if (reference == null) {

@@ -161,19 +161,14 @@ public final class TemplateModel {
       env.add(nameValue(names.remoteTokenizerEndpoint(), endpoint));
     }
     gateway.put("env", env);
-    gateway.put(
-        "routingStrategy", String.valueOf(contract.section("gateway").get("routingStrategy")));
+    gateway.put("routingStrategy", contract.gateway().routingStrategy());
     return gateway;
   }
 
   private static Map<String, Object> contract(KvContract contract) {
     Map<String, Object> map = new LinkedHashMap<>();
-    try {
-      map.put("firstKvEventsRelease", contract.firstKvEventsRelease().toString());
-      map.put("lastDecoderCompatibleRelease", contract.lastDecoderCompatibleRelease().toString());
-    } catch (io.github.kvchart.aibrix.core.InvalidInputException e) {
-      throw new IllegalStateException(e);
-    }
+    map.put("firstKvEventsRelease", contract.firstKvEventsRelease().toString());
+    map.put("lastDecoderCompatibleRelease", contract.lastDecoderCompatibleRelease().toString());
     map.put("eventPort", (long) contract.eventPort());
     map.put("replayPort", (long) contract.replayPort());
     List<Object> valued = new ArrayList<>();
@@ -181,7 +176,7 @@ public final class TemplateModel {
     contract.unknownFlags().forEach((flag, spec) -> (spec.takesValue() ? valued : bare).add(flag));
     map.put("unknownValuedFlags", valued);
     map.put("unknownBareFlags", bare);
-    map.put("ignoredEnv", new ArrayList<Object>(contract.table("vllm", "ignoredEnv").keySet()));
+    map.put("ignoredEnv", new ArrayList<Object>(contract.ignoredEnv().keySet()));
     return map;
   }
 

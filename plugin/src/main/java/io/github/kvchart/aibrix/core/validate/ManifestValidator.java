@@ -65,8 +65,8 @@ public final class ManifestValidator {
             request.baseDir(), request.sources(), request.includes(), request.excludes());
     java.util.Map<String, String> hints = new java.util.LinkedHashMap<>();
     contract
-        .section("podAutoscalerFields")
-        .forEach((field, fix) -> hints.put("PodAutoscaler." + field, String.valueOf(fix)));
+        .podAutoscalerFields()
+        .forEach((field, fix) -> hints.put("PodAutoscaler." + field, fix));
     SchemaCheck schemaCheck = new SchemaCheck(catalog, hints);
     List<FileOutcome> outcomes = checkFiles(sources, schemaCheck, request.threads());
 

@@ -152,6 +152,81 @@ public final class MappingReader {
     return items;
   }
 
+  /** The keys, in file order. */
+  public Set<String> keys() {
+    return java.util.Collections.unmodifiableSet(entries.keySet());
+  }
+
+  /** A string that must be present. */
+  public String requireString(String key) throws InvalidInputException {
+    return string(key).orElseThrow(() -> missing(key, "a string"));
+  }
+
+  /** A whole number that must be present. */
+  public long requireInteger(String key) throws InvalidInputException {
+    return integer(key).orElseThrow(() -> missing(key, "a whole number"));
+  }
+
+  /** A mapping that must be present. */
+  public MappingReader requireMapping(String key) throws InvalidInputException {
+    return mapping(key).orElseThrow(() -> missing(key, "a mapping"));
+  }
+
+  /** A list of strings ([a, b] or one '- a' per line); empty when absent. */
+  public List<String> strings(String key) throws InvalidInputException {
+    List<String> items = new ArrayList<>();
+    if (!has(key)) {
+      return items;
+    }
+    Node value = entries.get(key).getValueNode();
+    if (!(value instanceof SequenceNode sequence)) {
+      throw error(value, "'" + child(key) + "' must be a list.", "Write it as [a, b].");
+    }
+    for (Node item : sequence.getValue()) {
+      if (!(item instanceof ScalarNode scalar) || isNull(item)) {
+        throw error(item, "'" + child(key) + "' must hold strings only.", "Write it as [a, b].");
+      }
+      items.add(scalar.getValue());
+    }
+    return items;
+  }
+
+  /** One string or a list of strings, as a list; empty when absent. */
+  public List<String> stringOrStrings(String key) throws InvalidInputException {
+    if (has(key) && entries.get(key).getValueNode() instanceof ScalarNode) {
+      return List.of(requireString(key));
+    }
+    return strings(key);
+  }
+
+  /** A mapping of plain strings to plain strings; empty when absent. */
+  public Map<String, String> stringMap(String key) throws InvalidInputException {
+    Map<String, String> result = new LinkedHashMap<>();
+    Optional<MappingReader> map = mapping(key);
+    if (map.isPresent()) {
+      for (String name : map.get().keys()) {
+        result.put(name, map.get().requireString(name));
+      }
+    }
+    return result;
+  }
+
+  /** Whether the key is written with an explicit null value. */
+  public boolean isExplicitNull(String key) {
+    return entries.containsKey(key) && isNull(entries.get(key).getValueNode());
+  }
+
+  private InvalidInputException missing(String key, String expected) {
+    return error(
+        node,
+        "'" + child(key) + "' is missing; it must be " + expected + ".",
+        "Add '"
+            + key
+            + ":' "
+            + (path.isEmpty() ? "at the top level" : "under '" + path + "'")
+            + ".");
+  }
+
   /** Names a key below this mapping, for messages. */
   public String child(String key) {
     return path.isEmpty() ? key : path + "." + key;

@@ -57,7 +57,8 @@ public final class GatewayEnvRule implements ContractRule {
       Settings settings, KvContract contract, Severity severity, List<Violation> violations) {
     ManifestDocument document = settings.document();
     contract
-        .table("gateway", "unknownEnv")
+        .gateway()
+        .unknownEnv()
         .forEach(
             (name, fix) -> {
               if (settings.values().containsKey(name)) {
@@ -89,7 +90,7 @@ public final class GatewayEnvRule implements ContractRule {
               "KV sync is switched on, but AIBrix "
                   + aibrixVersion
                   + " predates it (from "
-                  + contract.gatewaySetting("firstKvSyncRelease")
+                  + contract.gateway().firstKvSyncRelease()
                   + ").",
               "Upgrade AIBrix."));
       return;
@@ -160,7 +161,7 @@ public final class GatewayEnvRule implements ContractRule {
     List<Settings> found = new ArrayList<>();
     for (PodTemplate pod : manifests.podTemplates()) {
       boolean gateway =
-          pod.document().name().equals(contract.gatewaySetting("deployment"))
+          pod.document().name().equals(contract.gateway().deployment())
               || contract.gatewayPodLabels().entrySet().stream()
                   .allMatch(l -> l.getValue().equals(pod.labels().get(l.getKey())));
       if (!gateway) {

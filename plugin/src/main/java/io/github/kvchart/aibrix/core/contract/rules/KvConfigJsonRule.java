@@ -1,6 +1,7 @@
 package io.github.kvchart.aibrix.core.contract.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.contract.ConfigKey;
 import io.github.kvchart.aibrix.core.contract.ContractRule;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.KvFix;
@@ -80,11 +81,11 @@ public final class KvConfigJsonRule implements ContractRule {
       ManifestDocument document,
       String at,
       List<Violation> violations) {
-    Map<String, Map<String, Object>> keys = contract.configKeys();
+    Map<String, ConfigKey> keys = contract.configKeys();
     Iterator<Map.Entry<String, JsonNode>> fields = config.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
-      Map<String, Object> spec = keys.get(field.getKey());
+      ConfigKey spec = keys.get(field.getKey());
       if (spec == null) {
         String guess = Spelling.closest(field.getKey(), keys.keySet());
         violations.add(
@@ -135,14 +136,12 @@ public final class KvConfigJsonRule implements ContractRule {
   }
 
   /** Why {@code value} breaks {@code spec}, or null. */
-  private static String typeProblem(JsonNode value, Map<String, Object> spec) {
-    Object type = spec.get("type");
-    List<?> types = type instanceof List<?> list ? list : List.of(String.valueOf(type));
+  private static String typeProblem(JsonNode value, ConfigKey spec) {
     boolean typeOk =
-        types.stream()
+        spec.types().stream()
             .anyMatch(
                 t ->
-                    switch (String.valueOf(t)) {
+                    switch (t) {
                       case "string" -> value.isTextual();
                       case "integer" -> value.isIntegralNumber();
                       case "boolean" -> value.isBoolean();
@@ -151,24 +150,22 @@ public final class KvConfigJsonRule implements ContractRule {
                     });
     if (!typeOk) {
       return "must be "
-          + String.join(" or ", types.stream().map(String::valueOf).toList())
+          + String.join(" or ", spec.types())
           + ", not "
-          + value.getNodeType().name().toLowerCase()
+          + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
           + " "
           + value;
     }
-    if (spec.get("enum") instanceof List<?> allowed
+    if (!spec.allowed().isEmpty()
         && value.isTextual()
-        && !allowed.contains(value.asText())) {
-      return "is " + value + "; only " + allowed + " publishes events the gateway can read";
+        && !spec.allowed().contains(value.asText())) {
+      return "is " + value + "; only " + spec.allowed() + " publishes events the gateway can read";
     }
-    if (spec.get("minimum") instanceof Number minimum
-        && value.isNumber()
-        && value.asLong() < minimum.longValue()) {
-      return "is " + value + "; it must be at least " + minimum;
+    if (spec.minimum() != null && value.isNumber() && value.asLong() < spec.minimum()) {
+      return "is " + value + "; it must be at least " + spec.minimum();
     }
-    if (spec.containsKey("mustBe") && !String.valueOf(spec.get("mustBe")).equals(value.asText())) {
-      return "must be " + spec.get("mustBe");
+    if (spec.mustBe() != null && !spec.mustBe().equals(value.asText())) {
+      return "must be " + spec.mustBe();
     }
     return null;
   }

@@ -30,7 +30,7 @@ public final class KvEnvIgnoredRule implements ContractRule {
   @Override
   public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
     List<Violation> violations = new ArrayList<>();
-    Map<String, String> ignored = contract.table("vllm", "ignoredEnv");
+    Map<String, String> ignored = contract.ignoredEnv();
     for (KvSubject subject : KvSubject.of(manifests, contract)) {
       VllmContainer container = subject.container();
       for (VllmContainer.EnvEntry entry : container.env().values()) {

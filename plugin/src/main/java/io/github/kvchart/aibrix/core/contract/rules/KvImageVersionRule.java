@@ -1,6 +1,5 @@
 package io.github.kvchart.aibrix.core.contract.rules;
 
-import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.contract.ContractRule;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.KvSubject;
@@ -31,14 +30,8 @@ public final class KvImageVersionRule implements ContractRule {
   @Override
   public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
     List<Violation> violations = new ArrayList<>();
-    Version first;
-    Version last;
-    try {
-      first = contract.firstKvEventsRelease();
-      last = contract.lastDecoderCompatibleRelease();
-    } catch (InvalidInputException e) {
-      return violations;
-    }
+    Version first = contract.firstKvEventsRelease();
+    Version last = contract.lastDecoderCompatibleRelease();
     for (KvSubject subject : KvSubject.of(manifests, contract)) {
       if (!subject.intended()) {
         continue;
@@ -49,7 +42,7 @@ public final class KvImageVersionRule implements ContractRule {
       var document = subject.pod().document();
       String suggestion =
           "Use "
-              + contract.vllmSetting("recommendedImage")
+              + contract.vllm().recommendedImage()
               + " (any release from "
               + first
               + " to "

@@ -31,7 +31,7 @@ public final class KvNameMismatchRule implements ContractRule {
   public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
     List<Violation> violations = new ArrayList<>();
     String nameLabel = contract.label("name");
-    String servedFlag = contract.vllmSetting("servedModelNameFlag");
+    String servedFlag = contract.vllm().servedModelNameFlag();
     for (KvSubject subject : KvSubject.of(manifests, contract)) {
       JsonNode label = subject.pod().label(nameLabel);
       if (!subject.intended() || !label.isTextual()) {

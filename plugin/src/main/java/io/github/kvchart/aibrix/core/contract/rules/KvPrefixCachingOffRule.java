@@ -29,7 +29,7 @@ public final class KvPrefixCachingOffRule implements ContractRule {
   @Override
   public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
     List<Violation> violations = new ArrayList<>();
-    String off = contract.vllmSetting("prefixCachingOffFlag");
+    String off = contract.vllm().prefixCachingOffFlag();
     for (KvSubject subject : KvSubject.of(manifests, contract)) {
       if (!subject.intended()) {
         continue;

@@ -97,7 +97,7 @@ public final class NetpolBlocksServingRule implements ContractRule {
         return Integer.parseInt(flag.get().value());
       }
     }
-    return Integer.parseInt(contract.gatewaySetting("defaultServingPort"));
+    return contract.defaultServingPort();
   }
 
   private static String servingPortName(PodTemplate pod, int port) {

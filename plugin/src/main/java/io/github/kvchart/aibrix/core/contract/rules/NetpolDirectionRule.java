@@ -49,7 +49,7 @@ public final class NetpolDirectionRule implements ContractRule {
         "Select the model pods (podSelector matchLabels "
             + contract.label("kvEventsEnabled")
             + ": \"true\") and admit ingress from namespace "
-            + contract.gatewaySetting("namespace")
+            + contract.gateway().namespace()
             + " pods "
             + labels(contract)
             + " on "
