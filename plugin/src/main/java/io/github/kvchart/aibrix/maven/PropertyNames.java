@@ -19,6 +19,7 @@ public final class PropertyNames {
   public static final String THREADS = "aibrix-chart.threads";
   public static final String RULES = "aibrix-chart.rules";
   public static final String AIBRIX_VERSION = "aibrix-chart.aibrixVersion";
+  public static final String AIBRIX_INSTALLATION = "aibrix-chart.aibrixInstallation";
   public static final String PACKAGE_SKIP = "aibrix-chart.package.skip";
   public static final String CHART_DIRECTORY = "aibrix-chart.chartDirectory";
   public static final String CHARTS_DIRECTORY = "aibrix-chart.chartsDirectory";

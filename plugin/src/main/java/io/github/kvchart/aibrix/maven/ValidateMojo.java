@@ -130,6 +130,16 @@ public class ValidateMojo extends AbstractMojo {
   String aibrixVersion;
 
   /**
+   * How AIBrix was installed, which decides the namespaces and labels of the AIBrix pods that
+   * netpol-traffic checks NetworkPolicies against: {@code kustomize}, {@code helm} or {@code
+   * helm-envoy-sidecar}. {@code any}: the policies must work for at least one of them.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = PropertyNames.AIBRIX_INSTALLATION, defaultValue = "any")
+  String aibrixInstallation;
+
+  /**
    * Skips this goal.
    *
    * @since 0.1.0
@@ -184,7 +194,8 @@ public class ValidateMojo extends AbstractMojo {
             workers,
             contract == null ? null : contract.toPath(),
             rules,
-            aibrixVersion);
+            aibrixVersion,
+            aibrixInstallation);
     ValidationResult result;
     try {
       result = new ManifestValidator().validate(request, new MavenBuildLog(getLog()));

@@ -61,3 +61,15 @@ model.aibrix.ai/kv-events-enabled: "true"
 {{- define "aibrix-model.envString" -}}
 {{- . | toJson | trimPrefix "\"" | trimSuffix "\"" | replace "$" "$$" | quote -}}
 {{- end }}
+
+{{/* NetworkPolicy peers: each a namespace (by its automatic name label) and pod labels. */}}
+{{- define "aibrix-model.peers" -}}
+{{- range . }}
+- namespaceSelector:
+    matchLabels:
+      kubernetes.io/metadata.name: {{ .namespace | quote }}
+  podSelector:
+    matchLabels:
+      {{- toYaml .labels | nindent 6 }}
+{{- end }}
+{{- end }}

@@ -101,6 +101,39 @@ public final class PodTemplate {
     return containers;
   }
 
+  /** The namespace the pod runs in: its document's, else "default" (where kubectl puts it). */
+  public String namespace() {
+    return document.root().path("metadata").path("namespace").asText("default");
+  }
+
+  /** The port vLLM serves on: the --port flag of its container, if written as a number. */
+  public java.util.OptionalInt vllmPort() {
+    for (VllmContainer container : containers()) {
+      if (!container.isVllm()) {
+        continue;
+      }
+      var flag = container.flag("--port");
+      if (flag.isPresent()
+          && flag.get().value() != null
+          && flag.get().value().matches("[0-9]{1,5}")) {
+        return java.util.OptionalInt.of(Integer.parseInt(flag.get().value()));
+      }
+    }
+    return java.util.OptionalInt.empty();
+  }
+
+  /**
+   * The serving port: the model.aibrix.ai/port label, else vLLM's --port, else the gateway's
+   * default (8000).
+   */
+  public int servingPort(KvContract contract) {
+    JsonNode label = label(contract.label("port"));
+    if (label.isTextual() && label.asText().matches("[0-9]{1,5}")) {
+      return Integer.parseInt(label.asText());
+    }
+    return vllmPort().orElse(contract.defaultServingPort());
+  }
+
   /** Whether a label selector (matchLabels map or plain selector map) selects this pod. */
   public boolean selectedBy(JsonNode matchLabels) {
     if (matchLabels == null || !matchLabels.isObject() || matchLabels.isEmpty()) {

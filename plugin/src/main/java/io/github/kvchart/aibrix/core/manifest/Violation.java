@@ -53,6 +53,12 @@ public record Violation(
         file, line, column, document, kind, name, pointer, rule, newSeverity, message, fix);
   }
 
+  /** The same violation with another message (a rule adding context it learns later). */
+  public Violation withMessage(String newMessage) {
+    return new Violation(
+        file, line, column, document, kind, name, pointer, rule, severity, newMessage, fix);
+  }
+
   /** {@code path:line:col: error [rule] message (fix)}, the console form. */
   public String toConsoleLine() {
     StringBuilder text = new StringBuilder(file);

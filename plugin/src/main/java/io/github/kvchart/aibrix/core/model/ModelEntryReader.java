@@ -2,6 +2,7 @@ package io.github.kvchart.aibrix.core.model;
 
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.contract.KvContract;
+import io.github.kvchart.aibrix.core.contract.MetricVerdict;
 import io.github.kvchart.aibrix.core.image.ImageReference;
 import io.github.kvchart.aibrix.core.image.Version;
 import io.github.kvchart.aibrix.core.yaml.MappingReader;
@@ -33,8 +34,6 @@ final class ModelEntryReader {
           "maxReplicas",
           "targetMetric",
           "targetValue");
-
-  static final String DEFAULT_AIBRIX_VERSION = "v0.5.0";
 
   private final KvContract contract;
 
@@ -90,7 +89,8 @@ final class ModelEntryReader {
           "Use another port, e.g. 8000.");
     }
     ConfigMode mode = readMode(model);
-    String aibrixVersion = model.string("aibrixVersion").orElse(DEFAULT_AIBRIX_VERSION);
+    String aibrixVersion =
+        model.string("aibrixVersion").orElse(contract.newestAibrixRelease().toString());
     if (!Version.isVersion(aibrixVersion)) {
       throw model.errorAt(
           "aibrixVersion",
@@ -110,7 +110,12 @@ final class ModelEntryReader {
               + ".",
           "Raise aibrixVersion or set kvEvents.enabled: false.");
     }
-    AutoscalingSpec autoscaling = readAutoscaling(model.section("autoscaling"), replicas);
+    AutoscalingSpec autoscaling =
+        readAutoscaling(
+            model.section("autoscaling"),
+            replicas,
+            Version.parse(aibrixVersion),
+            ImageReference.parse(image).version().orElse(null));
     return new ModelSpec(
         name,
         hfModel,
@@ -208,7 +213,8 @@ final class ModelEntryReader {
     return new KvEventsSpec(enabled, publisher, eventPort, replayPort, bufferSteps, topic, hwm);
   }
 
-  private static AutoscalingSpec readAutoscaling(LayeredMapping scaling, long replicas)
+  private AutoscalingSpec readAutoscaling(
+      LayeredMapping scaling, long replicas, Version aibrix, Version vllm)
       throws InvalidInputException {
     scaling.rejectUnknownKeys(AUTOSCALING_KEYS);
     boolean enabled = scaling.bool("enabled").orElse(false);
@@ -227,12 +233,39 @@ final class ModelEntryReader {
           "maxReplicas " + max + " is below minReplicas " + min + ".",
           "Raise maxReplicas to at least " + min + ".");
     }
-    String metric = scaling.string("targetMetric").orElse("gpu_cache_usage_perc");
-    if (!metric.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
+    String chosen = MetricVerdict.kvCacheMetric(contract, aibrix, vllm, null);
+    String metric = scaling.string("targetMetric").orElse(null);
+    if (metric == null) {
+      if (chosen == null && enabled) {
+        throw scaling.errorAt(
+            "enabled",
+            "no KV-cache metric works for AIBrix "
+                + aibrix
+                + " with vLLM "
+                + vllm
+                + ": "
+                + String.join(", ", contract.aibrix().kvCacheMetrics())
+                + " each read 0 there.",
+            "Use an AIBrix release that maps kv_cache_usage_perc (v0.6.0 on), an image that still"
+                + " emits gpu_cache_usage_perc (up to v0.10), or set targetMetric yourself, e.g."
+                + " num_requests_waiting.");
+      }
+      metric = chosen != null ? chosen : contract.aibrix().kvCacheMetrics().get(0);
+    } else if (!metric.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
       throw scaling.errorAt(
           "targetMetric",
           "targetMetric '" + printable(metric) + "' is not a metric name.",
-          "Use e.g. gpu_cache_usage_perc.");
+          "Use e.g. " + contract.aibrix().kvCacheMetrics().get(0) + ".");
+    } else if (enabled) {
+      MetricVerdict verdict = MetricVerdict.of(contract, aibrix, vllm, metric, null);
+      if (!verdict.works()) {
+        throw scaling.errorAt(
+            "targetMetric",
+            "targetMetric '" + metric + "': " + verdict.problem() + ".",
+            chosen != null
+                ? "Use targetMetric: " + chosen + "."
+                : "Pick a metric both AIBrix " + aibrix + " and vLLM " + vllm + " have.");
+      }
     }
     String target = scaling.string("targetValue").orElse("0.5");
     if (!target.matches("[0-9]+(\\.[0-9]+)?")) {

@@ -28,7 +28,8 @@ public final class ModelsFileReader {
       Set.of("chart", "namespace", "gateway", "defaults", "models");
   private static final Set<String> CHART_KEYS = Set.of("version", "appVersion");
   private static final Set<String> GATEWAY_KEYS =
-      Set.of("namespace", "deployment", "remoteTokenizerEndpoint");
+      Set.of(
+          "namespace", "deployment", "remoteTokenizerEndpoint", "installation", "envoyNamespace");
 
   private final KvContract contract;
 
@@ -106,6 +107,7 @@ public final class ModelsFileReader {
       models.add(model);
     }
     checkSharedAibrixVersion(entries, models);
+    checkOneTokenizerPort(entries, models);
     return new FleetSpec(chartVersion, appVersion, namespace, gateway, models);
   }
 
@@ -128,6 +130,37 @@ public final class ModelsFileReader {
                     + first
                     + "; one gateway serves them all.",
                 "Set aibrixVersion once under 'defaults:'.");
+      }
+    }
+  }
+
+  /** The gateway's remote tokenizer calls one port on every pod: the KV models must share it. */
+  private static void checkOneTokenizerPort(List<MappingReader> entries, List<ModelSpec> models)
+      throws InvalidInputException {
+    ModelSpec first = null;
+    for (int i = 0; i < models.size(); i++) {
+      ModelSpec model = models.get(i);
+      if (!model.kvEvents().enabled()) {
+        continue;
+      }
+      if (first == null) {
+        first = model;
+      } else if (model.servingPort() != first.servingPort()) {
+        throw entries
+            .get(i)
+            .errorAt(
+                "servingPort",
+                "model '"
+                    + model.name()
+                    + "' serves on "
+                    + model.servingPort()
+                    + " but '"
+                    + first.name()
+                    + "' on "
+                    + first.servingPort()
+                    + "; the gateway's remote tokenizer calls one port on every KV-enabled pod.",
+                "Give every model with KV events the same servingPort (set it once under"
+                    + " 'defaults:').");
       }
     }
   }
@@ -161,7 +194,32 @@ public final class ModelsFileReader {
           "gateway.remoteTokenizerEndpoint '" + endpoint + "' is not an http(s) URL.",
           "Use e.g. http://my-model.default.svc.cluster.local:8000.");
     }
+    String installation = gateway.string("installation").orElse(GatewaySpec.ANY_INSTALLATION);
+    if (!installation.equals(GatewaySpec.ANY_INSTALLATION)
+        && contract.installation(installation) == null) {
+      throw gateway.errorAt(
+          "installation",
+          "gateway.installation '"
+              + installation
+              + "' is not an AIBrix installation this plugin knows.",
+          "Use any (admit the AIBrix pods of every installation) or one of: "
+              + String.join(", ", contract.aibrix().installations().keySet())
+              + ".");
+    }
+    String envoyNamespace = gateway.string("envoyNamespace").orElse(defaults.envoyNamespace());
+    if (!Names.isDns1123Label(envoyNamespace)) {
+      throw gateway.errorAt(
+          "envoyNamespace",
+          "gateway.envoyNamespace '" + envoyNamespace + "' is not a valid namespace name.",
+          "Use lower-case letters, digits and '-', at most 63 characters.");
+    }
     return new GatewaySpec(
-        namespace, deployment, defaults.podLabelKey(), defaults.podLabelValue(), endpoint);
+        namespace,
+        deployment,
+        defaults.podLabelKey(),
+        defaults.podLabelValue(),
+        endpoint,
+        installation,
+        envoyNamespace);
   }
 }

@@ -52,7 +52,12 @@ final class IpBlock {
     if (bits == 0) {
       return true;
     }
-    BigInteger mask = BigInteger.ONE.shiftLeft(total).subtract(BigInteger.ONE).shiftRight(total - bits).shiftLeft(total - bits);
+    BigInteger mask =
+        BigInteger.ONE
+            .shiftLeft(total)
+            .subtract(BigInteger.ONE)
+            .shiftRight(total - bits)
+            .shiftLeft(total - bits);
     return new BigInteger(1, network).and(mask).equals(new BigInteger(1, address).and(mask));
   }
 

@@ -22,7 +22,8 @@ public final class LabelSelector {
     var terms = selector.path("matchLabels").fields();
     while (terms.hasNext()) {
       var term = terms.next();
-      if (!term.getValue().isValueNode() || !term.getValue().asText().equals(labels.get(term.getKey()))) {
+      if (!term.getValue().isValueNode()
+          || !term.getValue().asText().equals(labels.get(term.getKey()))) {
         return false;
       }
     }

@@ -8,8 +8,9 @@ import java.util.List;
  * Decides, as a cluster's network plugin would, whether NetworkPolicies admit one connection into a
  * pod. A pod no policy selects for ingress takes everything; once any policy does, only what some
  * rule of those policies admits gets in (the policies add up). Rules match on peers (podSelector,
- * namespaceSelector, both, ipBlock; no {@code from} means everyone) and on ports (number, range with
- * endPort, or a name resolved against the pod's container ports; no {@code ports} means every port).
+ * namespaceSelector, both, ipBlock; no {@code from} means everyone) and on ports (number, range
+ * with endPort, or a name resolved against the pod's container ports; no {@code ports} means every
+ * port).
  */
 public final class NetworkPolicyEvaluator {
   /** One policy and the namespace it lives in. */
@@ -28,7 +29,10 @@ public final class NetworkPolicyEvaluator {
     this.policies = List.copyOf(policies);
   }
 
-  /** Whether {@code source} may open a {@code protocol} connection to {@code port} of {@code target}. */
+  /**
+   * Whether {@code source} may open a {@code protocol} connection to {@code port} of {@code
+   * target}.
+   */
   public Decision ingress(Endpoint target, Endpoint source, int port, String protocol) {
     List<Policy> selecting = selecting(target);
     for (Policy policy : selecting) {
@@ -112,7 +116,8 @@ public final class NetworkPolicyEvaluator {
         continue;
       }
       boolean hasPods = peer.has("podSelector") && !peer.path("podSelector").isNull();
-      boolean hasNamespaces = peer.has("namespaceSelector") && !peer.path("namespaceSelector").isNull();
+      boolean hasNamespaces =
+          peer.has("namespaceSelector") && !peer.path("namespaceSelector").isNull();
       if (!hasPods && !hasNamespaces) {
         continue;
       }

@@ -1,6 +1,7 @@
 package io.github.kvchart.aibrix.core.render;
 
 import io.github.kvchart.aibrix.core.contract.GatewayEnvNames;
+import io.github.kvchart.aibrix.core.contract.Installation;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.image.Version;
 import io.github.kvchart.aibrix.core.model.AutoscalingSpec;
@@ -69,6 +70,7 @@ public final class TemplateModel {
     kvDefaults.put("image", kvDefault.image());
     root.put("kvDefaults", kvDefaults);
     root.put("gateway", gateway(fleet, contract));
+    root.put("networkPolicy", networkPolicy(fleet, contract));
     root.put("contract", contract(contract));
     return root;
   }
@@ -160,9 +162,92 @@ public final class TemplateModel {
       env.add(nameValue(names.tokenizerType(), "remote"));
       env.add(nameValue(names.remoteTokenizerEndpoint(), endpoint));
     }
+    fleet.models().stream()
+        .filter(m -> m.kvEvents().enabled())
+        .findFirst()
+        .filter(m -> m.servingPort() != contract.defaultServingPort())
+        .ifPresent(
+            m ->
+                env.add(
+                    nameValue(
+                        contract.gateway().tokenizerEndpointTemplateEnv(),
+                        "http://%s:" + m.servingPort())));
     gateway.put("env", env);
+    gateway.put("installation", fleet.gateway().installation());
     gateway.put("routingStrategy", contract.gateway().routingStrategy());
     return gateway;
+  }
+
+  /**
+   * The AIBrix pods a NetworkPolicy must admit, per role, for the installation the models file
+   * names (or every installation), with the models file's namespaces: each peer is a namespace and
+   * a list of {key, value} labels, without duplicates.
+   */
+  private static Map<String, Object> networkPolicy(FleetSpec fleet, KvContract contract) {
+    String chosen = fleet.gateway().installation();
+    String aibrixNamespace = fleet.gateway().namespace();
+    String envoyNamespace = fleet.gateway().envoyNamespace();
+    List<Object> gatewayPeers = new ArrayList<>();
+    List<Object> envoyPeers = new ArrayList<>();
+    List<Object> managerPeers = new ArrayList<>();
+    List<Object> installations = new ArrayList<>();
+    for (Installation installation : contract.aibrix().installations().values()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("id", installation.id());
+      entry.put("description", installation.description());
+      entry.put("gatewayPlugins", labels(installation.gatewayPlugins().labels()));
+      entry.put("controllerManager", labels(installation.controllerManager().labels()));
+      entry.put("envoyAsSidecar", installation.envoy() == null);
+      entry.put(
+          "envoy",
+          installation.envoy() == null ? List.of() : labels(installation.envoy().labels()));
+      installations.add(entry);
+      if (!chosen.equals("any") && !chosen.equals(installation.id())) {
+        continue;
+      }
+      addPeer(gatewayPeers, aibrixNamespace, installation.gatewayPlugins().labels());
+      addPeer(managerPeers, aibrixNamespace, installation.controllerManager().labels());
+      if (installation.envoy() != null) {
+        addPeer(envoyPeers, envoyNamespace, installation.envoy().labels());
+      }
+    }
+    Map<String, Object> policy = new LinkedHashMap<>();
+    policy.put("installation", chosen);
+    policy.put(
+        "installationText",
+        chosen.equals("any")
+            ? String.join(", ", contract.aibrix().installations().keySet())
+            : contract.installation(chosen).description());
+    policy.put("aibrixNamespace", aibrixNamespace);
+    policy.put("envoyNamespace", envoyNamespace);
+    policy.put("installations", installations);
+    policy.put("gatewayPeers", gatewayPeers);
+    policy.put("envoyPeers", envoyPeers);
+    policy.put("controllerManagerPeers", managerPeers);
+    return policy;
+  }
+
+  private static void addPeer(List<Object> peers, String namespace, Map<String, String> labels) {
+    Map<String, Object> peer = new LinkedHashMap<>();
+    peer.put("namespace", namespace);
+    peer.put("labels", labels(labels));
+    if (!peers.contains(peer)) {
+      peers.add(peer);
+    }
+  }
+
+  /** Labels as a sorted list of {key, value} (templates cannot call methods on maps). */
+  private static List<Object> labels(Map<String, String> labels) {
+    List<Object> list = new ArrayList<>();
+    new java.util.TreeMap<>(labels).forEach((key, value) -> list.add(keyValue(key, value)));
+    return list;
+  }
+
+  private static Map<String, Object> keyValue(String key, String value) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("key", key);
+    entry.put("value", value);
+    return entry;
   }
 
   private static Map<String, Object> contract(KvContract contract) {

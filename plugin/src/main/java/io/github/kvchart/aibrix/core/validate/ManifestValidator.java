@@ -59,7 +59,11 @@ public final class ManifestValidator {
             : KvContract.load(request.contractFile());
     RuleSettings settings = RuleSettings.parse(request.rules(), knownRules());
     ContractChecker contractChecker =
-        new ContractChecker(contract, settings, aibrixVersion(request.aibrixVersion()));
+        new ContractChecker(
+            contract,
+            settings,
+            aibrixVersion(request.aibrixVersion()),
+            installation(contract, request.aibrixInstallation()));
     SourceSet sources =
         SourceSet.expand(
             request.baseDir(), request.sources(), request.includes(), request.excludes());
@@ -136,6 +140,21 @@ public final class ManifestValidator {
       }
     }
     return kept;
+  }
+
+  private static String installation(KvContract contract, String id) throws InvalidInputException {
+    if (id == null || id.isBlank() || id.equals("any")) {
+      return null;
+    }
+    if (contract.installation(id) == null) {
+      throw new InvalidInputException(
+          null,
+          "aibrix-chart.aibrixInstallation '" + id + "' is not an installation the contract knows.",
+          "Use any, or one of: "
+              + String.join(", ", contract.aibrix().installations().keySet())
+              + ".");
+    }
+    return id;
   }
 
   private static Version aibrixVersion(String text) throws InvalidInputException {

@@ -11,6 +11,7 @@ import java.util.List;
  * @param contractFile null for the built-in KV-event contract
  * @param rules per-rule levels, e.g. "kv-replay-disabled=off,kv-image-version=warning"; may be null
  * @param aibrixVersion the AIBrix release the gateway runs, or null to infer it from the names used
+ * @param aibrixInstallation how AIBrix was installed (a contract installation id), or null for any
  */
 public record ValidateRequest(
     Path baseDir,
@@ -22,7 +23,34 @@ public record ValidateRequest(
     int threads,
     Path contractFile,
     String rules,
-    String aibrixVersion) {
+    String aibrixVersion,
+    String aibrixInstallation) {
+
+  /** A request that names no AIBrix installation. */
+  public ValidateRequest(
+      Path baseDir,
+      List<Path> sources,
+      List<String> includes,
+      List<String> excludes,
+      String kubernetesVersion,
+      List<Path> crds,
+      int threads,
+      Path contractFile,
+      String rules,
+      String aibrixVersion) {
+    this(
+        baseDir,
+        sources,
+        includes,
+        excludes,
+        kubernetesVersion,
+        crds,
+        threads,
+        contractFile,
+        rules,
+        aibrixVersion,
+        null);
+  }
 
   /** A request with the built-in contract, every rule at its default level. */
   public ValidateRequest(

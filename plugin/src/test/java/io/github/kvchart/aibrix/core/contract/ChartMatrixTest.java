@@ -74,8 +74,10 @@ class ChartMatrixTest {
             .toList();
     assertEquals(
         List.of(
+            "out/helm/aibrix-model/templates/service.yaml [values: ci/autoscaling-values.yaml]",
             "out/helm/aibrix-model/templates/service.yaml [values: ci/env-values.yaml]",
             "out/helm/aibrix-model/templates/service.yaml [values: ci/kv-off-values.yaml]",
+            "out/helm/aibrix-model/templates/service.yaml [values: ci/port-8080-values.yaml]",
             "out/helm/aibrix-model/templates/service.yaml [values: defaults]"),
         failed);
     assertTrue(

@@ -35,8 +35,11 @@ class GeneratedOutputValidatesTest {
     long chartDocuments =
         result.documents().stream().filter(d -> d.file().contains("[values: ")).count();
     assertEquals(
-        4 + 4 + 4, chartDocuments, "4 objects in each of the 3 renderings: " + result.documents());
-    assertEquals(7 + 12, result.documents().size());
+        5 * 5,
+        chartDocuments,
+        "5 objects (the PodAutoscaler included) in each of the 5 renderings: "
+            + result.documents());
+    assertEquals(7 + 25, result.documents().size());
   }
 
   @Test

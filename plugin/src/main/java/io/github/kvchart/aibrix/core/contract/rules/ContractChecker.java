@@ -18,13 +18,27 @@ public final class ContractChecker {
   private final List<ContractRule> rules;
 
   public ContractChecker(KvContract contract, RuleSettings settings, Version aibrixVersion) {
+    this(contract, settings, aibrixVersion, null);
+  }
+
+  /**
+   * {@code aibrixVersion} and {@code installation} (a contract installation id) describe the user's
+   * AIBrix; null means not named (rules then infer or accept any).
+   */
+  public ContractChecker(
+      KvContract contract, RuleSettings settings, Version aibrixVersion, String installation) {
     this.contract = contract;
     this.settings = settings;
-    this.rules = rules(aibrixVersion);
+    this.rules = rules(aibrixVersion, installation);
+  }
+
+  /** Every contract rule, in documentation order, with nothing named about the user's AIBrix. */
+  public static List<ContractRule> rules(Version aibrixVersion) {
+    return rules(aibrixVersion, null);
   }
 
   /** Every contract rule, in documentation order. */
-  public static List<ContractRule> rules(Version aibrixVersion) {
+  public static List<ContractRule> rules(Version aibrixVersion, String installation) {
     return List.of(
         new KvFlagUnknownRule(),
         new KvEnvIgnoredRule(),
@@ -36,7 +50,7 @@ public final class ContractChecker {
         new KvReplayDisabledRule(),
         new KvPrefixCachingOffRule(),
         new NetpolDirectionRule(),
-        new NetpolBlocksServingRule(),
+        new NetpolTrafficRule(installation),
         new GatewayEnvRule(aibrixVersion),
         new AutoscalerTargetRule());
   }

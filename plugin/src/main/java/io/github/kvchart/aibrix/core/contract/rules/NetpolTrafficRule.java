@@ -1,0 +1,245 @@
+package io.github.kvchart.aibrix.core.contract.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.contract.AibrixPods;
+import io.github.kvchart.aibrix.core.contract.ContractRule;
+import io.github.kvchart.aibrix.core.contract.Installation;
+import io.github.kvchart.aibrix.core.contract.KvContract;
+import io.github.kvchart.aibrix.core.contract.KvSubject;
+import io.github.kvchart.aibrix.core.contract.ManifestSet;
+import io.github.kvchart.aibrix.core.contract.PodNetwork;
+import io.github.kvchart.aibrix.core.contract.PodTemplate;
+import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.Severity;
+import io.github.kvchart.aibrix.core.manifest.Violation;
+import io.github.kvchart.aibrix.core.netpol.NetworkPolicyEvaluator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * netpol-traffic: every connection AIBrix makes to a model pod gets through the NetworkPolicies
+ * that select it: the gateway plugins on the KV-event, replay and serving ports, the Envoy proxies
+ * on the serving port, and the controller manager on the metrics port of an autoscaled model. The
+ * AIBrix pods, with their namespaces and labels, come from the contract's installations; unless one
+ * is named, the policies must work for at least one of them.
+ */
+public final class NetpolTrafficRule implements ContractRule {
+  private final String installation;
+
+  /** {@code installation} is the contract id of the user's AIBrix installation, or null for any. */
+  public NetpolTrafficRule(String installation) {
+    this.installation = installation;
+  }
+
+  @Override
+  public String id() {
+    return "netpol-traffic";
+  }
+
+  @Override
+  public String description() {
+    return "NetworkPolicies selecting a model pod admit every connection AIBrix makes to it.";
+  }
+
+  /** One connection AIBrix needs. */
+  record Flow(String who, AibrixPods from, int port, String why, String consequence) {}
+
+  @Override
+  public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
+    if (manifests.ofKind("NetworkPolicy").isEmpty()) {
+      return List.of();
+    }
+    PodNetwork network = new PodNetwork(manifests);
+    List<Installation> candidates =
+        installation == null
+            ? List.copyOf(contract.aibrix().installations().values())
+            : List.of(contract.installation(installation));
+    List<Violation> best = null;
+    Installation bestInstallation = null;
+    for (Installation candidate : candidates) {
+      List<Violation> cuts = check(manifests, contract, severity, network, candidate);
+      if (best == null || cuts.size() < best.size()) {
+        best = cuts;
+        bestInstallation = candidate;
+      }
+      if (cuts.isEmpty()) {
+        return List.of();
+      }
+    }
+    if (installation == null && candidates.size() > 1) {
+      String note =
+          " (checked for AIBrix installed with "
+              + bestInstallation.description()
+              + ", the installation it comes closest to; it works for none of "
+              + candidates.stream().map(Installation::id).collect(Collectors.joining(", "))
+              + ". Name yours with aibrix-chart.aibrixInstallation.)";
+      return best.stream().map(v -> v.withMessage(v.message() + note)).toList();
+    }
+    return best;
+  }
+
+  private List<Violation> check(
+      ManifestSet manifests,
+      KvContract contract,
+      Severity severity,
+      PodNetwork network,
+      Installation installation) {
+    List<Violation> violations = new ArrayList<>();
+    for (PodTemplate pod : manifests.modelPods(contract)) {
+      if (!pod.label(contract.label("name")).isTextual()) {
+        continue;
+      }
+      var target = network.target(pod);
+      for (Flow flow : flows(manifests, contract, pod, installation)) {
+        var decision =
+            network.evaluator().ingress(target, network.source(flow.from()), flow.port(), "TCP");
+        if (!decision.admitted()) {
+          violations.add(cut(network, pod, flow, decision.selecting(), severity));
+        }
+      }
+    }
+    return violations;
+  }
+
+  private List<Flow> flows(
+      ManifestSet manifests, KvContract contract, PodTemplate pod, Installation installation) {
+    List<Flow> flows = new ArrayList<>();
+    int serving = pod.servingPort(contract);
+    AibrixPods gateway = installation.gatewayPlugins();
+    flows.add(
+        new Flow(
+            "the Envoy proxies"
+                + (installation.envoy() == null ? " (inside the gateway-plugins pods)" : ""),
+            installation.requestSenders(),
+            serving,
+            "inference requests",
+            "the model stops serving through the gateway"));
+    flows.add(
+        new Flow(
+            "the gateway plugins",
+            gateway,
+            serving,
+            "remote tokenizer and metrics",
+            "prefix-cache routing loses its tokenizer and the pod's metrics"));
+    if (contract
+        .kvEventsEnabledValue()
+        .equals(pod.label(contract.label("kvEventsEnabled")).asText(null))) {
+      // A pod that binds other ports than the gateway's is kv-port-mismatch's finding, not ours.
+      KvSubject subject = manifests.subject(pod, contract);
+      boolean known = subject != null && subject.config() != null;
+      if (!known || subject.port("endpoint") == contract.eventPort()) {
+        flows.add(
+            new Flow(
+                "the gateway plugins",
+                gateway,
+                contract.eventPort(),
+                "KV events",
+                "the gateway never hears this pod's KV-cache events"));
+      }
+      if (!known || subject.port("replay_endpoint") == contract.replayPort()) {
+        flows.add(
+            new Flow(
+                "the gateway plugins",
+                gateway,
+                contract.replayPort(),
+                "KV event replay",
+                "the gateway cannot recover events it missed"));
+      }
+    }
+    for (int port : autoscalerPorts(manifests, pod, serving)) {
+      flows.add(
+          new Flow(
+              "the AIBrix controller manager",
+              installation.controllerManager(),
+              port,
+              "autoscaler metrics",
+              "the autoscaler reads 0 and scales the model down"));
+    }
+    return flows;
+  }
+
+  /** The metrics ports of the PodAutoscalers that scale this pod's workload from pod metrics. */
+  static List<Integer> autoscalerPorts(ManifestSet manifests, PodTemplate pod, int serving) {
+    List<Integer> ports = new ArrayList<>();
+    ManifestDocument workload = pod.document();
+    for (ManifestDocument autoscaler : manifests.ofKind("PodAutoscaler")) {
+      JsonNode ref = autoscaler.root().path("spec").path("scaleTargetRef");
+      if (!ref.path("kind").asText("Deployment").equals(workload.kind())
+          || !ref.path("name").asText().equals(workload.name())
+          || !autoscaler
+              .root()
+              .path("metadata")
+              .path("namespace")
+              .asText("default")
+              .equals(pod.namespace())) {
+        continue;
+      }
+      for (JsonNode source : autoscaler.root().path("spec").path("metricsSources")) {
+        if (!"pod".equals(source.path("metricSourceType").asText())) {
+          continue;
+        }
+        String port = source.path("port").asText("");
+        int number = port.matches("[0-9]{1,5}") ? Integer.parseInt(port) : serving;
+        if (!ports.contains(number)) {
+          ports.add(number);
+        }
+      }
+    }
+    return ports;
+  }
+
+  private Violation cut(
+      PodNetwork network,
+      PodTemplate pod,
+      Flow flow,
+      List<NetworkPolicyEvaluator.Policy> selecting,
+      Severity severity) {
+    NetworkPolicyEvaluator.Policy first = selecting.get(0);
+    ManifestDocument document = network.document(first);
+    String names =
+        selecting.stream().map(p -> "'" + p.name() + "'").collect(Collectors.joining(", "));
+    String message =
+        "NetworkPolic"
+            + (selecting.size() == 1 ? "y " : "ies ")
+            + names
+            + " cut "
+            + flow.who()
+            + " (namespace "
+            + flow.from().namespace()
+            + ", pods "
+            + labels(flow.from().labels())
+            + ") off port "
+            + flow.port()
+            + " of "
+            + pod.document().kind()
+            + " '"
+            + pod.document().name()
+            + "' ("
+            + flow.why()
+            + "): "
+            + flow.consequence()
+            + ".";
+    String fix =
+        "Add to NetworkPolicy '"
+            + first.name()
+            + "' an ingress rule: from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: "
+            + flow.from().namespace()
+            + "}}, podSelector: {matchLabels: "
+            + labels(flow.from().labels())
+            + "}}], ports: [{protocol: TCP, port: "
+            + flow.port()
+            + "}].";
+    String pointer =
+        document.root().path("spec").has("ingress") ? "/spec/ingress" : "/spec/podSelector";
+    return document.violation(pointer, id(), severity, message, fix);
+  }
+
+  static String labels(Map<String, String> labels) {
+    return labels.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> e.getKey() + ": " + e.getValue())
+        .collect(Collectors.joining(", ", "{", "}"));
+  }
+}
