@@ -49,10 +49,21 @@ public record KvSubject(
   /** The subject for one container of one pod. */
   public static KvSubject of(PodTemplate pod, VllmContainer container, KvContract contract) {
     VllmContainer.Flag flag = container.flag(contract.kvEventsFlag()).orElse(null);
+    List<VllmContainer.Flag> dotted = container.dottedFlags(contract.kvEventsFlag());
     JsonNode config = null;
     String error = null;
     List<String> unverifiable = List.of();
-    if (flag != null) {
+    if (!dotted.isEmpty()) {
+      // vLLM merges the dotted keys into one JSON object and passes it after every other
+      // argument, so it replaces a whole --kv-events-config given as well.
+      List<String> missing = new ArrayList<>();
+      config = dottedConfig(container, dotted, contract.kvEventsFlag(), missing);
+      unverifiable = missing;
+      flag = dotted.get(0);
+      if (config == null) {
+        error = "a dotted " + contract.kvEventsFlag() + ".<key> flag has no value";
+      }
+    } else if (flag != null) {
       if (flag.value() == null) {
         error = contract.kvEventsFlag() + " has no value";
       } else {
@@ -78,6 +89,43 @@ public record KvSubject(
                 .anyMatch(
                     n -> contract.ignoredEnv().containsKey(n) || n.startsWith("VLLM_KV_EVENTS_"));
     return new KvSubject(pod, container, flag, config, error, unverifiable, intended);
+  }
+
+  /** The object vLLM builds from {@code --flag.key value} flags (JSON values, else strings). */
+  private static JsonNode dottedConfig(
+      VllmContainer container,
+      List<VllmContainer.Flag> dotted,
+      String name,
+      List<String> unverifiable) {
+    com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+    for (VllmContainer.Flag flag : dotted) {
+      if (flag.value() == null) {
+        return null;
+      }
+      VllmContainer.Expansion expansion = container.expand(flag.value());
+      unverifiable.addAll(expansion.unverifiable());
+      String[] keys = flag.name().substring(name.length() + 1).split("\\.");
+      com.fasterxml.jackson.databind.node.ObjectNode parent = root;
+      for (int i = 0; i < keys.length - 1; i++) {
+        JsonNode child = parent.path(keys[i]);
+        parent =
+            child.isObject()
+                ? (com.fasterxml.jackson.databind.node.ObjectNode) child
+                : parent.putObject(keys[i]);
+      }
+      JsonNode value;
+      try {
+        value = JSON.readTree(expansion.text());
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        value = null;
+      }
+      parent.set(
+          keys[keys.length - 1],
+          value == null || value.isMissingNode()
+              ? JSON.getNodeFactory().textNode(expansion.text())
+              : value);
+    }
+    return root;
   }
 
   /**

@@ -146,18 +146,37 @@ public final class VllmContainer {
       if (equals > 0) {
         flags.add(
             new Flag(
-                text.substring(0, equals),
+                normalize(text.substring(0, equals)),
                 text.substring(equals + 1),
                 token.pointer(),
                 token.pointer()));
       } else if (i + 1 < tokens.size() && !tokens.get(i + 1).text().startsWith("--")) {
         Token value = tokens.get(i + 1);
-        flags.add(new Flag(text, value.text(), token.pointer(), value.pointer()));
+        flags.add(new Flag(normalize(text), value.text(), token.pointer(), value.pointer()));
       } else {
-        flags.add(new Flag(text, null, token.pointer(), token.pointer()));
+        flags.add(new Flag(normalize(text), null, token.pointer(), token.pointer()));
       }
     }
     return flags;
+  }
+
+  /** vLLM's spelling of a flag name: '_' becomes '-' up to the first '.' (--served_model_name). */
+  static String normalize(String name) {
+    int dot = name.indexOf('.');
+    return dot < 0
+        ? name.replace('_', '-')
+        : name.substring(0, dot).replace('_', '-') + name.substring(dot);
+  }
+
+  /** Flags written in vLLM's dotted form of a JSON flag: {@code --name.key value}, in order. */
+  public List<Flag> dottedFlags(String name) {
+    List<Flag> dotted = new ArrayList<>();
+    for (Flag flag : flags()) {
+      if (flag.name().startsWith(name + ".") && flag.name().length() > name.length() + 1) {
+        dotted.add(flag);
+      }
+    }
+    return dotted;
   }
 
   /** The last occurrence of a flag (the one argparse keeps). */

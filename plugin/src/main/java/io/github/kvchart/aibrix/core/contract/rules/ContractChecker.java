@@ -51,8 +51,13 @@ public final class ContractChecker {
         new KvPrefixCachingOffRule(),
         new NetpolDirectionRule(),
         new NetpolTrafficRule(installation),
+        new KvEndpointBindRule(),
+        new KvDataParallelRule(),
+        new ModelPortLabelRule(),
         new GatewayEnvRule(aibrixVersion),
-        new AutoscalerTargetRule());
+        new AutoscalerTargetRule(),
+        new AutoscalerMetricRule(aibrixVersion),
+        new AutoscalerReplicasRule());
   }
 
   public List<Violation> check(List<ManifestDocument> documents) {

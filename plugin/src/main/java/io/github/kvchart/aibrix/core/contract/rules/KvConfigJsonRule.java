@@ -7,6 +7,8 @@ import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.KvFix;
 import io.github.kvchart.aibrix.core.contract.KvSubject;
 import io.github.kvchart.aibrix.core.contract.ManifestSet;
+import io.github.kvchart.aibrix.core.image.ImageReference;
+import io.github.kvchart.aibrix.core.image.Version;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.Severity;
 import io.github.kvchart.aibrix.core.manifest.Violation;
@@ -69,13 +71,21 @@ public final class KvConfigJsonRule implements ContractRule {
                         : "")));
         continue;
       }
-      check(subject.config(), contract, severity, document, at, violations);
+      check(
+          subject.config(),
+          subject.container().image(),
+          contract,
+          severity,
+          document,
+          at,
+          violations);
     }
     return violations;
   }
 
   private void check(
       JsonNode config,
+      String image,
       KvContract contract,
       Severity severity,
       ManifestDocument document,
@@ -124,14 +134,25 @@ public final class KvConfigJsonRule implements ContractRule {
               "Add \"enable_kv_cache_events\":true."));
     }
     if (!config.has("publisher")) {
-      violations.add(
-          document.violation(
-              at,
-              id(),
-              severity,
-              contract.kvEventsFlag()
-                  + " does not set \"publisher\"; before vLLM 0.11 the default publisher publishes nothing.",
-              "Add \"publisher\":\"zmq\"."));
+      Version from = contract.vllm().publisherDefaultsFrom();
+      Version release =
+          java.util.Optional.ofNullable(ImageReference.parse(image))
+              .flatMap(ImageReference::version)
+              .orElse(null);
+      if (release == null || release.compareTo(from) < 0) {
+        violations.add(
+            document.violation(
+                at,
+                id(),
+                release == null ? Severity.WARNING : severity,
+                contract.kvEventsFlag()
+                    + " does not set \"publisher\"; "
+                    + (release == null
+                        ? "the image's vLLM release is unknown, and before " + from
+                        : "vLLM " + release + " is older than " + from + ", and before it")
+                    + " the default publisher publishes nothing.",
+                "Add \"publisher\":\"zmq\"."));
+      }
     }
   }
 

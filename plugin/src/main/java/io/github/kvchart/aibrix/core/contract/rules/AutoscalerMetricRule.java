@@ -1,0 +1,114 @@
+package io.github.kvchart.aibrix.core.contract.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.contract.ContractRule;
+import io.github.kvchart.aibrix.core.contract.KvContract;
+import io.github.kvchart.aibrix.core.contract.ManifestSet;
+import io.github.kvchart.aibrix.core.contract.MetricVerdict;
+import io.github.kvchart.aibrix.core.contract.PodTemplate;
+import io.github.kvchart.aibrix.core.contract.VllmContainer;
+import io.github.kvchart.aibrix.core.image.ImageReference;
+import io.github.kvchart.aibrix.core.image.Version;
+import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.Severity;
+import io.github.kvchart.aibrix.core.manifest.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * autoscaler-metric: a PodAutoscaler's pod metric must be one the AIBrix release maps to a vLLM
+ * metric and the target's vLLM image emits (hidden metrics count only with {@code
+ * --show-hidden-metrics-for-version}). Anything else reads as 0 and scales the model down.
+ */
+public final class AutoscalerMetricRule implements ContractRule {
+  private final Version aibrixVersion;
+
+  /** {@code aibrixVersion} is the user's AIBrix release, or null for the contract's newest. */
+  public AutoscalerMetricRule(Version aibrixVersion) {
+    this.aibrixVersion = aibrixVersion;
+  }
+
+  @Override
+  public String id() {
+    return "autoscaler-metric";
+  }
+
+  @Override
+  public String description() {
+    return "A PodAutoscaler's targetMetric is mapped by AIBrix and emitted by the target's vLLM.";
+  }
+
+  @Override
+  public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
+    List<Violation> violations = new ArrayList<>();
+    Version aibrix = aibrixVersion != null ? aibrixVersion : contract.newestAibrixRelease();
+    for (ManifestDocument autoscaler : manifests.ofKind("PodAutoscaler")) {
+      JsonNode spec = autoscaler.root().path("spec");
+      ManifestDocument target =
+          manifests.find(
+              spec.path("scaleTargetRef").path("kind").asText("Deployment"),
+              spec.path("scaleTargetRef").path("name").asText());
+      VllmContainer vllm = target == null ? null : vllm(manifests.podTemplates(target));
+      Version release =
+          vllm == null
+              ? null
+              : java.util.Optional.ofNullable(ImageReference.parse(vllm.image()))
+                  .flatMap(ImageReference::version)
+                  .orElse(null);
+      String showHidden =
+          vllm == null
+              ? null
+              : vllm.flag(contract.vllm().showHiddenMetricsFlag())
+                  .map(VllmContainer.Flag::value)
+                  .orElse(null);
+      JsonNode sources = spec.path("metricsSources");
+      for (int i = 0; i < sources.size(); i++) {
+        JsonNode source = sources.get(i);
+        if (!"pod".equals(source.path("metricSourceType").asText())
+            || !source.path("targetMetric").isTextual()) {
+          continue;
+        }
+        String metric = source.path("targetMetric").asText();
+        MetricVerdict verdict = MetricVerdict.of(contract, aibrix, release, metric, showHidden);
+        if (verdict.works()) {
+          continue;
+        }
+        String better = MetricVerdict.kvCacheMetric(contract, aibrix, release, showHidden);
+        violations.add(
+            autoscaler.violation(
+                "/spec/metricsSources/" + i + "/targetMetric",
+                id(),
+                severity,
+                "targetMetric '"
+                    + metric
+                    + "'"
+                    + (target == null ? "" : " of " + target.kind() + " '" + target.name() + "'")
+                    + ": "
+                    + verdict.problem()
+                    + " and scales the model down"
+                    + (aibrixVersion == null ? " (checked for AIBrix " + aibrix + ")" : "")
+                    + ".",
+                better != null
+                    ? "Use targetMetric: " + better + "."
+                    : "No KV-cache metric works for AIBrix "
+                        + aibrix
+                        + " with vLLM "
+                        + release
+                        + ": upgrade AIBrix to v0.6.0 or later (kv_cache_usage_perc), or scale on"
+                        + " num_requests_waiting."));
+      }
+    }
+    return violations;
+  }
+
+  private static VllmContainer vllm(List<PodTemplate> pods) {
+    for (PodTemplate pod : pods) {
+      for (VllmContainer container : pod.containers()) {
+        if (container.isVllm()) {
+          return container;
+        }
+      }
+    }
+    return null;
+  }
+}
