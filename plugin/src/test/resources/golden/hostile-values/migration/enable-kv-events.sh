@@ -8,7 +8,12 @@
 #     listed below, from the plugin's KV-event contract);
 #   - adds --kv-events-config with the JSON below, and --served-model-name when missing;
 #   - declares containerPorts 5557 (kv-events) and 5558 (kv-replay);
-#   - labels the pod template model.aibrix.ai/kv-events-enabled="true" and model.aibrix.ai/name.
+#   - labels the pod template model.aibrix.ai/kv-events-enabled="true" and model.aibrix.ai/name,
+#     and the Deployment model.aibrix.ai/name (AIBrix routes by the Deployment's own labels);
+#   - a container that starts vLLM through a shell (sh -c / bash -c "... vllm serve ..."): the
+#     flags are edited inside the script when vllm serve ends a one-line script; otherwise it
+#     refuses and changes nothing;
+#   - refuses a model name that spec.selector contradicts (a Deployment's selector cannot change).
 #
 # Usage:
 #   enable-kv-events.sh [-n NAMESPACE] [-c CONTAINER] [-m MODEL_NAME] [--dry-run] DEPLOYMENT
@@ -35,7 +40,7 @@ dry_run=false
 deployment=""
 
 usage() {
-  sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 fail() {
@@ -118,43 +123,94 @@ result=$(jq \
             .removed += [$a] | .skip = (($a | tostring | contains("=")) | not)
           else .out += [$a] end
       end);
+  def shellscript($c):
+    ($c.command // []) as $cmd
+    | (($cmd + ($c.args // [])) | map(tostring)) as $all
+    | ($all | index("-c")) as $ci
+    | if $ci != null and $ci >= 1 and ($all[$ci - 1] | test("(^|/)(ba|da|a|z|k)?sh$"))
+        and ($all | length) > $ci + 1
+      then (if $ci + 1 < ($cmd | length)
+            then {list: "command", index: ($ci + 1)}
+            else {list: "args", index: ($ci + 1 - ($cmd | length))} end)
+        + {script: $all[$ci + 1]}
+      else null end;
+  def strip_flags($script):
+    reduce ($bare[]) as $f ($script; gsub("(^|\\s)" + $f + "(?=\\s|$)"; ""))
+    | reduce ($valued[]) as $f (.; gsub("(^|\\s)" + $f + "(=\\S+|\\s+[^-\\s]\\S*)?(?=\\s|$)"; ""));
   (.spec.template.spec.containers
     | if $container == "" then 0 else (map(.name) | index($container)) end) as $i
   | .spec.template.spec.containers[$i] as $c
+  | shellscript($c) as $shell
   | (($c.command // []) | drop_flags) as $cmd
   | (($c.args // []) | drop_flags) as $args
   | ($cmd.out + $args.out) as $all
   | ($all | index(["--served-model-name"])) as $sn
-  | (if $sn != null then $all[$sn + 1] else null end) as $served
+  | (if $shell != null then
+       ($shell.script | capture("--served[-_]model[-_]name(=| )+(?<n>[^\\s]+)").n? // null)
+     elif $sn != null then $all[$sn + 1] else null end) as $served
   | (.spec.template.metadata.labels // {}) as $labels
   | (if $model != "" then $model
      elif $labels["model.aibrix.ai/name"] then $labels["model.aibrix.ai/name"]
      elif $served then $served
      else .metadata.name end) as $name
-  | ([$all[] | flagname] | any(. == "--kv-events-config")) as $configured
+  | (if $shell != null then ($shell.script | test("--kv[-_]events[-_]config"))
+     else ([$all[] | flagname] | any(. == "--kv-events-config")) end) as $configured
   | (($c.env // []) | map(select(.name as $n | $ignored | any(. == $n)))) as $dropEnv
   | (($c.ports // []) | any(.containerPort == $eventPort)) as $hasEvents
   | (($c.ports // []) | any(.containerPort == $replayPort)) as $hasReplay
-  | {changes: [], warnings: [], deployment: .}
-  | if ($cmd.removed + $args.removed | length) > 0 then
-      .changes += ["removed flags vLLM does not have: " + ($cmd.removed + $args.removed | map(tostring) | join(" "))]
-      | .deployment.spec.template.spec.containers[$i].args = $args.out
-      | if $c.command then .deployment.spec.template.spec.containers[$i].command = $cmd.out else . end
+  | (.spec.selector // {}) as $selector
+  | {changes: [], warnings: [], refuse: null, deployment: .}
+  | if ($selector.matchLabels // {})["model.aibrix.ai/name"] as $s | $s != null and $s != $name then
+      .refuse = "spec.selector selects model.aibrix.ai/name=" + (($selector.matchLabels // {})["model.aibrix.ai/name"])
+        + ", which a Deployment cannot change, so the pods cannot be labelled " + $name
+        + "; run with -m " + (($selector.matchLabels // {})["model.aibrix.ai/name"]) + ", or recreate the Deployment"
+    elif (($selector.matchExpressions // []) | any(.key == "model.aibrix.ai/name"))
+         and $labels["model.aibrix.ai/name"] != $name then
+      .refuse = "spec.selector has a matchExpression on model.aibrix.ai/name, which a Deployment cannot change; relabel by hand or recreate the Deployment"
+    else . end
+  | if $shell != null then
+      ($shell.script | test("vllm\\s+serve|vllm\\.entrypoints")) as $runs
+      | strip_flags($shell.script) as $cleaned
+      | ($cleaned | test("\n|[|<>#\\\\`]|(?<!&)&(?!&)") | not) as $oneline
+      | ($cleaned | split("&&") | last | split(";") | last | test("vllm\\s+serve|vllm\\.entrypoints")) as $last
+      | if ($runs | not) then
+          .refuse = "the container\u0027s shell script (sh -c) does not start vllm serve; name the vLLM container with -c"
+        elif ($configured | not) and (($oneline and $last) | not) then
+          .refuse = "the container starts vLLM from a shell script (sh -c) that cannot be edited safely here;"
+            + " add --kv-events-config \u0027" + $config + "\u0027 to its vllm serve command by hand, then run this again"
+        elif ($configured | not) then
+          ($cleaned
+            + " --kv-events-config \u0027" + $config + "\u0027"
+            + (if $served == null then " --served-model-name " + $name else "" end)) as $edited
+          | .deployment.spec.template.spec.containers[$i][$shell.list][$shell.index] = $edited
+          | .changes += ["edited the shell script: " + (if $cleaned != $shell.script then "removed flags vLLM does not have, " else "" end)
+              + "added --kv-events-config" + (if $served == null then " and --served-model-name " + $name else "" end)]
+        elif $cleaned != $shell.script and $oneline then
+          .deployment.spec.template.spec.containers[$i][$shell.list][$shell.index] = $cleaned
+          | .changes += ["edited the shell script: removed flags vLLM does not have"]
+        else . end
+    else
+      if ($cmd.removed + $args.removed | length) > 0 then
+        .changes += ["removed flags vLLM does not have: " + ($cmd.removed + $args.removed | map(tostring) | join(" "))]
+        | .deployment.spec.template.spec.containers[$i].args = $args.out
+        | if $c.command then .deployment.spec.template.spec.containers[$i].command = $cmd.out else . end
+      else . end
+      | if $configured then . else
+          .changes += ["added --kv-events-config " + $config]
+          | .deployment.spec.template.spec.containers[$i].args += ["--kv-events-config", $config]
+        end
+      | if $served == null then
+          .changes += ["added --served-model-name " + $name]
+          | .deployment.spec.template.spec.containers[$i].args += ["--served-model-name", $name]
+        else . end
+    end
+  | if $served != null and $served != $name then
+      .warnings += ["--served-model-name " + $served + " differs from the model name " + $name + "; the gateway routes by that name"]
     else . end
   | if ($dropEnv | length) > 0 then
       .changes += ["removed env vars vLLM never reads: " + ($dropEnv | map(.name) | join(" "))]
       | .deployment.spec.template.spec.containers[$i].env
           = (($c.env // []) | map(select(.name as $n | $ignored | any(. == $n) | not)))
-    else . end
-  | if $configured then . else
-      .changes += ["added --kv-events-config " + $config]
-      | .deployment.spec.template.spec.containers[$i].args += ["--kv-events-config", $config]
-    end
-  | if $served == null then
-      .changes += ["added --served-model-name " + $name]
-      | .deployment.spec.template.spec.containers[$i].args += ["--served-model-name", $name]
-    elif $served != $name then
-      .warnings += ["--served-model-name " + $served + " differs from the model name " + $name + "; the gateway routes by that name"]
     else . end
   | if $hasEvents then . else
       .changes += ["declared containerPort \($eventPort) (kv-events)"]
@@ -172,6 +228,10 @@ result=$(jq \
       .changes += ["labelled the pod template model.aibrix.ai/name=" + $name]
       | .deployment.spec.template.metadata.labels["model.aibrix.ai/name"] = $name
     end
+  | if (.deployment.metadata.labels // {})["model.aibrix.ai/name"] == $name then . else
+      .changes += ["labelled the Deployment model.aibrix.ai/name=" + $name + " (AIBrix routes by the Deployment\u0027s labels)"]
+      | .deployment.metadata.labels["model.aibrix.ai/name"] = $name
+    end
   | ($valued + $bare | join("|")) as $unknown
   | if ([.deployment.spec.template.spec.containers[$i] | (.command // []) + (.args // []) | .[] | tostring
         | select(test($unknown))] | length) > 0
@@ -180,6 +240,8 @@ result=$(jq \
   ' <<<"$current")
 
 jq -r '.warnings[] | "enable-kv-events: warning: " + .' <<<"$result" >&2
+refusal=$(jq -r '.refuse // empty' <<<"$result")
+[ -z "$refusal" ] || fail "$refusal; nothing changed"
 if [ "$(jq '.changes | length' <<<"$result")" -eq 0 ]; then
   printf 'enable-kv-events: KV-cache events are already enabled; nothing changed.\n' >&2
   [ -z "$file" ] || jq '.deployment' <<<"$result" >"${output:-/dev/stdout}"

@@ -115,21 +115,113 @@ class MigrationScriptTest {
     assertEquals("", run.stdout());
   }
 
+  private static Path deployment(String name, String json) throws Exception {
+    Path file = temp.resolve(name);
+    Files.writeString(file, json);
+    return file;
+  }
+
+  private static String shellDeployment(String script) {
+    return "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"sh\"},"
+        + "\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"sh\"}},\"template\":{\"metadata\":"
+        + "{\"labels\":{\"app\":\"sh\"}},\"spec\":{\"containers\":[{\"name\":\"v\","
+        + "\"image\":\"vllm/vllm-openai:v0.11.0\",\"command\":[\"/bin/sh\",\"-c\"],\"args\":["
+        + new ObjectMapper().valueToTree(script)
+        + "]}]}}}}";
+  }
+
   @Test
-  void warnsAboutDesignFlagsHiddenInAShellString() throws Exception {
-    Path file = temp.resolve("shell.json");
-    Files.writeString(
-        file,
-        "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"sh\"},"
-            + "\"spec\":{\"template\":{\"metadata\":{},\"spec\":{\"containers\":[{\"name\":\"v\","
-            + "\"image\":\"vllm/vllm-openai:v0.11.0\",\"command\":[\"sh\",\"-c\","
-            + "\"vllm serve m --enable-kv-cache-events\"]}]}}}}");
-    Run run = run("--file", file.toString());
-    assertEquals(0, run.exit(), run.stderr());
+  void editsAOneLineShellScriptInPlaceAndIsIdempotent() throws Exception {
+    Path file =
+        deployment(
+            "shell.json",
+            shellDeployment("pip list && exec vllm serve m --enable-kv-cache-events --port 8000"));
+    Run first = run("--file", file.toString());
+    assertEquals(0, first.exit(), first.stderr());
+    String script =
+        new ObjectMapper()
+            .readTree(first.stdout())
+            .at("/spec/template/spec/containers/0/args/0")
+            .asText();
+    assertEquals(
+        "pip list && exec vllm serve m --port 8000 --kv-events-config '"
+            + new ObjectMapper()
+                .readTree(first.stdout())
+                .at("/spec/template/spec/containers/0/args/0")
+                .asText()
+                .replaceAll(".*--kv-events-config '([^']*)'.*", "$1")
+            + "' --served-model-name sh",
+        script);
+    assertTrue(script.contains("\"endpoint\":\"tcp://*:5557\""), script);
+    assertTrue(first.stderr().contains("edited the shell script: removed flags"), first.stderr());
+    assertFalse(first.stderr().contains("added --kv-events-config {"), "no list edit was made");
+    Path once = deployment("shell-once.json", first.stdout());
+    Run second = run("--file", once.toString());
+    assertEquals(0, second.exit(), second.stderr());
+    assertTrue(second.stderr().contains("nothing changed"), second.stderr());
+  }
+
+  @Test
+  void refusesAShellScriptItCannotEditSafelyAndChangesNothing() throws Exception {
+    for (String script :
+        List.of(
+            "vllm serve m --port 8000 | tee /tmp/log",
+            "set -e\nvllm serve m --port 8000",
+            "vllm serve m --port 8000 && echo done",
+            "python3 -m http.server")) {
+      Path file = deployment("refuse.json", shellDeployment(script));
+      Run run = run("--file", file.toString());
+      assertEquals(1, run.exit(), script + ": " + run.stderr());
+      assertTrue(run.stderr().contains("nothing changed"), run.stderr());
+      assertFalse(run.stderr().contains("added --kv-events-config"), run.stderr());
+      assertEquals("", run.stdout(), script);
+    }
+  }
+
+  @Test
+  void keepsTheSelectorAndThePodLabelsConsistent() throws Exception {
+    Path pinned =
+        deployment(
+            "pinned.json",
+            "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"d\"},"
+                + "\"spec\":{\"selector\":{\"matchLabels\":{\"model.aibrix.ai/name\":\"old\"}},"
+                + "\"template\":{\"metadata\":{\"labels\":{\"model.aibrix.ai/name\":\"old\"}},"
+                + "\"spec\":{\"containers\":[{\"name\":\"v\",\"image\":\"vllm/vllm-openai:v0.11.0\","
+                + "\"command\":[\"vllm\",\"serve\"],\"args\":[\"m\"]}]}}}}");
+    Run refused = run("--file", pinned.toString(), "-m", "new");
+    assertEquals(1, refused.exit(), refused.stderr());
     assertTrue(
-        run.stderr()
-            .contains("a shell string in command or args still names a flag vLLM does not have"),
-        run.stderr());
+        refused.stderr().contains("spec.selector selects model.aibrix.ai/name=old"),
+        refused.stderr());
+    assertTrue(refused.stderr().contains("-m old"), refused.stderr());
+    assertEquals("", refused.stdout());
+
+    Run same = run("--file", pinned.toString(), "-m", "old");
+    assertEquals(0, same.exit(), same.stderr());
+    JsonNode result = new ObjectMapper().readTree(same.stdout());
+    assertEquals("old", result.at("/spec/selector/matchLabels/model.aibrix.ai~1name").asText());
+    assertEquals("old", result.at("/spec/template/metadata/labels/model.aibrix.ai~1name").asText());
+    assertEquals("old", result.at("/metadata/labels/model.aibrix.ai~1name").asText());
+
+    Path byApp =
+        deployment(
+            "by-app.json",
+            "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"d\"},"
+                + "\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"d\"}},"
+                + "\"template\":{\"metadata\":{\"labels\":{\"app\":\"d\"}},"
+                + "\"spec\":{\"containers\":[{\"name\":\"v\",\"image\":\"vllm/vllm-openai:v0.11.0\","
+                + "\"command\":[\"vllm\",\"serve\"],\"args\":[\"m\"]}]}}}}");
+    Run bare = run("--file", byApp.toString(), "-m", "renamed");
+    assertEquals(0, bare.exit(), bare.stderr());
+    JsonNode relabelled = new ObjectMapper().readTree(bare.stdout());
+    JsonNode selector = relabelled.at("/spec/selector/matchLabels");
+    JsonNode labels = relabelled.at("/spec/template/metadata/labels");
+    selector
+        .fields()
+        .forEachRemaining(
+            e ->
+                assertEquals(
+                    e.getValue(), labels.get(e.getKey()), "selector still selects the pods"));
   }
 
   @Test
