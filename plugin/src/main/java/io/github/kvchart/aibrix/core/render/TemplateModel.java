@@ -101,13 +101,13 @@ public final class TemplateModel {
     map.put("replayEnabled", kv.replayPort() != null);
     if (kv.replayPort() != null) {
       map.put("replayPort", kv.replayPort());
-      map.put("replayEndpoint", kv.replayEndpoint());
+      map.put("replayEndpoint", kv.config().replayEndpoint());
     }
-    map.put("endpoint", kv.endpoint());
+    map.put("endpoint", kv.config().endpoint());
     map.put("bufferSteps", kv.bufferSteps());
     map.put("topic", kv.topic());
     map.put("hwm", kv.hwm());
-    map.put("configJson", kv.configJson());
+    map.put("configJson", kv.config().json());
     return map;
   }
 
@@ -126,7 +126,10 @@ public final class TemplateModel {
   private static List<Object> env(ModelSpec spec) {
     List<Object> env = new ArrayList<>();
     if (spec.kvEvents().enabled() && spec.configMode() == ConfigMode.ENV) {
-      spec.kvEvents().envEntries().forEach((name, value) -> env.add(nameValue(name, value)));
+      spec.kvEvents()
+          .config()
+          .envEntries()
+          .forEach((name, value) -> env.add(nameValue(name, value)));
     }
     return env;
   }

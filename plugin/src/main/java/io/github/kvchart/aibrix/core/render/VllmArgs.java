@@ -1,7 +1,7 @@
 package io.github.kvchart.aibrix.core.render;
 
+import io.github.kvchart.aibrix.core.contract.KvEventsConfig;
 import io.github.kvchart.aibrix.core.model.ConfigMode;
-import io.github.kvchart.aibrix.core.model.KvEventsSpec;
 import io.github.kvchart.aibrix.core.model.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ public final class VllmArgs {
    */
   public static List<Object> of(ModelSpec model) {
     List<Object> args = new ArrayList<>();
-    args.add(KvEventsSpec.escapeExpansion(model.hfModel()));
+    args.add(KvEventsConfig.escapeExpansion(model.hfModel()));
     args.add("--host");
     args.add("0.0.0.0");
     args.add("--port");
@@ -35,8 +35,8 @@ public final class VllmArgs {
       args.add("--kv-events-config");
       args.add(
           model.configMode() == ConfigMode.ENV
-              ? model.kvEvents().envConfigJson()
-              : KvEventsSpec.escapeExpansion(model.kvEvents().configJson()));
+              ? model.kvEvents().config().envReferenceJson()
+              : KvEventsConfig.escapeExpansion(model.kvEvents().config().json()));
     }
     return args;
   }

@@ -55,7 +55,7 @@ class DesignQuickstartTest {
             .fix()
             .contains(
                 "--kv-events-config '{\"enable_kv_cache_events\":true,\"publisher\":\"zmq\","
-                    + "\"endpoint\":\"tcp://*:5557\",\"replay_endpoint\":\"tcp://*:5558\",\"buffer_steps\":10000,\"topic\":\"kv-events\"}'"),
+                    + "\"endpoint\":\"tcp://*:5557\",\"replay_endpoint\":\"tcp://*:5558\",\"buffer_steps\":10000,\"hwm\":100000,\"topic\":\"kv-events\"}'"),
         flags.get(0).fix());
   }
 
