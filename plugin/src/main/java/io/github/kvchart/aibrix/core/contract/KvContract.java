@@ -173,6 +173,12 @@ public final class KvContract {
     return vllm.configKeys();
   }
 
+  /** The publisher that reaches the gateway: the only value configKeys.publisher allows (zmq). */
+  public String publisher() {
+    ConfigKey key = vllm.configKeys().get("publisher");
+    return key == null || key.allowed().isEmpty() ? "zmq" : key.allowed().get(0);
+  }
+
   /** The gateway's pods as the contract's gateway section names them (app: gateway-plugins). */
   public Map<String, String> gatewayPodLabels() {
     return gateway.podLabels();

@@ -25,7 +25,12 @@ public record KvEventsConfig(
   /** What fixes suggest: zmq on the gateway's ports, vLLM's buffer and hwm, topic kv-events. */
   public static KvEventsConfig recommended(KvContract contract) {
     return new KvEventsConfig(
-        "zmq", contract.eventPort(), (long) contract.replayPort(), 10_000, 100_000, "kv-events");
+        contract.publisher(),
+        contract.eventPort(),
+        (long) contract.replayPort(),
+        10_000,
+        100_000,
+        "kv-events");
   }
 
   /** The same settings with other buffer steps and topic. */

@@ -132,10 +132,20 @@ public record KvSubject(
    * Whether the config switches events on and publishes with zmq (the only way they reach the
    * gateway).
    */
-  public boolean publishes() {
+  public boolean publishes(KvContract contract) {
     return config != null
         && config.path("enable_kv_cache_events").asBoolean(false)
-        && "zmq".equals(config.path("publisher").asText());
+        && (contract.publisher().equals(config.path("publisher").asText())
+            || (!config.has("publisher") && publisherDefaults(contract)));
+  }
+
+  /** Whether the image is new enough that a missing "publisher" means zmq (v0.11 on). */
+  private boolean publisherDefaults(KvContract contract) {
+    return java.util.Optional.ofNullable(
+            io.github.kvchart.aibrix.core.image.ImageReference.parse(container.image()))
+        .flatMap(io.github.kvchart.aibrix.core.image.ImageReference::version)
+        .map(v -> v.compareTo(contract.vllm().publisherDefaultsFrom()) >= 0)
+        .orElse(false);
   }
 
   /** The port of a tcp://host:port endpoint in the config, or -1. */

@@ -171,12 +171,12 @@ final class ModelEntryReader {
   private KvEventsSpec readKvEvents(LayeredMapping kv) throws InvalidInputException {
     kv.rejectUnknownKeys(KV_KEYS);
     boolean enabled = kv.bool("enabled").orElse(true);
-    String publisher = kv.string("publisherType").orElse("zmq");
-    if (!publisher.equals("zmq")) {
+    String publisher = kv.string("publisherType").orElse(contract.publisher());
+    if (!publisher.equals(contract.publisher())) {
       throw kv.errorAt(
           "publisherType",
           "publisherType '" + printable(publisher) + "' publishes nothing the gateway can read.",
-          "Use publisherType: zmq.");
+          "Use publisherType: " + contract.publisher() + ".");
     }
     long eventPort = range(kv, "eventPort", contract.eventPort(), 1, 65535);
     if (eventPort != contract.eventPort()) {

@@ -31,7 +31,7 @@ class VllmContainerTest {
             "    - name: c\n      image: my/server:1\n      command: [python3, -m, vllm.entrypoints.openai.api_server,"
                 + " '--kv-events-config={\"enable_kv_cache_events\":true,\"publisher\":\"zmq\"}']\n");
     assertTrue(s.container().isVllm());
-    assertTrue(s.publishes());
+    assertTrue(s.publishes(KvContract.builtIn()));
     assertEquals("/spec/containers/0/command/3", s.configPointer());
   }
 
@@ -42,7 +42,7 @@ class VllmContainerTest {
             "    - name: c\n      image: vllm/vllm-openai:v0.11.0\n      command: [vllm, serve]\n"
                 + "      args: [--kv-events-config, '{\"enable_kv_cache_events\":true,\"publisher\":\"$(P)\",\"topic\":\"$$(x)\"}']\n"
                 + "      env: [{name: P, value: zmq}]\n");
-    assertTrue(s.publishes());
+    assertTrue(s.publishes(KvContract.builtIn()));
     assertEquals("$(x)", s.config().path("topic").asText());
     assertTrue(s.unverifiable().isEmpty());
   }
@@ -65,6 +65,6 @@ class VllmContainerTest {
             "    - name: c\n      image: vllm/vllm-openai:v0.7.1\n      command: [vllm, serve]\n"
                 + "      env: [{name: VLLM_ENABLE_KV_CACHE_EVENTS, value: 'true'}]\n");
     assertTrue(s.intended());
-    assertFalse(s.publishes());
+    assertFalse(s.publishes(KvContract.builtIn()));
   }
 }

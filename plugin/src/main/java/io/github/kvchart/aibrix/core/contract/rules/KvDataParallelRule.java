@@ -30,7 +30,7 @@ public final class KvDataParallelRule implements ContractRule {
   public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
     List<Violation> violations = new ArrayList<>();
     for (KvSubject subject : KvSubject.of(manifests, contract)) {
-      if (!subject.publishes()) {
+      if (!subject.publishes(contract)) {
         continue;
       }
       VllmContainer container = subject.container();

@@ -64,9 +64,13 @@ public final class NetpolDirectionRule implements ContractRule {
       }
       JsonNode selector = policy.podSelector();
       boolean selectsGateway =
-          !contract.gatewayPodLabels().isEmpty()
-              && contract.gatewayPodLabels().entrySet().stream()
-                  .allMatch(l -> l.getValue().equals(selector.path(l.getKey()).asText(null)));
+          contract.aibrix().installations().values().stream()
+              .map(installation -> installation.gatewayPlugins().labels())
+              .anyMatch(
+                  labels ->
+                      labels.entrySet().stream()
+                          .allMatch(
+                              l -> l.getValue().equals(selector.path(l.getKey()).asText(null))));
       boolean selectsModels =
           models.isEmpty()
               ? NetworkPolicyView.namesModelLabel(selector)
