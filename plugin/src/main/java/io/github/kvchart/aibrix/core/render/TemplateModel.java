@@ -247,10 +247,7 @@ public final class TemplateModel {
   }
 
   private static Map<String, Object> keyValue(String key, String value) {
-    Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("key", key);
-    entry.put("value", value);
-    return entry;
+    return pair("key", key, value);
   }
 
   private static Map<String, Object> contract(KvContract contract) {
@@ -269,8 +266,13 @@ public final class TemplateModel {
   }
 
   private static Map<String, Object> nameValue(String name, String value) {
+    return pair("name", name, value);
+  }
+
+  /** A two-entry map, {field: name, value: value}, as templates iterate them. */
+  private static Map<String, Object> pair(String field, String name, String value) {
     Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("name", name);
+    entry.put(field, name);
     entry.put("value", value);
     return entry;
   }
