@@ -12,9 +12,10 @@ public final class AtomicFiles {
 
   /** Writes {@code content} to {@code target} through a temporary sibling; returns the target. */
   public static Path write(Path target, byte[] content) throws IOException {
-    Path temp =
-        Files.createTempFile(
-            target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+    Path parent = target.toAbsolutePath().getParent();
+    String prefix = "." + target.getFileName() + ".";
+    Leftovers.clean(parent, prefix);
+    Path temp = Files.createTempFile(parent, prefix + Leftovers.tag("tmp"), "");
     try {
       Files.write(temp, content);
       move(temp, target);

@@ -29,6 +29,7 @@ public final class PropertyNames {
   public static final String SERVER_ID = "aibrix-chart.serverId";
   public static final String PLAIN_HTTP = "aibrix-chart.plainHttp";
   public static final String INSECURE = "aibrix-chart.insecure";
+  public static final String PUSH_TIMEOUT = "aibrix-chart.push.timeout";
   public static final String PUSH_SNAPSHOTS = "aibrix-chart.push.snapshots";
 
   private PropertyNames() {}

@@ -52,7 +52,8 @@ public class PushMojo extends ChartArchiveMojo {
   String serverId;
 
   /**
-   * Talk plain HTTP to the OCI registry (local registries only).
+   * Talk plain HTTP to the OCI registry, for login and push (local registries only). It is also
+   * what allows credentials to go to an {@code http://} repository; without it that is refused.
    *
    * @since 0.1.0
    */
@@ -66,6 +67,15 @@ public class PushMojo extends ChartArchiveMojo {
    */
   @Parameter(property = PropertyNames.INSECURE, defaultValue = "false")
   boolean insecure;
+
+  /**
+   * The limit, in seconds, for connecting to the repository and for each of its answers (login,
+   * upload, push). A registry that does not answer in time fails the build instead of hanging it.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = PropertyNames.PUSH_TIMEOUT, defaultValue = "60")
+  int timeout;
 
   /**
    * Push SNAPSHOT (pre-release -SNAPSHOT) chart versions too.
@@ -120,11 +130,10 @@ public class PushMojo extends ChartArchiveMojo {
                   credentials[0],
                   credentials[1],
                   plainHttp,
-                  insecure));
-      String sha =
-          Files.exists(archive.toPath())
-              ? ChartPackager.sha256(Files.readAllBytes(archive.toPath()))
-              : "?";
+                  insecure,
+                  java.time.Duration.ofSeconds(Math.max(1, timeout))),
+              new MavenBuildLog(getLog()));
+      String sha = Files.exists(archive.toPath()) ? ChartPackager.sha256(archive.toPath()) : "?";
       getLog()
           .info(
               "Pushed chart "

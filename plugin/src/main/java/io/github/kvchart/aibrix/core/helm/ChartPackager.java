@@ -92,6 +92,18 @@ public final class ChartPackager {
     return meta;
   }
 
+  /** The sha256 of a file, read in a stream. */
+  public static String sha256(Path file) throws IOException {
+    try (var in =
+        new java.security.DigestInputStream(
+            Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(in.getMessageDigest().digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

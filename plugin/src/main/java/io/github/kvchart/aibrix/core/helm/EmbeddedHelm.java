@@ -78,45 +78,60 @@ public final class EmbeddedHelm {
   }
 
   /**
-   * Logs in to an OCI registry with the given credentials (stored in the private Helm home only).
+   * Logs in to an OCI registry with the given credentials (kept in the private Helm home only, and
+   * dropped again by {@link #forgetRegistryCredentials()}). Plain HTTP needs no TLS options, so
+   * {@code insecure} only applies to TLS registries (helm-java would otherwise try TLS).
    */
   public static synchronized void login(
-      String host, String username, String password, boolean plainHttp, boolean insecure)
+      String host,
+      String username,
+      String password,
+      boolean plainHttp,
+      boolean insecure,
+      java.time.Duration timeout)
       throws HelmException {
     requireBundledLibrary();
-    try {
-      var command =
-          Helm.registry().login().withHost(host).withUsername(username).withPassword(password);
-      if (plainHttp) {
-        command = command.plainHttp();
-      }
-      if (insecure) {
-        command = command.insecureSkipTlsVerify();
-      }
-      command.call();
-    } catch (RuntimeException e) {
-      throw new HelmException(
-          "helm registry login to " + host + " failed: " + oneLine(e.getMessage()), e);
+    var command =
+        Helm.registry().login().withHost(host).withUsername(username).withPassword(password);
+    if (plainHttp) {
+      command = command.plainHttp();
+    } else if (insecure) {
+      command = command.insecureSkipTlsVerify();
     }
+    var login = command;
+    Deadline.run(login::call, timeout, "helm registry login to " + host);
   }
 
   /**
    * Pushes a chart archive to {@code oci://host/path}; returns Helm's output (it names the digest).
    */
   public static synchronized String push(
-      Path archive, java.net.URI remote, boolean plainHttp, boolean insecure) throws HelmException {
+      Path archive,
+      java.net.URI remote,
+      boolean plainHttp,
+      boolean insecure,
+      java.time.Duration timeout)
+      throws HelmException {
     requireBundledLibrary();
-    try {
-      var command = Helm.push().withChart(archive).withRemote(remote);
-      if (plainHttp) {
-        command = command.plainHttp();
+    var command = Helm.push().withChart(archive).withRemote(remote);
+    if (plainHttp) {
+      command = command.plainHttp();
+    } else if (insecure) {
+      command = command.insecureSkipTlsVerify();
+    }
+    var push = command;
+    return Deadline.run(push::call, timeout, "helm push to " + remote);
+  }
+
+  /** Removes the registry credentials a login stored in the private Helm home. */
+  public static void forgetRegistryCredentials() {
+    Path home = HelmEnvironment.home();
+    if (home != null) {
+      try {
+        java.nio.file.Files.deleteIfExists(home.resolve("config/registry/config.json"));
+      } catch (java.io.IOException e) {
+        // the whole private home is removed when the JVM ends
       }
-      if (insecure) {
-        command = command.insecureSkipTlsVerify();
-      }
-      return command.call();
-    } catch (RuntimeException e) {
-      throw new HelmException("helm push to " + remote + " failed: " + oneLine(e.getMessage()), e);
     }
   }
 

@@ -12,19 +12,52 @@ import java.util.Map;
  * Gives embedded Helm private config, cache, data and registry-credential locations, so a build
  * never reads or writes the user's ~/.config/helm or ~/.cache/helm. Helm (Go) copies the process
  * environment when its library loads, so this runs once, before the first Helm call. JNA's own
- * extraction directory goes to the same private place unless jna.tmpdir is already set.
+ * extraction directory goes to the same private place unless jna.tmpdir is already set. The folder
+ * is named with this process id and removed when the JVM ends; a later run removes those of killed
+ * runs.
  */
 public final class HelmEnvironment {
   private static volatile Path home;
+  private static volatile String notice;
 
   private HelmEnvironment() {}
+
+  /** A one-line notice about removed leftovers of killed runs (once), or null. */
+  public static synchronized String takeNotice() {
+    String taken = notice;
+    notice = null;
+    return taken;
+  }
+
+  /** The private directory Helm uses in this JVM, or null before the first Helm call. */
+  public static Path home() {
+    return home;
+  }
 
   /** The private directory Helm uses in this JVM (created on first call). */
   public static synchronized Path isolate() throws IOException {
     if (home != null) {
       return home;
     }
-    Path root = Files.createTempDirectory("aibrix-chart-helm-");
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    int removed = io.github.kvchart.aibrix.core.Leftovers.clean(tmp, "aibrix-chart-helm-");
+    if (removed > 0) {
+      notice =
+          "Removed " + removed + " private Helm folder(s) that killed runs left in " + tmp + ".";
+    }
+    Path root =
+        Files.createTempDirectory(io.github.kvchart.aibrix.core.Leftovers.tag("aibrix-chart-helm"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    io.github.kvchart.aibrix.core.Leftovers.deleteTree(root);
+                  } catch (IOException e) {
+                    // a later run removes it (its owner is gone then)
+                  }
+                },
+                "aibrix-chart-helm-cleanup"));
     Map<String, String> variables = new LinkedHashMap<>();
     variables.put("HELM_CONFIG_HOME", root.resolve("config").toString());
     variables.put("HELM_CACHE_HOME", root.resolve("cache").toString());

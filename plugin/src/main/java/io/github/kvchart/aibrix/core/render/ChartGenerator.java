@@ -43,7 +43,15 @@ public final class ChartGenerator {
             : new DirectoryTemplateSource(request.templateDirectory());
     Map<String, String> files =
         render(source, TemplateModel.of(fleet, chartVersion, appVersion, contract));
-    OutputTree.write(request.outputDirectory(), files);
+    int removed = OutputTree.write(request.outputDirectory(), files);
+    if (removed > 0) {
+      log.info(
+          "Removed "
+              + removed
+              + " temporary folder(s) that killed runs left beside "
+              + request.outputDirectory()
+              + ".");
+    }
     log.debug("Templates from " + source.describe());
     return new GenerateResult(
         request.outputDirectory(),

@@ -5,12 +5,9 @@ import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.SourceLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,16 +36,23 @@ public final class OutputTree {
 
   private OutputTree() {}
 
-  /** Replaces {@code target} with exactly {@code files} (relative name to content). */
-  public static void write(Path target, Map<String, String> files)
+  /**
+   * Replaces {@code target} with exactly {@code files} (relative name to content); returns how many
+   * leftovers of killed runs it removed beside it.
+   */
+  public static int write(Path target, Map<String, String> files)
       throws IOException, InvalidInputException {
     Path directory = target.toAbsolutePath().normalize();
     checkReplaceable(directory);
     Path parent = directory.getParent();
     Files.createDirectories(parent);
     String unique = UUID.randomUUID().toString().substring(0, 8);
-    Path staging = parent.resolve("." + directory.getFileName() + ".tmp-" + unique);
-    Path retired = parent.resolve("." + directory.getFileName() + ".old-" + unique);
+    String prefix = "." + directory.getFileName() + ".";
+    int removed = io.github.kvchart.aibrix.core.Leftovers.clean(parent, prefix);
+    Path staging =
+        parent.resolve(prefix + io.github.kvchart.aibrix.core.Leftovers.tag("tmp") + unique);
+    Path retired =
+        parent.resolve(prefix + io.github.kvchart.aibrix.core.Leftovers.tag("old") + unique);
     try {
       Files.createDirectory(staging);
       for (Map.Entry<String, String> file : files.entrySet()) {
@@ -73,6 +77,7 @@ public final class OutputTree {
       deleteTree(staging);
       deleteTree(retired);
     }
+    return removed;
   }
 
   private static void writeFile(Path root, String name, String content)
@@ -128,24 +133,6 @@ public final class OutputTree {
 
   /** Deletes a directory tree without following links; absent is fine. */
   static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
+    io.github.kvchart.aibrix.core.Leftovers.deleteTree(root);
   }
 }

@@ -101,6 +101,10 @@ public final class ManifestValidator {
     }
     violations = applyLevels(violations, settings);
     violations.sort(Violation.ORDER);
+    String notice = io.github.kvchart.aibrix.core.helm.HelmEnvironment.takeNotice();
+    if (notice != null) {
+      log.info(notice);
+    }
     log.debug(
         "Schemas compiled: "
             + catalog.compilations()

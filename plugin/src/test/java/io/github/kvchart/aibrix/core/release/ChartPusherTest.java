@@ -173,7 +173,7 @@ class ChartPusherTest {
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort();
       ChartPusher.Pushed pushed =
-          ChartPusher.push(new PushRequest(packaged.archive(), url, "museum", "pw", false, false));
+          ChartPusher.push(new PushRequest(packaged.archive(), url, "museum", "pw", true, false));
       assertEquals("sha256:" + packaged.sha256(), pushed.digest());
       assertEquals(packaged.sha256(), ChartPackager.sha256(stored.get(0)));
       assertEquals(
