@@ -12,10 +12,7 @@ public final class AtomicFiles {
 
   /** Writes {@code content} to {@code target} through a temporary sibling; returns the target. */
   public static Path write(Path target, byte[] content) throws IOException {
-    Path parent = target.toAbsolutePath().getParent();
-    String prefix = "." + target.getFileName() + ".";
-    Leftovers.clean(parent, prefix);
-    Path temp = Files.createTempFile(parent, prefix + Leftovers.tag("tmp"), "");
+    Path temp = temporarySibling(target);
     try {
       Files.write(temp, content);
       move(temp, target);
@@ -23,6 +20,14 @@ public final class AtomicFiles {
       Files.deleteIfExists(temp);
     }
     return target;
+  }
+
+  /** A new empty temporary file beside {@code target}, named for this process. */
+  public static Path temporarySibling(Path target) throws IOException {
+    Path parent = target.toAbsolutePath().getParent();
+    String prefix = "." + target.getFileName() + ".";
+    Leftovers.clean(parent, prefix);
+    return Files.createTempFile(parent, prefix + Leftovers.tag("tmp"), "");
   }
 
   /** Moves atomically where the file system can, replacing the target. */

@@ -5,21 +5,15 @@ import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.SourceLocation;
 import io.github.kvchart.aibrix.core.yaml.SafeYamlLoader;
 import java.io.IOException;
-import java.nio.file.FileSystems;
+import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Packages a chart directory as {@code <name>-<version>.tgz}, byte-reproducibly (see {@link
@@ -40,32 +34,69 @@ public final class ChartPackager {
 
   public static Packaged pack(Path chart, Path outputDirectory, Instant timestamp)
       throws IOException, InvalidInputException {
-    Map<String, Object> meta = chartMetadata(chart);
+    return pack(ChartFiles.of(chart), outputDirectory, timestamp);
+  }
+
+  /**
+   * Archives exactly {@code files} (the list validation used) to a temporary file beside the
+   * target; {@link Staged#commit()} moves it into place.
+   */
+  public static Staged stage(ChartFiles files, Path outputDirectory, Instant timestamp)
+      throws IOException, InvalidInputException {
+    Map<String, Object> meta = chartMetadata(files.root());
     String name = String.valueOf(meta.get("name"));
     String version = String.valueOf(meta.get("version"));
-    SortedMap<String, byte[]> files = new TreeMap<>();
-    List<PathMatcher> ignored = helmIgnore(chart);
-    try (Stream<Path> walk = Files.walk(chart)) {
-      for (Path file : (Iterable<Path>) walk::iterator) {
-        String relative = chart.relativize(file).toString().replace('\\', '/');
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || isIgnored(relative, ignored)) {
-          continue;
-        }
-        files.put(relative, Files.readAllBytes(file));
-      }
-    }
-    byte[] archive = ReproducibleTarGz.write(name, files, timestamp.getEpochSecond());
     Files.createDirectories(outputDirectory);
-    Path target =
-        AtomicFiles.write(outputDirectory.resolve(name + "-" + version + ".tgz"), archive);
-    return new Packaged(
-        target,
-        name,
-        version,
-        text(meta.get("appVersion")),
-        text(meta.get("description")),
-        sha256(archive),
-        archive.length);
+    Path target = outputDirectory.resolve(name + "-" + version + ".tgz");
+    Path temp = AtomicFiles.temporarySibling(target);
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (OutputStream out =
+          new DigestOutputStream(
+              new java.io.BufferedOutputStream(Files.newOutputStream(temp)), digest)) {
+        ReproducibleTarGz.write(name, files.files(), timestamp.getEpochSecond(), out);
+      }
+      return new Staged(
+          temp,
+          new Packaged(
+              target,
+              name,
+              version,
+              text(meta.get("appVersion")),
+              text(meta.get("description")),
+              HexFormat.of().formatHex(digest.digest()),
+              Files.size(temp)));
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    } catch (NoSuchAlgorithmException e) {
+      Files.deleteIfExists(temp);
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An archive written beside its target, not yet in place. */
+  public record Staged(Path temp, Packaged packaged) {
+    /** Moves the archive into place. */
+    public Packaged commit() throws IOException {
+      AtomicFiles.move(temp, packaged.archive());
+      return packaged;
+    }
+
+    /** Drops the archive. */
+    public void discard() throws IOException {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static Packaged pack(ChartFiles files, Path outputDirectory, Instant timestamp)
+      throws IOException, InvalidInputException {
+    Staged staged = stage(files, outputDirectory, timestamp);
+    try {
+      return staged.commit();
+    } finally {
+      staged.discard();
+    }
   }
 
   /** Chart.yaml as a map; name and version are required. */
@@ -110,28 +141,6 @@ public final class ChartPackager {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static List<PathMatcher> helmIgnore(Path chart) throws IOException {
-    List<PathMatcher> matchers = new ArrayList<>();
-    Path file = chart.resolve(".helmignore");
-    if (Files.isRegularFile(file)) {
-      for (String line : Files.readAllLines(file)) {
-        String pattern = line.trim();
-        if (pattern.isEmpty() || pattern.startsWith("#") || pattern.startsWith("!")) {
-          continue;
-        }
-        pattern = pattern.endsWith("/") ? pattern + "**" : pattern;
-        matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern));
-        matchers.add(FileSystems.getDefault().getPathMatcher("glob:**/" + pattern));
-      }
-    }
-    return matchers;
-  }
-
-  private static boolean isIgnored(String relative, List<PathMatcher> matchers) {
-    Path path = Path.of(relative);
-    return matchers.stream().anyMatch(m -> m.matches(path) || m.matches(path.getFileName()));
   }
 
   private static String text(Object value) {

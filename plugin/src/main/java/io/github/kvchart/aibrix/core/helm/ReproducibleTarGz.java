@@ -1,9 +1,12 @@
 package io.github.kvchart.aibrix.core.helm;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.zip.GZIPOutputStream;
@@ -18,26 +21,35 @@ public final class ReproducibleTarGz {
 
   private ReproducibleTarGz() {}
 
-  /** The archive of {@code files} (relative name to bytes), each under {@code root}/. */
-  public static byte[] write(String root, SortedMap<String, byte[]> files, long mtimeSeconds)
+  /**
+   * Streams the archive of {@code files} (relative name to file), each under {@code root}/, to
+   * {@code out}: one file at a time, never the whole chart in memory.
+   */
+  public static void write(
+      String root, SortedMap<String, Path> files, long mtimeSeconds, OutputStream out)
       throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip =
-        new GZIPOutputStream(bytes) {
+    GZIPOutputStream gzip =
+        new GZIPOutputStream(out, 64 * 1024) {
           {
             def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
           }
-        }) {
-      for (Map.Entry<String, byte[]> file : files.entrySet()) {
-        String name = root + "/" + file.getKey();
-        int mode = file.getKey().endsWith(".sh") ? 0755 : 0644;
-        gzip.write(header(name, file.getValue().length, mode, mtimeSeconds));
-        gzip.write(file.getValue());
-        pad(gzip, file.getValue().length);
+        };
+    for (Map.Entry<String, Path> file : files.entrySet()) {
+      String name = root + "/" + file.getKey();
+      int mode = file.getKey().endsWith(".sh") ? 0755 : 0644;
+      long size = Files.size(file.getValue());
+      gzip.write(header(name, size, mode, mtimeSeconds));
+      long copied;
+      try (InputStream in = Files.newInputStream(file.getValue(), LinkOption.NOFOLLOW_LINKS)) {
+        copied = in.transferTo(gzip);
       }
-      gzip.write(new byte[BLOCK * 2]);
+      if (copied != size) {
+        throw new IOException(file.getValue() + " changed while it was archived");
+      }
+      pad(gzip, size);
     }
-    return bytes.toByteArray();
+    gzip.write(new byte[BLOCK * 2]);
+    gzip.finish();
   }
 
   private static byte[] header(String name, long size, int mode, long mtime) throws IOException {

@@ -2,6 +2,7 @@ package io.github.kvchart.aibrix.core.release;
 
 import io.github.kvchart.aibrix.core.BuildLog;
 import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.helm.ChartFiles;
 import io.github.kvchart.aibrix.core.helm.ChartIndex;
 import io.github.kvchart.aibrix.core.helm.ChartPackager;
 import io.github.kvchart.aibrix.core.manifest.Violation;
@@ -35,6 +36,9 @@ public final class ChartRelease {
   public static ChartPackager.Packaged packageChart(PackageRequest request, BuildLog log)
       throws InvalidInputException, IOException, RefusedException {
     ChartPackager.chartMetadata(request.chartDirectory());
+    // One walk of the chart: validation refuses what it cannot vouch for (symbolic links), and the
+    // archive is built from this same list.
+    ChartFiles files = ChartFiles.of(request.chartDirectory());
     ValidationResult result = new ManifestValidator().validate(request.validation(), log);
     List<Violation> errors = result.violations().stream().filter(Violation::isError).toList();
     for (Violation violation : result.violations()) {
@@ -46,16 +50,18 @@ public final class ChartRelease {
       throw new RefusedException(result);
     }
     log.info(result.summary());
-    // Refuse a broken index.yaml before anything is written.
-    ChartIndex.read(request.outputDirectory().resolve("index.yaml"));
-    ChartPackager.Packaged packaged =
-        ChartPackager.pack(
-            request.chartDirectory(), request.outputDirectory(), request.timestamp());
-    ChartIndex.merge(
-        request.outputDirectory().resolve("index.yaml"),
-        packaged,
-        request.indexUrlPrefix(),
-        request.timestamp());
-    return packaged;
+    // The archive is staged beside its target, the index merged under a lock, and only then both
+    // go into place: a broken index.yaml leaves nothing written, parallel runs lose no entry.
+    ChartPackager.Staged staged =
+        ChartPackager.stage(files, request.outputDirectory(), request.timestamp());
+    try {
+      return ChartIndex.merge(
+          request.outputDirectory().resolve("index.yaml"),
+          staged,
+          request.indexUrlPrefix(),
+          request.timestamp());
+    } finally {
+      staged.discard();
+    }
   }
 }

@@ -34,6 +34,27 @@ final class ChartCheck {
    */
   List<List<ManifestValidator.FileOutcome>> check(Path chart, String display) {
     List<List<ManifestValidator.FileOutcome>> renderings = new ArrayList<>();
+    try {
+      io.github.kvchart.aibrix.core.helm.ChartFiles.of(chart);
+    } catch (io.github.kvchart.aibrix.core.InvalidInputException e) {
+      renderings.add(
+          List.of(
+              ManifestValidator.FileOutcome.failed(
+                  Violation.inFile(display, 0, 0, RuleIds.HELM_LINT, e.problem(), e.fix()))));
+      return renderings;
+    } catch (IOException e) {
+      renderings.add(
+          List.of(
+              ManifestValidator.FileOutcome.failed(
+                  Violation.inFile(
+                      display,
+                      0,
+                      0,
+                      RuleIds.HELM_LINT,
+                      "cannot read the chart: " + e.getMessage(),
+                      "Check the chart directory's permissions."))));
+      return renderings;
+    }
     renderings.add(
         List.of(new ManifestValidator.FileOutcome(lint(chart, display), List.of(), List.of())));
     List<ChartRenderer.ValuesCase> matrix;
