@@ -13,24 +13,24 @@
 
 {{/* Labels for people and tools, on every object. */}}
 {{- define "aibrix-model.labels" -}}
-app.kubernetes.io/name: {{ include "aibrix-model.name" . }}
+app.kubernetes.io/name: {{ include "aibrix-model.name" . | quote }}
 app.kubernetes.io/instance: {{ .Release.Name | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
 app.kubernetes.io/component: model-server
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" | quote }}
-model.aibrix.ai/name: {{ include "aibrix-model.name" . }}
+model.aibrix.ai/name: {{ include "aibrix-model.name" . | quote }}
 {{- end }}
 
 {{/* What the Deployment and the Service select. */}}
 {{- define "aibrix-model.selectorLabels" -}}
-model.aibrix.ai/name: {{ include "aibrix-model.name" . }}
+model.aibrix.ai/name: {{ include "aibrix-model.name" . | quote }}
 app.kubernetes.io/instance: {{ .Release.Name | quote }}
 {{- end }}
 
 {{/* The AIBrix gateway subscribes to pods with both model.aibrix.ai/name and kv-events-enabled "true". */}}
 {{- define "aibrix-model.podLabels" -}}
 {{ include "aibrix-model.selectorLabels" . }}
-app.kubernetes.io/name: {{ include "aibrix-model.name" . }}
+app.kubernetes.io/name: {{ include "aibrix-model.name" . | quote }}
 model.aibrix.ai/port: {{ .Values.model.servingPort | toString | quote }}
 model.aibrix.ai/engine: vllm
 {{- if .Values.model.kvEvents.enabled }}

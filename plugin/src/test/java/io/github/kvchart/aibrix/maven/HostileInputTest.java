@@ -75,6 +75,31 @@ class HostileInputTest {
     }
   }
 
+  /**
+   * A template set whose links.txt lists symbolic links ("name -> target") is copied to a temporary
+   * folder and the links are made there (the build would follow committed links when it copies test
+   * resources).
+   */
+  private Path withLinks(Path templates) throws Exception {
+    Path links = templates.resolve("links.txt");
+    if (!Files.exists(links)) {
+      return templates;
+    }
+    Path copy = Files.createDirectories(temp.resolve("linked-templates"));
+    try (var files = Files.list(templates)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (!file.equals(links)) {
+          Files.copy(file, copy.resolve(file.getFileName()));
+        }
+      }
+    }
+    for (String line : Files.readAllLines(links)) {
+      String[] parts = line.split("->");
+      Files.createSymbolicLink(copy.resolve(parts[0].trim()), Path.of(parts[1].trim()));
+    }
+    return copy;
+  }
+
   private void run(String input, Path output) throws Exception {
     Path file = CORPUS.resolve(input);
     if (input.startsWith("m")) {
@@ -83,7 +108,7 @@ class HostileInputTest {
       mojo.execute();
     } else if (input.startsWith("templates/")) {
       GenerateMojo mojo = Mojos.generate(output);
-      mojo.templateDirectory = file.toFile();
+      mojo.templateDirectory = withLinks(file).toFile();
       mojo.execute();
     } else {
       ValidateMojo mojo = Mojos.validate(CORPUS, List.of(input));

@@ -99,7 +99,12 @@ public final class EmbeddedHelm {
       command = command.insecureSkipTlsVerify();
     }
     var login = command;
-    Deadline.run(login::call, timeout, "helm registry login to " + host);
+    try {
+      io.github.kvchart.aibrix.core.Deadline.run(
+          login::call, timeout, "helm registry login to " + host);
+    } catch (io.github.kvchart.aibrix.core.Deadline.Failure e) {
+      throw new HelmException(e.getMessage(), e.getCause());
+    }
   }
 
   /**
@@ -120,7 +125,12 @@ public final class EmbeddedHelm {
       command = command.insecureSkipTlsVerify();
     }
     var push = command;
-    return Deadline.run(push::call, timeout, "helm push to " + remote);
+    try {
+      return io.github.kvchart.aibrix.core.Deadline.run(
+          push::call, timeout, "helm push to " + remote);
+    } catch (io.github.kvchart.aibrix.core.Deadline.Failure e) {
+      throw new HelmException(e.getMessage(), e.getCause());
+    }
   }
 
   /** Removes the registry credentials a login stored in the private Helm home. */

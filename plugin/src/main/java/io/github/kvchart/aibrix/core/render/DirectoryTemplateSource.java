@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Templates in a directory on disk. Symbolic links are ignored, so nothing outside is read. */
+/**
+ * Templates in a directory on disk. Symbolic links are not listed, and no name, include or import
+ * may lead outside the directory, through a link or otherwise.
+ */
 public final class DirectoryTemplateSource implements TemplateSource {
   private final Path root;
 
@@ -33,13 +36,31 @@ public final class DirectoryTemplateSource implements TemplateSource {
     return names;
   }
 
+  /** The largest template file read. */
+  static final long MAX_TEMPLATE_BYTES = 1024 * 1024;
+
+  /**
+   * Reads a template, include or import; the name is resolved with every symbolic link followed and
+   * must still lie inside the template directory, and the file may not exceed {@link
+   * #MAX_TEMPLATE_BYTES}.
+   */
   @Override
   public String read(String name) throws IOException {
     Path file = root.resolve(name).normalize();
-    if (!file.startsWith(root) || Files.isSymbolicLink(file)) {
-      throw new NoSuchFileException(name, null, "outside the template directory");
+    if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+      throw new NoSuchFileException(name, null, "not a template in " + root);
     }
-    return Files.readString(file, StandardCharsets.UTF_8);
+    Path real = file.toRealPath();
+    if (!real.startsWith(root.toRealPath())) {
+      throw new NoSuchFileException(
+          name, null, "leads outside the template directory (to " + real + ") through a link");
+    }
+    long size = Files.size(real);
+    if (size > MAX_TEMPLATE_BYTES) {
+      throw new IOException(
+          name + " has " + size + " bytes; a template may have at most " + MAX_TEMPLATE_BYTES);
+    }
+    return Files.readString(real, StandardCharsets.UTF_8);
   }
 
   @Override

@@ -19,6 +19,9 @@ import java.util.Map;
  * output is never re-interpreted, and templates see plain data only.
  */
 public final class TemplateEngine {
+  /** Longest time one template may take to render. */
+  static final java.time.Duration RENDER_LIMIT = java.time.Duration.ofSeconds(30);
+
   /** Longest output one template may produce. */
   static final long MAX_OUTPUT_CHARS = 32L * 1024 * 1024;
 
@@ -49,6 +52,8 @@ public final class TemplateEngine {
             .build();
     this.jinjava = new Jinjava(config);
     ValueFilters.all().forEach(filter -> jinjava.getGlobalContext().registerFilter(filter));
+    BoundedFunctions.filters().forEach(filter -> jinjava.getGlobalContext().registerFilter(filter));
+    jinjava.getGlobalContext().registerFunction(BoundedFunctions.rangeFunction());
     jinjava.setResourceLocator(new SourceLocator());
   }
 
@@ -66,12 +71,18 @@ public final class TemplateEngine {
     }
     RenderResult result;
     try {
-      result = jinjava.renderForResult(text, context);
-    } catch (RuntimeException e) {
+      String template = text;
+      result =
+          io.github.kvchart.aibrix.core.Deadline.run(
+              () -> jinjava.renderForResult(template, context), RENDER_LIMIT, "rendering " + name);
+    } catch (io.github.kvchart.aibrix.core.Deadline.Failure e) {
       throw new InvalidInputException(
           SourceLocation.ofFile(name),
           "template failed: " + oneLine(e.getMessage()),
-          "Correct the template; templates see only the documented variables (see README).",
+          "Correct the template; templates see only the documented variables (see README), and a"
+              + " render may take at most "
+              + RENDER_LIMIT.toSeconds()
+              + " s.",
           e);
     }
     for (TemplateError error : result.getErrors()) {
@@ -81,11 +92,22 @@ public final class TemplateEngine {
         throw new InvalidInputException(
             new SourceLocation(
                 name, Math.max(error.getLineno(), 0), Math.max(error.getStartPosition(), 0)),
-            "template error: " + oneLine(error.getMessage()),
+            "template error: " + oneLine(error.getMessage()) + rootCause(error.getException()),
             "Correct the template; templates see only the documented variables (see README).");
       }
     }
     return result.getOutput();
+  }
+
+  /** The innermost cause's message, when Jinjava's own message hides it. */
+  private static String rootCause(Throwable thrown) {
+    Throwable root = thrown;
+    while (root != null && root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == null || root == thrown || root.getMessage() == null
+        ? ""
+        : " (" + oneLine(root.getMessage()) + ")";
   }
 
   private static String oneLine(String message) {

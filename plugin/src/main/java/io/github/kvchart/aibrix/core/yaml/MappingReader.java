@@ -94,7 +94,41 @@ public final class MappingReader {
 
   public Optional<String> string(String key) throws InvalidInputException {
     Optional<ScalarNode> scalar = scalar(key, "a string");
+    if (scalar.isPresent()) {
+      refuseHiddenCharacters(key, scalar.get());
+    }
     return scalar.map(ScalarNode::getValue);
+  }
+
+  /**
+   * Control characters (other than tab) and the characters that reorder or break text on screen
+   * (bidirectional overrides and isolates U+202A-U+202E, U+2066-U+2069, line and paragraph
+   * separators U+2028/U+2029) make a value display differently from what it is: refused.
+   */
+  private void refuseHiddenCharacters(String key, ScalarNode value) throws InvalidInputException {
+    String text = value.getValue();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean hidden =
+          (c < 0x20 && c != '\t')
+              || c == 0x7f
+              || (c >= 0x202a && c <= 0x202e)
+              || (c >= 0x2066 && c <= 0x2069)
+              || c == 0x2028
+              || c == 0x2029;
+      if (hidden) {
+        throw error(
+            value,
+            "'"
+                + child(key)
+                + "' contains the invisible or text-reordering character "
+                + String.format("U+%04X", (int) c)
+                + " at position "
+                + (i + 1)
+                + ".",
+            "Remove it: such characters make the value read differently from what it is.");
+      }
+    }
   }
 
   public Optional<Long> integer(String key) throws InvalidInputException {

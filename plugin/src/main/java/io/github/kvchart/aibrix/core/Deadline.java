@@ -1,4 +1,4 @@
-package io.github.kvchart.aibrix.core.helm;
+package io.github.kvchart.aibrix.core;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -15,8 +15,17 @@ import java.util.concurrent.TimeoutException;
 public final class Deadline {
   private Deadline() {}
 
-  /** The call's result, or a HelmException naming {@code what} and the limit. */
-  public static <T> T run(Callable<T> call, Duration limit, String what) throws HelmException {
+  /** Why a call did not return a result; the message names the call and, if so, the limit. */
+  public static final class Failure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Failure(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** The call's result, or a Failure naming {@code what} (and the limit when it ran out). */
+  public static <T> T run(Callable<T> call, Duration limit, String what) throws Failure {
     FutureTask<T> task = new FutureTask<>(call);
     Thread thread = new Thread(task, "aibrix-chart-deadline");
     thread.setDaemon(true);
@@ -25,16 +34,16 @@ public final class Deadline {
       return task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       task.cancel(true);
-      throw new HelmException(
+      throw new Failure(
           what + " did not finish within " + limit.toSeconds() + " s; stopped waiting for it.",
           null);
     } catch (InterruptedException e) {
       task.cancel(true);
       Thread.currentThread().interrupt();
-      throw new HelmException(what + " was interrupted.", e);
+      throw new Failure(what + " was interrupted.", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new HelmException(
+      throw new Failure(
           what + " failed: " + String.valueOf(cause.getMessage()).replaceAll("\\s+", " ").trim(),
           cause);
     }
