@@ -28,6 +28,45 @@ public final class ManifestSet {
   private Map<PodTemplate, KvSubject> subjectsByPod;
   private Map<PodTemplate, List<ManifestDocument>> services;
 
+  /** The kinds the contract rules read; every other document is left out of the set. */
+  private static final java.util.Set<String> NEEDED_KINDS =
+      java.util.Set.of(
+          "Deployment",
+          "StatefulSet",
+          "DaemonSet",
+          "ReplicaSet",
+          "Job",
+          "CronJob",
+          "Pod",
+          "Service",
+          "NetworkPolicy",
+          "PodAutoscaler",
+          "Namespace");
+
+  /**
+   * Whether the contract rules read {@code document}: workloads, Services, NetworkPolicies,
+   * PodAutoscalers, Namespaces, and ConfigMaps that hold AIBRIX_ settings. validate keeps only
+   * these across files, so its memory grows with the models, not with the bytes it reads.
+   */
+  public static boolean needs(ManifestDocument document) {
+    if (!document.root().isObject()) {
+      return false;
+    }
+    if (NEEDED_KINDS.contains(document.kind())) {
+      return true;
+    }
+    if (!document.kind().equals("ConfigMap")) {
+      return false;
+    }
+    var names = document.root().path("data").fieldNames();
+    while (names.hasNext()) {
+      if (names.next().startsWith("AIBRIX_")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public ManifestSet(List<ManifestDocument> documents) {
     this.documents = List.copyOf(documents);
     for (ManifestDocument document : this.documents) {

@@ -54,6 +54,13 @@ public final class ManifestDocument {
     return name;
   }
 
+  /**
+   * The same document holding only its own lines for positions (see {@link PositionFinder#only}).
+   */
+  public ManifestDocument compact() {
+    return new ManifestDocument(file, index, root, positions.only(index));
+  }
+
   @Override
   public String toString() {
     return file + "#" + index + " " + kind + "/" + name;

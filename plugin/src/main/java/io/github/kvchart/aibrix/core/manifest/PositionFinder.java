@@ -16,10 +16,68 @@ import java.util.List;
 public final class PositionFinder {
   private final YAMLFactory factory;
   private final String text;
+  private final int firstDocument;
+  private final int lineOffset;
+  private int[] documentLines;
 
   public PositionFinder(YAMLFactory factory, String text) {
+    this(factory, text, 0, 0);
+  }
+
+  private PositionFinder(YAMLFactory factory, String text, int firstDocument, int lineOffset) {
     this.factory = factory;
     this.text = text;
+    this.firstDocument = firstDocument;
+    this.lineOffset = lineOffset;
+  }
+
+  /**
+   * A finder for document {@code document} alone, holding only that document's lines (so a kept
+   * document does not keep its whole file in memory); positions stay those of the file.
+   */
+  public synchronized PositionFinder only(int document) {
+    int[] lines = documentLines();
+    int local = document - firstDocument;
+    if (local < 0 || local >= lines.length) {
+      return this;
+    }
+    int start = lineStart(lines[local]);
+    int end = local + 1 < lines.length ? lineStart(lines[local + 1]) : text.length();
+    if (start < 0 || end < start) {
+      return this;
+    }
+    return new PositionFinder(
+        factory, text.substring(start, end), document, lineOffset + lines[local] - 1);
+  }
+
+  /** The line (1-based) of each document's first token, found in one scan. */
+  private int[] documentLines() {
+    if (documentLines == null) {
+      List<Integer> found = new ArrayList<>();
+      try (JsonParser parser = factory.createParser(text)) {
+        while (parser.nextToken() != null) {
+          found.add(parser.currentTokenLocation().getLineNr());
+          parser.skipChildren();
+        }
+      } catch (IOException | RuntimeException e) {
+        // positions of what was read so far still hold
+      }
+      documentLines = found.stream().mapToInt(Integer::intValue).toArray();
+    }
+    return documentLines;
+  }
+
+  /** The char index where 1-based {@code line} starts, or -1. */
+  private int lineStart(int line) {
+    int index = 0;
+    for (int current = 1; current < line; current++) {
+      index = text.indexOf('\n', index);
+      if (index < 0) {
+        return -1;
+      }
+      index++;
+    }
+    return index;
   }
 
   /**
@@ -32,12 +90,16 @@ public final class PositionFinder {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
         current++;
-        if (current < document) {
+        if (current < document - firstDocument) {
           parser.skipChildren();
           continue;
         }
         JsonLocation best = parser.currentTokenLocation();
-        return position(descend(parser, token, path, 0, best));
+        int[] found = position(descend(parser, token, path, 0, best));
+        if (found[0] > 0) {
+          found[0] += lineOffset;
+        }
+        return found;
       }
     } catch (IOException | RuntimeException e) {
       // fall through: the position is unknown, the violation still stands

@@ -252,7 +252,13 @@ public final class ManifestValidator {
           new DocumentSummary(display, document.index(), document.kind(), document.name()));
       violations.addAll(check.check(document));
     }
-    return new FileOutcome(violations, documents, parsed.documents());
+    List<ManifestDocument> kept = new ArrayList<>();
+    for (ManifestDocument document : parsed.documents()) {
+      if (io.github.kvchart.aibrix.core.contract.ManifestSet.needs(document)) {
+        kept.add(document.compact());
+      }
+    }
+    return new FileOutcome(violations, documents, kept);
   }
 
   /** A file's text: at most {@link ManifestParser#MAX_CHARS} bytes of valid UTF-8. */
