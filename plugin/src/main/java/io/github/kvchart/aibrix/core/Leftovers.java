@@ -51,6 +51,61 @@ public final class Leftovers {
     return removed;
   }
 
+  /**
+   * Removes the native-library folders helm-java extracts to java.io.tmpdir ({@code helm-java<n>},
+   * about 100 MB, deleted only on a clean JVM exit) that no running process has mapped any more.
+   * Works where /proc lists the processes' mappings (Linux); elsewhere it removes nothing.
+   */
+  public static int cleanHelmLibraries(Path tmp) {
+    java.util.Set<String> mapped = mappedFiles();
+    if (mapped == null || !Files.isDirectory(tmp)) {
+      return 0;
+    }
+    int removed = 0;
+    long oneMinuteAgo = System.currentTimeMillis() - 60_000;
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp, "helm-java*")) {
+      for (Path entry : entries) {
+        if (!entry.getFileName().toString().matches("helm-java\\d+")
+            || Files.getLastModifiedTime(entry).toMillis() > oneMinuteAgo
+            || mapped.stream().anyMatch(file -> file.startsWith(entry.toString() + "/"))) {
+          continue;
+        }
+        deleteTree(entry);
+        removed++;
+      }
+    } catch (IOException e) {
+      return removed;
+    }
+    return removed;
+  }
+
+  /** Every file some process has mapped, from /proc/<pid>/maps; null where /proc is absent. */
+  static java.util.Set<String> mappedFiles() {
+    Path proc = Path.of("/proc");
+    if (!Files.isRegularFile(proc.resolve("self/maps"))) {
+      return null;
+    }
+    java.util.Set<String> files = new java.util.HashSet<>();
+    try (DirectoryStream<Path> processes = Files.newDirectoryStream(proc, "[0-9]*")) {
+      for (Path process : processes) {
+        try {
+          for (String line : Files.readAllLines(process.resolve("maps"))) {
+            int slash = line.indexOf('/');
+            if (slash >= 0) {
+              files.add(line.substring(slash).replace(" (deleted)", ""));
+            }
+          }
+        } catch (IOException | RuntimeException e) {
+          // a process that ended, or one we may not read: its files count as mapped below
+          return null;
+        }
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return files;
+  }
+
   /** Deletes a file or a folder with everything in it, without following symbolic links. */
   public static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

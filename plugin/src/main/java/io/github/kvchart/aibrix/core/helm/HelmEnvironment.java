@@ -40,7 +40,9 @@ public final class HelmEnvironment {
       return home;
     }
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-    int removed = io.github.kvchart.aibrix.core.Leftovers.clean(tmp, "aibrix-chart-helm-");
+    int removed =
+        io.github.kvchart.aibrix.core.Leftovers.clean(tmp, "aibrix-chart-helm-")
+            + io.github.kvchart.aibrix.core.Leftovers.cleanHelmLibraries(tmp);
     if (removed > 0) {
       notice =
           "Removed " + removed + " private Helm folder(s) that killed runs left in " + tmp + ".";
