@@ -60,6 +60,9 @@ public final class ChartGenerator {
         chartVersion);
   }
 
+  /** The most characters all templates together may write. */
+  static final long MAX_TOTAL_CHARS = 64L * 1024 * 1024;
+
   /** Renders every template of {@code source}; the result is sorted by file name. */
   public static Map<String, String> render(TemplateSource source, Map<String, Object> context)
       throws InvalidInputException {
@@ -75,6 +78,7 @@ public final class ChartGenerator {
     }
     TemplateEngine engine = new TemplateEngine(source);
     Map<String, String> files = new TreeMap<>();
+    long written = 0;
     for (String name : names) {
       if (name.startsWith(PARTIALS)) {
         continue;
@@ -85,6 +89,15 @@ public final class ChartGenerator {
       }
       String fileName = name.endsWith(".j2") ? name.substring(0, name.length() - 3) : name;
       files.put(fileName, output);
+      written += output.length();
+      if (written > MAX_TOTAL_CHARS) {
+        throw new InvalidInputException(
+            SourceLocation.ofFile(name),
+            "the templates produce more than "
+                + MAX_TOTAL_CHARS / (1024 * 1024)
+                + " MB of output in all.",
+            "Check the templates' loops; a chart and its samples are far smaller.");
+      }
     }
     if (files.isEmpty()) {
       throw new InvalidInputException(

@@ -54,7 +54,30 @@ public final class SourceSet {
         set.files.add(path);
       }
     }
+    set.checkTotalSize();
     return set;
+  }
+
+  /** The most bytes one validate run reads, over all its files. */
+  public static final long MAX_TOTAL_BYTES = 2L * 1024 * 1024 * 1024;
+
+  private void checkTotalSize() throws InvalidInputException {
+    long total = 0;
+    for (Path file : files) {
+      try {
+        total += Files.size(file);
+      } catch (IOException e) {
+        continue;
+      }
+      if (total > MAX_TOTAL_BYTES) {
+        throw new InvalidInputException(
+            null,
+            "the sources hold more than "
+                + MAX_TOTAL_BYTES / (1024 * 1024)
+                + " MB of files; validate reads at most that much in one run.",
+            "Narrow aibrix-chart.sources or aibrix-chart.excludes, or validate in several runs.");
+      }
+    }
   }
 
   private void walk(Path root, List<PathMatcher> include, List<PathMatcher> exclude)

@@ -77,4 +77,26 @@ class BoundedMemoryTest {
             .anyMatch(l -> l.matches("big-0\\.yaml:\\d+:\\d+: error \\[schema-unknown-field\\].*")),
         output);
   }
+
+  @Test
+  void sourcesAboveTheTotalLimitAreRefusedBeforeAnythingIsRead() throws Exception {
+    Path folder = Files.createDirectories(temp.resolve("huge"));
+    for (int i = 0; i < 2; i++) {
+      try (var file =
+          new java.io.RandomAccessFile(folder.resolve("sparse-" + i + ".yaml").toFile(), "rw")) {
+        file.setLength(SourceSet.MAX_TOTAL_BYTES / 2 + 1);
+      }
+    }
+    var error =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            io.github.kvchart.aibrix.core.InvalidInputException.class,
+            () ->
+                SourceSet.expand(
+                    temp,
+                    java.util.List.of(Path.of("huge")),
+                    java.util.List.of(),
+                    java.util.List.of()));
+    assertTrue(error.getMessage().contains("more than 2048 MB"), error.getMessage());
+    assertTrue(error.fix().contains("aibrix-chart.excludes"), error.fix());
+  }
 }
