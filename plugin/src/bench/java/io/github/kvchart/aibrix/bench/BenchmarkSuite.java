@@ -78,6 +78,9 @@ class BenchmarkSuite {
     ValidationResult check = new ManifestValidator().validate(full, BuildLog.SILENT);
     results.put("validate_over_parse", round(validateMs / parseMs));
     results.put("corpus_documents", check.documents().size());
+    results.put(
+        "validate_peak_heap_mb",
+        peakHeapMb(() -> new ManifestValidator().validate(full, BuildLog.SILENT)));
     results.put("corpus_files", corpus.size());
     results.put("corpus_errors_found", check.errors());
     results.put("parse_ms", round(parseMs));
@@ -304,5 +307,20 @@ class BenchmarkSuite {
 
   private static double round(double value) {
     return Math.round(value * 1000) / 1000.0;
+  }
+
+  /** The heap's peak use (MB) while {@code work} runs once, after a GC and a reset of the peaks. */
+  static long peakHeapMb(Callable<Object> work) throws Exception {
+    var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans();
+    System.gc();
+    pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+    work.call();
+    long peak = 0;
+    for (var pool : pools) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak / (1024 * 1024);
   }
 }
