@@ -23,9 +23,9 @@ final class Corpus {
         + "\n    app.kubernetes.io/name: "
         + name
         + "\nspec:\n"
-        + "  "
-        + (typo ? "replicaz" : "replicas")
-        + ": 2\n  selector:\n    matchLabels:\n      model.aibrix.ai/name: "
+        // Autoscaled (see podAutoscaler), so no replicas; a seeded typo is the one schema error.
+        + (typo ? "  replicaz: 2\n" : "")
+        + "  selector:\n    matchLabels:\n      model.aibrix.ai/name: "
         + name
         + "\n"
         + "  template:\n    metadata:\n      labels:\n        model.aibrix.ai/name: "
@@ -75,7 +75,15 @@ final class Corpus {
         + "  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n"
         + "              kubernetes.io/metadata.name: aibrix-system\n          podSelector:\n            matchLabels:\n"
         + "              app: gateway-plugins\n      ports:\n        - protocol: TCP\n          port: 8000\n"
-        + "        - protocol: TCP\n          port: 5557\n        - protocol: TCP\n          port: 5558\n";
+        + "        - protocol: TCP\n          port: 5557\n        - protocol: TCP\n          port: 5558\n"
+        + "    - from:\n        - namespaceSelector:\n            matchLabels:\n"
+        + "              kubernetes.io/metadata.name: envoy-gateway-system\n          podSelector:\n"
+        + "            matchLabels:\n              app.kubernetes.io/name: envoy\n"
+        + "              gateway.envoyproxy.io/owning-gateway-name: aibrix-eg\n"
+        + "        - namespaceSelector:\n            matchLabels:\n"
+        + "              kubernetes.io/metadata.name: aibrix-system\n          podSelector:\n"
+        + "            matchLabels:\n              control-plane: controller-manager\n"
+        + "      ports:\n        - protocol: TCP\n          port: 8000\n";
   }
 
   static String podAutoscaler(String name) {
@@ -87,7 +95,7 @@ final class Corpus {
         + "\n"
         + "  minReplicas: 1\n  maxReplicas: 4\n  scalingStrategy: KPA\n  metricsSources:\n"
         + "    - metricSourceType: pod\n      protocolType: http\n      port: \"8000\"\n      path: metrics\n"
-        + "      targetMetric: gpu_cache_usage_perc\n      targetValue: \"0.5\"\n";
+        + "      targetMetric: kv_cache_usage_perc\n      targetValue: \"0.5\"\n";
   }
 
   static String configMap(String name) {

@@ -67,17 +67,19 @@ public final class PositionFinder {
     return documentLines;
   }
 
-  /** The char index where 1-based {@code line} starts, or -1. */
+  private int[] lineStarts;
+
+  /** The char index where 1-based {@code line} starts, or -1 (line offsets found once). */
   private int lineStart(int line) {
-    int index = 0;
-    for (int current = 1; current < line; current++) {
-      index = text.indexOf('\n', index);
-      if (index < 0) {
-        return -1;
+    if (lineStarts == null) {
+      List<Integer> starts = new ArrayList<>();
+      starts.add(0);
+      for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        starts.add(i + 1);
       }
-      index++;
+      lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
     }
-    return index;
+    return line >= 1 && line <= lineStarts.length ? lineStarts[line - 1] : -1;
   }
 
   /**

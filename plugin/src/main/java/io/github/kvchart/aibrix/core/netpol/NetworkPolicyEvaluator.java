@@ -25,8 +25,13 @@ public final class NetworkPolicyEvaluator {
 
   private final List<Policy> policies;
 
+  private final java.util.Map<String, List<Policy>> byNamespace = new java.util.HashMap<>();
+
   public NetworkPolicyEvaluator(List<Policy> policies) {
     this.policies = List.copyOf(policies);
+    for (Policy policy : this.policies) {
+      byNamespace.computeIfAbsent(policy.namespace(), n -> new ArrayList<>()).add(policy);
+    }
   }
 
   /**
@@ -34,7 +39,12 @@ public final class NetworkPolicyEvaluator {
    * target}.
    */
   public Decision ingress(Endpoint target, Endpoint source, int port, String protocol) {
-    List<Policy> selecting = selecting(target);
+    return ingress(target, selecting(target), source, port, protocol);
+  }
+
+  /** The same, with the policies that select {@code target} already found. */
+  public Decision ingress(
+      Endpoint target, List<Policy> selecting, Endpoint source, int port, String protocol) {
     for (Policy policy : selecting) {
       for (JsonNode rule : policy.spec().path("ingress")) {
         if (portsAdmit(rule.path("ports"), target, port, protocol)
@@ -49,9 +59,8 @@ public final class NetworkPolicyEvaluator {
   /** The policies that select {@code target} and restrict its ingress. */
   public List<Policy> selecting(Endpoint target) {
     List<Policy> found = new ArrayList<>();
-    for (Policy policy : policies) {
-      if (policy.namespace().equals(target.namespace())
-          && restrictsIngress(policy.spec())
+    for (Policy policy : byNamespace.getOrDefault(target.namespace(), List.of())) {
+      if (restrictsIngress(policy.spec())
           && LabelSelector.matches(policy.spec().path("podSelector"), target.labels())) {
         found.add(policy);
       }

@@ -56,51 +56,61 @@ public final class NetpolTrafficRule implements ContractRule {
         installation == null
             ? List.copyOf(contract.aibrix().installations().values())
             : List.of(contract.installation(installation));
-    List<Violation> best = null;
+    List<Cut> best = null;
     Installation bestInstallation = null;
     for (Installation candidate : candidates) {
-      List<Violation> cuts = check(manifests, contract, severity, network, candidate);
+      List<Cut> cuts = cuts(manifests, contract, network, candidate);
+      if (cuts.isEmpty()) {
+        return List.of();
+      }
       if (best == null || cuts.size() < best.size()) {
         best = cuts;
         bestInstallation = candidate;
       }
-      if (cuts.isEmpty()) {
-        return List.of();
-      }
     }
-    if (installation == null && candidates.size() > 1) {
-      String note =
-          " (checked for AIBrix installed with "
-              + bestInstallation.description()
-              + ", the installation it comes closest to; it works for none of "
-              + candidates.stream().map(Installation::id).collect(Collectors.joining(", "))
-              + ". Name yours with aibrix-chart.aibrixInstallation.)";
-      return best.stream().map(v -> v.withMessage(v.message() + note)).toList();
+    String note =
+        installation == null && candidates.size() > 1
+            ? " (checked for AIBrix installed with "
+                + bestInstallation.description()
+                + ", the installation it comes closest to; it works for none of "
+                + candidates.stream().map(Installation::id).collect(Collectors.joining(", "))
+                + ". Name yours with aibrix-chart.aibrixInstallation.)"
+            : "";
+    List<Violation> violations = new ArrayList<>();
+    for (Cut cut : best) {
+      Violation violation = violation(network, cut, severity);
+      violations.add(
+          note.isEmpty() ? violation : violation.withMessage(violation.message() + note));
     }
-    return best;
+    return violations;
   }
 
-  private List<Violation> check(
-      ManifestSet manifests,
-      KvContract contract,
-      Severity severity,
-      PodNetwork network,
-      Installation installation) {
-    List<Violation> violations = new ArrayList<>();
+  /** One denied connection, before it is located in a file (locating costs a re-read). */
+  private record Cut(PodTemplate pod, Flow flow, List<NetworkPolicyEvaluator.Policy> selecting) {}
+
+  private List<Cut> cuts(
+      ManifestSet manifests, KvContract contract, PodNetwork network, Installation installation) {
+    List<Cut> cuts = new ArrayList<>();
     for (PodTemplate pod : manifests.modelPods(contract)) {
       if (!pod.label(contract.label("name")).isTextual()) {
         continue;
       }
       var target = network.target(pod);
+      List<NetworkPolicyEvaluator.Policy> selecting = network.evaluator().selecting(target);
+      if (selecting.isEmpty()) {
+        continue;
+      }
       for (Flow flow : flows(manifests, contract, pod, installation)) {
         var decision =
-            network.evaluator().ingress(target, network.source(flow.from()), flow.port(), "TCP");
+            network
+                .evaluator()
+                .ingress(target, selecting, network.source(flow.from()), flow.port(), "TCP");
         if (!decision.admitted()) {
-          violations.add(cut(network, pod, flow, decision.selecting(), severity));
+          cuts.add(new Cut(pod, flow, selecting));
         }
       }
     }
-    return violations;
+    return cuts;
   }
 
   private List<Flow> flows(
@@ -190,12 +200,10 @@ public final class NetpolTrafficRule implements ContractRule {
     return ports;
   }
 
-  private Violation cut(
-      PodNetwork network,
-      PodTemplate pod,
-      Flow flow,
-      List<NetworkPolicyEvaluator.Policy> selecting,
-      Severity severity) {
+  private Violation violation(PodNetwork network, Cut cut, Severity severity) {
+    PodTemplate pod = cut.pod();
+    Flow flow = cut.flow();
+    List<NetworkPolicyEvaluator.Policy> selecting = cut.selecting();
     NetworkPolicyEvaluator.Policy first = selecting.get(0);
     ManifestDocument document = network.document(first);
     String names =
