@@ -21,6 +21,11 @@ public final class TempDirUnchanged implements BeforeAllCallback, AfterAllCallba
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
+    Path probe = Files.createTempFile("probe", "");
+    Files.delete(probe);
+    if (!probe.getParent().equals(tmp())) {
+      throw new AssertionError("temporary files go to " + probe.getParent() + ", not " + tmp());
+    }
     context.getStore(NAMESPACE).put("before", entries());
   }
 
