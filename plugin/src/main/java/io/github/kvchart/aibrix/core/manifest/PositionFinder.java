@@ -24,6 +24,12 @@ public final class PositionFinder {
     this(factory, text, 0, 0);
   }
 
+  /** A finder that already knows each document's first line (1-based), as a parse found them. */
+  public PositionFinder(YAMLFactory factory, String text, int[] documentLines) {
+    this(factory, text, 0, 0);
+    this.documentLines = documentLines.clone();
+  }
+
   private PositionFinder(YAMLFactory factory, String text, int firstDocument, int lineOffset) {
     this.factory = factory;
     this.text = text;

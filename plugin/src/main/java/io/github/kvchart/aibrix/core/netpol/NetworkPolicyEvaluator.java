@@ -25,12 +25,27 @@ public final class NetworkPolicyEvaluator {
 
   private final List<Policy> policies;
 
-  private final java.util.Map<String, List<Policy>> byNamespace = new java.util.HashMap<>();
+  /** Per namespace: policies keyed by one matchLabels pair ("k=v"), and those without one. */
+  private final java.util.Map<String, java.util.Map<String, List<Integer>>> byLabel =
+      new java.util.HashMap<>();
+
+  private final java.util.Map<String, List<Integer>> unkeyed = new java.util.HashMap<>();
 
   public NetworkPolicyEvaluator(List<Policy> policies) {
     this.policies = List.copyOf(policies);
-    for (Policy policy : this.policies) {
-      byNamespace.computeIfAbsent(policy.namespace(), n -> new ArrayList<>()).add(policy);
+    for (int i = 0; i < this.policies.size(); i++) {
+      Policy policy = this.policies.get(i);
+      var labels = policy.spec().path("podSelector").path("matchLabels").fields();
+      if (labels.hasNext()) {
+        var first = labels.next();
+        byLabel
+            .computeIfAbsent(policy.namespace(), n -> new java.util.HashMap<>())
+            .computeIfAbsent(
+                first.getKey() + "=" + first.getValue().asText(), k -> new ArrayList<>())
+            .add(i);
+      } else {
+        unkeyed.computeIfAbsent(policy.namespace(), n -> new ArrayList<>()).add(i);
+      }
     }
   }
 
@@ -58,8 +73,18 @@ public final class NetworkPolicyEvaluator {
 
   /** The policies that select {@code target} and restrict its ingress. */
   public List<Policy> selecting(Endpoint target) {
+    java.util.TreeSet<Integer> candidates =
+        new java.util.TreeSet<>(unkeyed.getOrDefault(target.namespace(), List.of()));
+    var keyed = byLabel.getOrDefault(target.namespace(), java.util.Map.of());
+    if (!keyed.isEmpty()) {
+      target
+          .labels()
+          .forEach(
+              (key, value) -> candidates.addAll(keyed.getOrDefault(key + "=" + value, List.of())));
+    }
     List<Policy> found = new ArrayList<>();
-    for (Policy policy : byNamespace.getOrDefault(target.namespace(), List.of())) {
+    for (int index : candidates) {
+      Policy policy = policies.get(index);
       if (restrictsIngress(policy.spec())
           && LabelSelector.matches(policy.spec().path("podSelector"), target.labels())) {
         found.add(policy);

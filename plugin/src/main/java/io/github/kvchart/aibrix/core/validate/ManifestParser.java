@@ -74,11 +74,12 @@ public final class ManifestParser {
   public ParsedFile parse(String file, String text) {
     List<Violation> violations = new ArrayList<>();
     List<JsonNode> roots = new ArrayList<>();
+    List<Integer> startLines = new ArrayList<>();
     if (AnchoredYamlReader.hasAnchors(text)) {
       return parseAnchored(file, text);
     }
     try {
-      read(strictReader, strict, text, roots);
+      read(strictReader, strict, text, roots, startLines);
     } catch (JsonProcessingException e) {
       boolean duplicate =
           e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
@@ -87,8 +88,9 @@ public final class ManifestParser {
         return new ParsedFile(file, List.of(), violations);
       }
       roots.clear();
+      startLines.clear();
       try {
-        read(lenientReader, lenient, text, roots);
+        read(lenientReader, lenient, text, roots, startLines);
       } catch (IOException | RuntimeException again) {
         return new ParsedFile(file, List.of(), violations);
       }
@@ -105,7 +107,7 @@ public final class ManifestParser {
                   + " characters"));
       return new ParsedFile(file, List.of(), violations);
     }
-    return new ParsedFile(file, documents(file, text, roots), violations);
+    return new ParsedFile(file, documents(file, text, roots, startLines), violations);
   }
 
   /** The slower path for files with anchors: SnakeYAML resolves aliases and merge keys. */
@@ -137,12 +139,20 @@ public final class ManifestParser {
           duplicateKey(
               file, duplicate.line(), duplicate.column(), duplicate.document(), duplicate.key()));
     }
-    return new ParsedFile(file, documents(file, text, roots), violations);
+    return new ParsedFile(file, documents(file, text, roots, null), violations);
   }
 
-  /** The documents of a file, sharing one position finder over its text. */
-  private List<ManifestDocument> documents(String file, String text, List<JsonNode> roots) {
-    PositionFinder positions = new PositionFinder(lenient, text);
+  /**
+   * The documents of a file, sharing one position finder over its text; {@code startLines} (each
+   * document's first line, as the parse found them) or null to find them when needed.
+   */
+  private List<ManifestDocument> documents(
+      String file, String text, List<JsonNode> roots, List<Integer> startLines) {
+    PositionFinder positions =
+        startLines == null || startLines.size() != roots.size()
+            ? new PositionFinder(lenient, text)
+            : new PositionFinder(
+                lenient, text, startLines.stream().mapToInt(Integer::intValue).toArray());
     List<ManifestDocument> documents = new ArrayList<>(roots.size());
     for (int i = 0; i < roots.size(); i++) {
       documents.add(new ManifestDocument(file, i, roots.get(i), positions));
@@ -178,11 +188,16 @@ public final class ManifestParser {
   }
 
   private static void read(
-      ObjectReader reader, YAMLFactory factory, String text, List<JsonNode> roots)
+      ObjectReader reader,
+      YAMLFactory factory,
+      String text,
+      List<JsonNode> roots,
+      List<Integer> startLines)
       throws IOException {
     try (JsonParser parser = factory.createParser(text);
         MappingIterator<JsonNode> values = reader.readValues(parser)) {
       while (values.hasNextValue()) {
+        startLines.add(parser.currentTokenLocation().getLineNr());
         JsonNode node = values.nextValue();
         boolean empty =
             node == null || node.isMissingNode() || (node.isTextual() && node.asText().isEmpty());
