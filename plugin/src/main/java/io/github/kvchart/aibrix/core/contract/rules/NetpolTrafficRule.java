@@ -91,6 +91,7 @@ public final class NetpolTrafficRule implements ContractRule {
   private List<Cut> cuts(
       ManifestSet manifests, KvContract contract, PodNetwork network, Installation installation) {
     List<Cut> cuts = new ArrayList<>();
+    Map<String, List<ManifestDocument>> autoscalers = autoscalersByTarget(manifests);
     for (PodTemplate pod : manifests.modelPods(contract)) {
       if (!pod.label(contract.label("name")).isTextual()) {
         continue;
@@ -100,7 +101,7 @@ public final class NetpolTrafficRule implements ContractRule {
       if (selecting.isEmpty()) {
         continue;
       }
-      for (Flow flow : flows(manifests, contract, pod, installation)) {
+      for (Flow flow : flows(manifests, contract, pod, installation, autoscalers)) {
         var decision =
             network
                 .evaluator()
@@ -114,7 +115,11 @@ public final class NetpolTrafficRule implements ContractRule {
   }
 
   private List<Flow> flows(
-      ManifestSet manifests, KvContract contract, PodTemplate pod, Installation installation) {
+      ManifestSet manifests,
+      KvContract contract,
+      PodTemplate pod,
+      Installation installation,
+      Map<String, List<ManifestDocument>> autoscalers) {
     List<Flow> flows = new ArrayList<>();
     int serving = pod.servingPort(contract);
     AibrixPods gateway = installation.gatewayPlugins();
@@ -158,7 +163,7 @@ public final class NetpolTrafficRule implements ContractRule {
                 "the gateway cannot recover events it missed"));
       }
     }
-    for (int port : autoscalerPorts(manifests, pod, serving)) {
+    for (int port : autoscalerPorts(autoscalers, pod, serving)) {
       flows.add(
           new Flow(
               "the AIBrix controller manager",
@@ -170,22 +175,29 @@ public final class NetpolTrafficRule implements ContractRule {
     return flows;
   }
 
-  /** The metrics ports of the PodAutoscalers that scale this pod's workload from pod metrics. */
-  static List<Integer> autoscalerPorts(ManifestSet manifests, PodTemplate pod, int serving) {
-    List<Integer> ports = new ArrayList<>();
-    ManifestDocument workload = pod.document();
+  /** PodAutoscalers by the workload they scale: "namespace/kind/name". */
+  static Map<String, List<ManifestDocument>> autoscalersByTarget(ManifestSet manifests) {
+    Map<String, List<ManifestDocument>> byTarget = new java.util.HashMap<>();
     for (ManifestDocument autoscaler : manifests.ofKind("PodAutoscaler")) {
       JsonNode ref = autoscaler.root().path("spec").path("scaleTargetRef");
-      if (!ref.path("kind").asText("Deployment").equals(workload.kind())
-          || !ref.path("name").asText().equals(workload.name())
-          || !autoscaler
-              .root()
-              .path("metadata")
-              .path("namespace")
-              .asText("default")
-              .equals(pod.namespace())) {
-        continue;
-      }
+      String key =
+          autoscaler.root().path("metadata").path("namespace").asText("default")
+              + "/"
+              + ref.path("kind").asText("Deployment")
+              + "/"
+              + ref.path("name").asText();
+      byTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(autoscaler);
+    }
+    return byTarget;
+  }
+
+  /** The metrics ports of the PodAutoscalers that scale this pod's workload from pod metrics. */
+  static List<Integer> autoscalerPorts(
+      Map<String, List<ManifestDocument>> autoscalers, PodTemplate pod, int serving) {
+    List<Integer> ports = new ArrayList<>();
+    ManifestDocument workload = pod.document();
+    String key = pod.namespace() + "/" + workload.kind() + "/" + workload.name();
+    for (ManifestDocument autoscaler : autoscalers.getOrDefault(key, List.of())) {
       for (JsonNode source : autoscaler.root().path("spec").path("metricsSources")) {
         if (!"pod".equals(source.path("metricSourceType").asText())) {
           continue;
