@@ -50,16 +50,7 @@ public final class HelmEnvironment {
     Path root =
         Files.createTempDirectory(io.github.kvchart.aibrix.core.Leftovers.tag("aibrix-chart-helm"));
     Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    io.github.kvchart.aibrix.core.Leftovers.deleteTree(root);
-                  } catch (IOException e) {
-                    // a later run removes it (its owner is gone then)
-                  }
-                },
-                "aibrix-chart-helm-cleanup"));
+        .addShutdownHook(new Thread(new Cleanup(root), "aibrix-chart-helm-cleanup"));
     Map<String, String> variables = new LinkedHashMap<>();
     variables.put("HELM_CONFIG_HOME", root.resolve("config").toString());
     variables.put("HELM_CACHE_HOME", root.resolve("cache").toString());
@@ -81,5 +72,35 @@ public final class HelmEnvironment {
     }
     home = root;
     return root;
+  }
+
+  /**
+   * Deletes the private Helm home when the JVM ends. It runs after Maven has closed the plugin's
+   * class loader, so it may use only classes loaded before (this one, made at registration) and the
+   * JDK's: no lambda, no helper class of ours.
+   */
+  private static final class Cleanup implements Runnable {
+    private final Path root;
+
+    Cleanup(Path root) {
+      this.root = root;
+    }
+
+    @Override
+    public void run() {
+      try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+        java.util.List<Path> paths = new java.util.ArrayList<>();
+        java.util.Iterator<Path> iterator = walk.iterator();
+        while (iterator.hasNext()) {
+          paths.add(iterator.next());
+        }
+        java.util.Collections.reverse(paths);
+        for (Path path : paths) {
+          path.toFile().delete();
+        }
+      } catch (IOException | RuntimeException e) {
+        // a later run removes it: its owner process is gone then
+      }
+    }
   }
 }

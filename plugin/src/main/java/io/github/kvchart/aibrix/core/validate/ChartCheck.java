@@ -37,22 +37,10 @@ final class ChartCheck {
     try {
       io.github.kvchart.aibrix.core.helm.ChartFiles.of(chart);
     } catch (io.github.kvchart.aibrix.core.InvalidInputException e) {
-      renderings.add(
-          List.of(
-              ManifestValidator.FileOutcome.failed(
-                  Violation.inFile(display, 0, 0, RuleIds.HELM_LINT, e.problem(), e.fix()))));
+      renderings.add(failed(display, RuleIds.HELM_LINT, e.problem(), e.fix()));
       return renderings;
     } catch (IOException e) {
-      renderings.add(
-          List.of(
-              ManifestValidator.FileOutcome.failed(
-                  Violation.inFile(
-                      display,
-                      0,
-                      0,
-                      RuleIds.HELM_LINT,
-                      "cannot read the chart: " + e.getMessage(),
-                      "Check the chart directory's permissions."))));
+      renderings.add(unreadable(display, RuleIds.HELM_LINT, e));
       return renderings;
     }
     renderings.add(
@@ -61,16 +49,7 @@ final class ChartCheck {
     try {
       matrix = ChartRenderer.matrix(chart);
     } catch (IOException e) {
-      renderings.add(
-          List.of(
-              ManifestValidator.FileOutcome.failed(
-                  Violation.inFile(
-                      display,
-                      0,
-                      0,
-                      RuleIds.HELM_TEMPLATE,
-                      "cannot read the chart: " + e.getMessage(),
-                      "Check the chart directory's permissions."))));
+      renderings.add(unreadable(display, RuleIds.HELM_TEMPLATE, e));
       return renderings;
     }
     for (ChartRenderer.ValuesCase values : matrix) {
@@ -86,6 +65,22 @@ final class ChartCheck {
       renderings.add(outcomes);
     }
     return renderings;
+  }
+
+  /** One rendering that holds only a file-level violation. */
+  private static List<ManifestValidator.FileOutcome> failed(
+      String display, String rule, String problem, String fix) {
+    return List.of(
+        ManifestValidator.FileOutcome.failed(Violation.inFile(display, 0, 0, rule, problem, fix)));
+  }
+
+  private static List<ManifestValidator.FileOutcome> unreadable(
+      String display, String rule, IOException e) {
+    return failed(
+        display,
+        rule,
+        "cannot read the chart: " + e.getMessage(),
+        "Check the chart directory's permissions.");
   }
 
   private static List<Violation> lint(Path chart, String display) {
