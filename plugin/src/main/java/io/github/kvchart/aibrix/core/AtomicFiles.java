@@ -22,12 +22,22 @@ public final class AtomicFiles {
     return target;
   }
 
-  /** A new empty temporary file beside {@code target}, named for this process. */
+  /**
+   * A new empty file beside {@code target}, named for this process, readable by all (0644, like any
+   * file a build writes; a temporary file would otherwise be 0600 and stay so after the move).
+   */
   public static Path temporarySibling(Path target) throws IOException {
     Path parent = target.toAbsolutePath().getParent();
     String prefix = "." + target.getFileName() + ".";
     Leftovers.clean(parent, prefix);
-    return Files.createTempFile(parent, prefix + Leftovers.tag("tmp"), "");
+    Path temp = Files.createTempFile(parent, prefix + Leftovers.tag("tmp"), "");
+    try {
+      Files.setPosixFilePermissions(
+          temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: its default permissions apply
+    }
+    return temp;
   }
 
   /** Moves atomically where the file system can, replacing the target. */

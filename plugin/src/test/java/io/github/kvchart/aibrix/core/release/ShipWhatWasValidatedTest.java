@@ -181,4 +181,17 @@ class ShipWhatWasValidatedTest {
     Map<String, Object> index = ChartIndex.read(charts.resolve("index.yaml"));
     return ((List<?>) ((Map<?, ?>) index.get("entries")).get("aibrix-model")).size();
   }
+
+  @Test
+  void theArchiveAndTheIndexAreReadableByAll() throws Exception {
+    Path charts = temp.resolve("charts");
+    ChartPackagerAlias packed = pack(generate("gen", null), charts);
+    for (Path file : List.of(packed.packaged().archive(), charts.resolve("index.yaml"))) {
+      assertEquals(
+          "rw-r--r--",
+          java.nio.file.attribute.PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(file)),
+          file.toString());
+    }
+  }
 }
