@@ -19,6 +19,9 @@ app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
 app.kubernetes.io/component: model-server
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" | quote }}
 model.aibrix.ai/name: {{ include "aibrix-model.name" . | quote }}
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
 {{- end }}
 
 {{/* What the Deployment and the Service select. */}}
@@ -35,6 +38,15 @@ model.aibrix.ai/port: {{ .Values.model.servingPort | toString | quote }}
 model.aibrix.ai/engine: vllm
 {{- if .Values.model.kvEvents.enabled }}
 model.aibrix.ai/kv-events-enabled: "true"
+{{- end }}
+{{- if .Values.model.lora.enabled }}
+adapter.model.aibrix.ai/enabled: "true"
+{{- end }}
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- with .Values.podLabels }}
+{{ toYaml . }}
 {{- end }}
 {{- end }}
 

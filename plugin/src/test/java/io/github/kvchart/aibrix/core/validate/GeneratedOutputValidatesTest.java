@@ -34,12 +34,10 @@ class GeneratedOutputValidatesTest {
     assertEquals(6, result.files().size(), "five sample files and the chart");
     long chartDocuments =
         result.documents().stream().filter(d -> d.file().contains("[values: ")).count();
-    assertEquals(
-        5 * 5,
-        chartDocuments,
-        "5 objects (the PodAutoscaler included) in each of the 5 renderings: "
-            + result.documents());
-    assertEquals(7 + 25, result.documents().size());
+    // 10 renderings (defaults and 9 ci/ files) of 5 objects (the PodAutoscaler included), plus
+    // the cache PVC in one and the PodDisruptionBudget in another.
+    assertEquals(10 * 5 + 2, chartDocuments, "objects in the renderings: " + result.documents());
+    assertEquals(7 + 52, result.documents().size());
   }
 
   @Test
