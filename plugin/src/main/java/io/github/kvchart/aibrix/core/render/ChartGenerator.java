@@ -99,6 +99,7 @@ public final class ChartGenerator {
             "Check the templates' loops; a chart and its samples are far smaller.");
       }
     }
+    addChartReadmes(files);
     if (files.isEmpty()) {
       throw new InvalidInputException(
           SourceLocation.ofFile(source.describe()),
@@ -106,6 +107,25 @@ public final class ChartGenerator {
           "Add templates, or leave aibrix-chart.templateDirectory unset for the built-in ones.");
     }
     return files;
+  }
+
+  /** Beside every chart's values.schema.json, a README.md generated from it (unless templated). */
+  private static void addChartReadmes(Map<String, String> files) {
+    for (String name : List.copyOf(files.keySet())) {
+      if (!name.startsWith("helm/") || !name.endsWith("/values.schema.json")) {
+        continue;
+      }
+      String chart = name.substring(0, name.length() - "values.schema.json".length());
+      String values = files.get(chart + "values.yaml");
+      if (values == null || files.containsKey(chart + "README.md")) {
+        continue;
+      }
+      String chartName = chart.substring("helm/".length(), chart.length() - 1);
+      String readme = ChartReadme.of(chartName, files.get(name), values);
+      if (readme != null) {
+        files.put(chart + "README.md", normalize(readme));
+      }
+    }
   }
 
   /** {@code \n} line endings, no trailing spaces, exactly one final newline. */

@@ -40,7 +40,11 @@ public final class SafeYamlLoader {
    * files such as Chart.yaml and index.yaml.
    */
   public static Object loadData(Path file, String displayName) throws InvalidInputException {
-    String text = readText(file, displayName);
+    return loadText(readText(file, displayName), displayName);
+  }
+
+  /** {@link #loadData} for text already in memory. */
+  public static Object loadText(String text, String displayName) throws InvalidInputException {
     LoaderOptions options = options();
     try {
       return new Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(options)).load(text);
