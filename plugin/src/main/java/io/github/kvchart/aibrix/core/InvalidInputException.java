@@ -23,6 +23,28 @@ public class InvalidInputException extends Exception {
     this.fix = fix;
   }
 
+  private InvalidInputException(String message, InvalidInputException first) {
+    super(message, null);
+    this.location = first.location;
+    this.problem = first.problem;
+    this.fix = first.fix;
+  }
+
+  /**
+   * All of {@code errors} as one: the message lists each on its own line (the first one's location,
+   * problem and fix are this exception's); a single error is returned as it is.
+   */
+  public static InvalidInputException combined(java.util.List<InvalidInputException> errors) {
+    if (errors.size() == 1) {
+      return errors.get(0);
+    }
+    StringBuilder message = new StringBuilder().append(errors.size()).append(" errors:");
+    for (InvalidInputException error : errors) {
+      message.append("\n").append(error.getMessage());
+    }
+    return new InvalidInputException(message.toString(), errors.get(0));
+  }
+
   private static String format(SourceLocation location, String problem, String fix) {
     StringBuilder text = new StringBuilder();
     if (location != null) {

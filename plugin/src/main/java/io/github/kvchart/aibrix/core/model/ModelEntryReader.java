@@ -56,11 +56,17 @@ final class ModelEntryReader {
                         "Add name: my-model (lower-case letters, digits and '-'): it becomes the Service name,"
                             + " the model.aibrix.ai/name label and --served-model-name."));
     if (!Names.isServiceName(name)) {
+      String suggestion =
+          name.toLowerCase(Locale.ROOT)
+              .replaceAll("[^a-z0-9-]+", "-")
+              .replaceAll("^[^a-z]+", "")
+              .replaceAll("-+$", "");
       throw entry.errorAt(
           "name",
           "model name '" + printable(name) + "' is not a valid DNS-1123 name.",
-          "Use at most 63 lower-case letters, digits and '-', starting with a letter and ending"
-              + " with a letter or digit, e.g. llama-8b-instruct.");
+          (Names.isServiceName(suggestion) ? "Did you mean '" + suggestion + "'? " : "")
+              + "Use at most 63 lower-case letters, digits and '-', starting with a letter and"
+              + " ending with a letter or digit, e.g. llama-8b-instruct.");
     }
     String hfModel =
         model

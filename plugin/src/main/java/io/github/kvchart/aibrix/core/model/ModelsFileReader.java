@@ -95,16 +95,25 @@ public final class ModelsFileReader {
     }
     ModelEntryReader entryReader = new ModelEntryReader(contract);
     List<ModelSpec> models = new ArrayList<>();
+    List<InvalidInputException> errors = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (MappingReader entry : entries) {
-      ModelSpec model = entryReader.read(entry, defaults);
-      if (!names.add(model.name())) {
-        throw entry.errorAt(
-            "name",
-            "model name '" + model.name() + "' is used twice.",
-            "Give every model its own name: it becomes the Service name.");
+      try {
+        ModelSpec model = entryReader.read(entry, defaults);
+        if (!names.add(model.name())) {
+          throw entry.errorAt(
+              "name",
+              "model name '" + model.name() + "' is used twice.",
+              "Give every model its own name: it becomes the Service name.");
+        }
+        models.add(model);
+      } catch (InvalidInputException e) {
+        // Every model is read, so one run reports all of their mistakes.
+        errors.add(e);
       }
-      models.add(model);
+    }
+    if (!errors.isEmpty()) {
+      throw InvalidInputException.combined(errors);
     }
     checkSharedAibrixVersion(entries, models);
     checkOneTokenizerPort(entries, models);
