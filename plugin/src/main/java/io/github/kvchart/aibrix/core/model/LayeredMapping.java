@@ -64,6 +64,14 @@ final class LayeredMapping {
     return has(key) ? source(key).bool(key) : Optional.empty();
   }
 
+  java.util.List<String> strings(String key) throws InvalidInputException {
+    return has(key) ? source(key).strings(key) : java.util.List.of();
+  }
+
+  java.util.Map<String, String> stringMap(String key) throws InvalidInputException {
+    return has(key) ? source(key).stringMap(key) : java.util.Map.of();
+  }
+
   /** The nested section {@code key}, layered the same way. */
   LayeredMapping section(String key) throws InvalidInputException {
     MappingReader ownSection = own == null ? null : own.mapping(key).orElse(null);

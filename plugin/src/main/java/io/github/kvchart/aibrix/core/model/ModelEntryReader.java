@@ -22,7 +22,15 @@ final class ModelEntryReader {
           "configMode",
           "aibrixVersion",
           "kvEvents",
-          "autoscaling");
+          "autoscaling",
+          "resources",
+          "gpuResourceName",
+          "hfToken",
+          "extraArgs",
+          "env",
+          "nodeSelector",
+          "cache",
+          "lora");
   private static final Set<String> MODEL_KEYS = union(DEFAULTABLE_KEYS, "name");
   private static final Set<String> KV_KEYS =
       Set.of("enabled", "publisherType", "eventPort", "replayPort", "bufferSteps", "topic", "hwm");
@@ -133,7 +141,78 @@ final class ModelEntryReader {
         mode,
         aibrixVersion,
         kv,
-        autoscaling);
+        autoscaling,
+        readPod(model));
+  }
+
+  private static final java.util.regex.Pattern QUANTITY =
+      java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?(m|[EPTGMK]i?)?");
+
+  private PodSettings readPod(LayeredMapping model) throws InvalidInputException {
+    LayeredMapping resources = model.section("resources");
+    resources.rejectUnknownKeys(Set.of("cpu", "memory"));
+    String cpu = quantity(resources, "cpu", "4");
+    String memory = quantity(resources, "memory", "24Gi");
+    String gpuResource = model.string("gpuResourceName").orElse("nvidia.com/gpu");
+    if (!gpuResource.matches("[a-z0-9.-]+/[a-z0-9.-]+")) {
+      throw model.errorAt(
+          "gpuResourceName",
+          "gpuResourceName '" + printable(gpuResource) + "' is not an extended resource name.",
+          "Use e.g. nvidia.com/gpu or amd.com/gpu.");
+    }
+    LayeredMapping token = model.section("hfToken");
+    token.rejectUnknownKeys(Set.of("secretName", "secretKey"));
+    String secret = token.string("secretName").orElse("hf-token");
+    String key = token.string("secretKey").orElse("token");
+    if (!Names.isDns1123Subdomain(secret)) {
+      throw token.errorAt(
+          "secretName",
+          "hfToken.secretName '" + printable(secret) + "' is not a Secret name.",
+          "Use e.g. hf-token.");
+    }
+    java.util.List<String> extraArgs = model.strings("extraArgs");
+    java.util.Map<String, String> env = model.stringMap("env");
+    for (String name : env.keySet()) {
+      if (!name.matches("[-._a-zA-Z][-._a-zA-Z0-9]*")) {
+        throw model.errorAt(
+            "env",
+            "env name '" + printable(name) + "' is not a valid variable name.",
+            "Use letters, digits, '_', '-' and '.'.");
+      }
+    }
+    java.util.Map<String, String> nodeSelector = model.stringMap("nodeSelector");
+    LayeredMapping cache = model.section("cache");
+    cache.rejectUnknownKeys(Set.of("enabled", "size", "storageClassName", "existingClaim"));
+    boolean cacheOn = cache.bool("enabled").orElse(false);
+    String size = quantity(cache, "size", "50Gi");
+    LayeredMapping lora = model.section("lora");
+    lora.rejectUnknownKeys(Set.of("enabled"));
+    return new PodSettings(
+        cpu,
+        memory,
+        gpuResource,
+        secret,
+        key,
+        extraArgs,
+        env,
+        nodeSelector,
+        cacheOn,
+        size,
+        cache.string("storageClassName").orElse(""),
+        cache.string("existingClaim").orElse(""),
+        lora.bool("enabled").orElse(false));
+  }
+
+  private static String quantity(LayeredMapping layer, String key, String fallback)
+      throws InvalidInputException {
+    String value = layer.string(key).orElse(fallback);
+    if (!QUANTITY.matcher(value).matches()) {
+      throw layer.errorAt(
+          key,
+          "'" + layer.child(key) + "' is '" + printable(value) + "', not a Kubernetes quantity.",
+          "Write e.g. 4, 500m, 24Gi.");
+    }
+    return value;
   }
 
   private String readImage(LayeredMapping model, String name) throws InvalidInputException {

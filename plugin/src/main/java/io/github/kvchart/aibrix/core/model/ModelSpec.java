@@ -17,7 +17,8 @@ public record ModelSpec(
     ConfigMode configMode,
     String aibrixVersion,
     KvEventsSpec kvEvents,
-    AutoscalingSpec autoscaling) {
+    AutoscalingSpec autoscaling,
+    PodSettings pod) {
 
   public ImageReference imageReference() {
     return ImageReference.parse(image);

@@ -90,6 +90,7 @@ public final class TemplateModel {
     model.put("autoscaling", autoscaling(spec.autoscaling()));
     model.put("args", VllmArgs.of(spec));
     model.put("env", env(spec));
+    model.put("pod", pod(spec));
     return model;
   }
 
@@ -119,6 +120,29 @@ public final class TemplateModel {
     map.put("maxReplicas", scaling.maxReplicas());
     map.put("targetMetric", scaling.targetMetric());
     map.put("targetValue", scaling.targetValue());
+    return map;
+  }
+
+  private static Map<String, Object> pod(ModelSpec spec) {
+    var pod = spec.pod();
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("cpu", pod.cpu());
+    map.put("memory", pod.memory());
+    map.put("gpuResourceName", pod.gpuResourceName());
+    map.put("hfTokenSecret", pod.hfTokenSecret());
+    map.put("hfTokenKey", pod.hfTokenKey());
+    map.put("extraArgs", new ArrayList<Object>(pod.extraArgs()));
+    List<Object> env = new ArrayList<>();
+    pod.env().forEach((name, value) -> env.add(nameValue(name, value)));
+    map.put("env", env);
+    map.put("nodeSelector", labels(pod.nodeSelector()));
+    map.put("cacheEnabled", pod.cacheEnabled());
+    map.put("cacheSize", pod.cacheSize());
+    map.put("cacheStorageClass", pod.cacheStorageClass());
+    map.put("cacheClaim", pod.cacheClaim().isEmpty() ? spec.name() + "-cache" : pod.cacheClaim());
+    map.put("cacheCreate", pod.cacheEnabled() && pod.cacheClaim().isEmpty());
+    map.put("cachePath", io.github.kvchart.aibrix.core.model.PodSettings.CACHE_PATH);
+    map.put("loraEnabled", pod.loraEnabled());
     return map;
   }
 

@@ -38,6 +38,12 @@ public final class VllmArgs {
               ? model.kvEvents().config().envReferenceJson()
               : KvEventsConfig.escapeExpansion(model.kvEvents().config().json()));
     }
+    if (model.pod().loraEnabled()) {
+      args.add("--enable-lora");
+      args.add("--max-loras");
+      args.add("4");
+    }
+    args.addAll(model.pod().extraArgs());
     return args;
   }
 }
