@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.github.kvchart.aibrix.GeneratedOutput;
 import io.github.kvchart.aibrix.TestPaths;
 import io.github.kvchart.aibrix.core.BuildLog;
 import io.github.kvchart.aibrix.core.helm.EmbeddedHelm;
 import io.github.kvchart.aibrix.core.manifest.Violation;
 import io.github.kvchart.aibrix.core.netpol.Endpoint;
 import io.github.kvchart.aibrix.core.netpol.NetworkPolicyEvaluator;
-import io.github.kvchart.aibrix.core.render.ChartGenerator;
-import io.github.kvchart.aibrix.core.render.GenerateRequest;
 import io.github.kvchart.aibrix.core.validate.ManifestValidator;
 import io.github.kvchart.aibrix.core.validate.ValidateRequest;
 import java.nio.file.Files;
@@ -37,8 +34,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * naming each connection it cuts.
  */
 class AibrixTrafficAcceptanceTest {
-  private static final YAMLMapper YAML = new YAMLMapper();
-
   /** The AIBrix pods of one installation, as its manifests label them. */
   record Pods(Endpoint gatewayPlugins, Endpoint controllerManager, Endpoint envoy) {}
 
@@ -90,25 +85,11 @@ class AibrixTrafficAcceptanceTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    new ChartGenerator()
-        .generate(
-            new GenerateRequest(
-                out.resolve("gen"), TestPaths.chartTemplates(), null, null, "1.0.0", null),
-            BuildLog.SILENT);
+    GeneratedOutput.defaults(out.resolve("gen"));
   }
 
   private static List<JsonNode> documents(String text) throws Exception {
-    List<JsonNode> documents = new ArrayList<>();
-    try (var parser = new YAMLFactory().createParser(text)) {
-      var iterator = YAML.readValues(parser, JsonNode.class);
-      while (iterator.hasNext()) {
-        JsonNode node = iterator.next();
-        if (node != null && node.isObject()) {
-          documents.add(node);
-        }
-      }
-    }
-    return documents;
+    return GeneratedOutput.documents(text);
   }
 
   /** Each required connection that the policies in {@code documents} deny, as "who->port". */

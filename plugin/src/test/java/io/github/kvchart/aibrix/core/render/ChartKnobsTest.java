@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.github.kvchart.aibrix.TestPaths;
 import io.github.kvchart.aibrix.core.BuildLog;
 import io.github.kvchart.aibrix.core.helm.EmbeddedHelm;
 import io.github.kvchart.aibrix.core.helm.HelmException;
@@ -38,11 +36,7 @@ class ChartKnobsTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    new ChartGenerator()
-        .generate(
-            new GenerateRequest(
-                out.resolve("gen"), TestPaths.chartTemplates(), null, null, "1.0.0", null),
-            BuildLog.SILENT);
+    io.github.kvchart.aibrix.GeneratedOutput.defaults(out.resolve("gen"));
   }
 
   private static Path chart() {
@@ -54,14 +48,8 @@ class ChartKnobsTest {
     List<Path> values = valuesFile == null ? List.of() : List.of(chart().resolve(valuesFile));
     String text = EmbeddedHelm.template(chart(), "rel", "models", Map.of(), values);
     Map<String, JsonNode> byKind = new HashMap<>();
-    try (var parser = new YAMLFactory().createParser(text)) {
-      var docs = YAML.readValues(parser, JsonNode.class);
-      while (docs.hasNext()) {
-        JsonNode doc = docs.next();
-        if (doc != null && doc.has("kind")) {
-          byKind.put(doc.path("kind").asText(), doc);
-        }
-      }
+    for (JsonNode doc : io.github.kvchart.aibrix.GeneratedOutput.documents(text)) {
+      byKind.put(doc.path("kind").asText(), doc);
     }
     return byKind;
   }

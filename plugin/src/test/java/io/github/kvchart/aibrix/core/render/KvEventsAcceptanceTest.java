@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.kvchart.aibrix.TestPaths;
-import io.github.kvchart.aibrix.core.BuildLog;
 import io.github.kvchart.aibrix.core.helm.EmbeddedHelm;
 import io.github.kvchart.aibrix.core.image.ImageReference;
 import io.github.kvchart.aibrix.core.image.Version;
@@ -52,11 +50,7 @@ class KvEventsAcceptanceTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    new ChartGenerator()
-        .generate(
-            new GenerateRequest(
-                out.resolve("gen"), TestPaths.chartTemplates(), null, null, "1.0.0", null),
-            BuildLog.SILENT);
+    io.github.kvchart.aibrix.GeneratedOutput.defaults(out.resolve("gen"));
   }
 
   private static Path chart() {
