@@ -57,24 +57,38 @@ public final class Leftovers {
    * Works where /proc lists the processes' mappings (Linux); elsewhere it removes nothing.
    */
   public static int cleanHelmLibraries(Path tmp) {
+    if (!Files.isDirectory(tmp)) {
+      return 0;
+    }
+    long oneMinuteAgo = System.currentTimeMillis() - 60_000;
+    java.util.List<Path> candidates = new java.util.ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp, "helm-java*")) {
+      for (Path entry : entries) {
+        if (entry.getFileName().toString().matches("helm-java\\d+")
+            && Files.getLastModifiedTime(entry).toMillis() < oneMinuteAgo) {
+          candidates.add(entry);
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    if (candidates.isEmpty()) {
+      return 0; // the usual case: /proc is not read at all
+    }
     java.util.Set<String> mapped = mappedFiles();
-    if (mapped == null || !Files.isDirectory(tmp)) {
+    if (mapped == null) {
       return 0;
     }
     int removed = 0;
-    long oneMinuteAgo = System.currentTimeMillis() - 60_000;
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp, "helm-java*")) {
-      for (Path entry : entries) {
-        if (!entry.getFileName().toString().matches("helm-java\\d+")
-            || Files.getLastModifiedTime(entry).toMillis() > oneMinuteAgo
-            || mapped.stream().anyMatch(file -> file.startsWith(entry.toString() + "/"))) {
-          continue;
+    for (Path entry : candidates) {
+      if (mapped.stream().noneMatch(file -> file.startsWith(entry.toString() + "/"))) {
+        try {
+          deleteTree(entry);
+          removed++;
+        } catch (IOException e) {
+          // left for a later run
         }
-        deleteTree(entry);
-        removed++;
       }
-    } catch (IOException e) {
-      return removed;
     }
     return removed;
   }
