@@ -2,29 +2,17 @@ package io.github.kvchart.aibrix.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
-import java.util.Map;
 
 /**
- * A NetworkPolicy read for the contract: which pods it selects and whom it admits on which ports.
+ * A NetworkPolicy read for netpol-direction: its pod selector, its ingress rules, and whether it is
+ * about the KV-event ports. Whom it admits is decided by {@link
+ * io.github.kvchart.aibrix.core.netpol.NetworkPolicyEvaluator}.
  */
 public record NetworkPolicyView(ManifestDocument document) {
 
+  /** The whole pod selector (matchLabels and matchExpressions). */
   public JsonNode podSelector() {
-    return document.root().path("spec").path("podSelector").path("matchLabels");
-  }
-
-  /** Whether the policy restricts ingress (so everything it does not admit is denied). */
-  public boolean restrictsIngress() {
-    JsonNode types = document.root().path("spec").path("policyTypes");
-    if (types.isArray() && !types.isEmpty()) {
-      for (JsonNode type : types) {
-        if ("Ingress".equals(type.asText())) {
-          return true;
-        }
-      }
-      return false;
-    }
-    return true;
+    return document.root().path("spec").path("podSelector");
   }
 
   public JsonNode ingress() {
@@ -47,72 +35,24 @@ public record NetworkPolicyView(ManifestDocument document) {
     return false;
   }
 
-  /** Whether a rule's port list admits {@code port} (named {@code portName} on the container). */
-  public static boolean admitsPort(JsonNode rule, int port, String portName) {
-    JsonNode ports = rule.path("ports");
-    if (!ports.isArray() || ports.isEmpty()) {
-      return true;
-    }
-    for (JsonNode entry : ports) {
-      JsonNode value = entry.path("port");
-      if (value.isMissingNode()) {
-        return true;
-      }
-      if (value.isInt()) {
-        int end = entry.path("endPort").asInt(value.asInt());
-        if (port >= value.asInt() && port <= end) {
-          return true;
-        }
-      } else if (value.asText().equals(portName) && !portName.isEmpty()) {
-        return true;
-      }
-    }
-    return false;
+  /** Whether a selector is absent or empty, so it selects every pod it can see. */
+  public static boolean selectsEverything(JsonNode selector) {
+    return selector == null
+        || selector.isMissingNode()
+        || selector.isNull()
+        || (selector.path("matchLabels").isEmpty() && selector.path("matchExpressions").isEmpty());
   }
 
-  /** Whether a rule's peers admit the gateway pods (no peers means everyone). */
-  public static boolean admitsGateway(JsonNode rule, Map<String, String> gatewayLabels) {
-    JsonNode from = rule.path("from");
-    if (!from.isArray() || from.isEmpty()) {
-      return true;
-    }
-    for (JsonNode peer : from) {
-      if (peer.has("ipBlock")) {
-        return true;
-      }
-      JsonNode pods = peer.path("podSelector");
-      if (peer.has("namespaceSelector") && !peer.has("podSelector")) {
-        return true;
-      }
-      if (pods.isObject() && containsAll(pods.path("matchLabels"), gatewayLabels)) {
-        return true;
-      }
-      if (pods.isObject()
-          && pods.path("matchLabels").isEmpty()
-          && pods.path("matchExpressions").isEmpty()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  static boolean containsAll(JsonNode matchLabels, Map<String, String> labels) {
-    if (labels.isEmpty()) {
-      return false;
-    }
-    for (Map.Entry<String, String> label : labels.entrySet()) {
-      if (!label.getValue().equals(matchLabels.path(label.getKey()).asText(null))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether a selector names a model.aibrix.ai label (it means model pods). */
-  public static boolean namesModelLabel(JsonNode matchLabels) {
-    var names = matchLabels.fieldNames();
+  /** Whether a selector names a model.aibrix.ai label, in matchLabels or matchExpressions. */
+  public static boolean namesModelLabel(JsonNode selector) {
+    var names = selector.path("matchLabels").fieldNames();
     while (names.hasNext()) {
       if (names.next().startsWith("model.aibrix.ai/")) {
+        return true;
+      }
+    }
+    for (JsonNode expression : selector.path("matchExpressions")) {
+      if (expression.path("key").asText().startsWith("model.aibrix.ai/")) {
         return true;
       }
     }

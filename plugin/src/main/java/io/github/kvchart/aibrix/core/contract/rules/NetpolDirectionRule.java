@@ -9,6 +9,7 @@ import io.github.kvchart.aibrix.core.contract.PodTemplate;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.Severity;
 import io.github.kvchart.aibrix.core.manifest.Violation;
+import io.github.kvchart.aibrix.core.netpol.LabelSelector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,9 +43,7 @@ public final class NetpolDirectionRule implements ContractRule {
   @Override
   public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
     List<Violation> violations = new ArrayList<>();
-    java.util.Set<PodTemplate> models =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    models.addAll(manifests.modelPods(contract));
+    List<PodTemplate> models = manifests.modelPods(contract);
     String fix =
         "Select the model pods (podSelector matchLabels "
             + contract.label("kvEventsEnabled")
@@ -63,18 +62,19 @@ public final class NetpolDirectionRule implements ContractRule {
         continue;
       }
       JsonNode selector = policy.podSelector();
+      String namespace = document.root().path("metadata").path("namespace").asText("default");
       boolean selectsGateway =
-          contract.aibrix().installations().values().stream()
-              .map(installation -> installation.gatewayPlugins().labels())
-              .anyMatch(
-                  labels ->
-                      labels.entrySet().stream()
-                          .allMatch(
-                              l -> l.getValue().equals(selector.path(l.getKey()).asText(null))));
+          !NetworkPolicyView.selectsEverything(selector)
+              && contract.aibrix().installations().values().stream()
+                  .anyMatch(i -> LabelSelector.matches(selector, i.gatewayPlugins().labels()));
       boolean selectsModels =
           models.isEmpty()
               ? NetworkPolicyView.namesModelLabel(selector)
-              : manifests.selectedBy(selector).stream().anyMatch(models::contains);
+              : models.stream()
+                  .anyMatch(
+                      pod ->
+                          pod.namespace().equals(namespace)
+                              && LabelSelector.matches(selector, pod.labels()));
       if (selectsGateway || !selectsModels) {
         violations.add(
             document.violation(
@@ -90,10 +90,14 @@ public final class NetpolDirectionRule implements ContractRule {
       for (int r = 0; r < ingress.size(); r++) {
         JsonNode from = ingress.get(r).path("from");
         for (int p = 0; p < from.size(); p++) {
-          JsonNode peer = from.get(p).path("podSelector").path("matchLabels");
+          JsonNode peer = from.get(p).path("podSelector");
+          // An empty or absent pod selector admits every pod: not a statement about model pods.
+          if (NetworkPolicyView.selectsEverything(peer)) {
+            continue;
+          }
           boolean modelPeer =
               NetworkPolicyView.namesModelLabel(peer)
-                  || manifests.selectedBy(peer).stream().anyMatch(models::contains);
+                  || models.stream().anyMatch(pod -> LabelSelector.matches(peer, pod.labels()));
           if (modelPeer) {
             violations.add(
                 document.violation(
