@@ -219,6 +219,21 @@ public final class KvContract {
     return aibrix.releases().get(aibrix.releases().size() - 1);
   }
 
+  /**
+   * Whether pods with {@code podLabels} are AIBrix gateway-plugins pods, in any installation the
+   * contract knows (kustomize's app: gateway-plugins, the Helm chart's component label, ...).
+   */
+  public boolean isGatewayPod(Map<String, String> podLabels) {
+    for (Installation installation : aibrix.installations().values()) {
+      Map<String, String> labels = installation.gatewayPlugins().labels();
+      if (labels.entrySet().stream()
+          .allMatch(l -> l.getValue().equals(podLabels.get(l.getKey())))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** An installation by id, or null. */
   public Installation installation(String id) {
     return aibrix.installations().get(id);

@@ -162,8 +162,7 @@ public final class GatewayEnvRule implements ContractRule {
     for (PodTemplate pod : manifests.podTemplates()) {
       boolean gateway =
           pod.document().name().equals(contract.gateway().deployment())
-              || contract.gatewayPodLabels().entrySet().stream()
-                  .allMatch(l -> l.getValue().equals(pod.labels().get(l.getKey())));
+              || contract.isGatewayPod(pod.labels());
       if (!gateway) {
         continue;
       }
