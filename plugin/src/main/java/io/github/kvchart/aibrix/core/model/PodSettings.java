@@ -35,4 +35,7 @@ public record PodSettings(
 
   /** Where the cache is mounted, and HF_HOME points. */
   public static final String CACHE_PATH = "/root/.cache/huggingface";
+
+  /** vLLM's --max-loras when LoRA is on: distinct adapters in one batch (AIBrix's samples: 4). */
+  public static final int MAX_LORAS = 4;
 }

@@ -143,6 +143,7 @@ public final class TemplateModel {
     map.put("cacheCreate", pod.cacheEnabled() && pod.cacheClaim().isEmpty());
     map.put("cachePath", io.github.kvchart.aibrix.core.model.PodSettings.CACHE_PATH);
     map.put("loraEnabled", pod.loraEnabled());
+    map.put("maxLoras", (long) io.github.kvchart.aibrix.core.model.PodSettings.MAX_LORAS);
     return map;
   }
 

@@ -41,7 +41,7 @@ public final class VllmArgs {
     if (model.pod().loraEnabled()) {
       args.add("--enable-lora");
       args.add("--max-loras");
-      args.add("4");
+      args.add(Integer.toString(io.github.kvchart.aibrix.core.model.PodSettings.MAX_LORAS));
     }
     args.addAll(model.pod().extraArgs());
     return args;
