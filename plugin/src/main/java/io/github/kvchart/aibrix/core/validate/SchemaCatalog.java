@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The JSON schemas known to {@code validate}, by apiVersion and kind: the shipped Kubernetes
- * schemas of one minor, the AIBrix PodAutoscaler, and any CRDs the user passes. Each schema is
+ * schemas of one minor, the shipped CRD kinds (schemas/crds/: the AIBrix PodAutoscaler and the
+ * Prometheus operator's PodMonitor and ServiceMonitor) and any CRDs the user passes. Each schema is
  * compiled once, on first use, and shared by every file and thread.
  */
 public final class SchemaCatalog {
@@ -62,7 +63,7 @@ public final class SchemaCatalog {
               + " (the Kubernetes minor this plugin ships schemas for).");
     }
     addIndexed(sources, folder, index);
-    addIndexed(sources, ROOT + "aibrix/", readJson(ROOT + "aibrix/index.json"));
+    addIndexed(sources, ROOT + "crds/", readJson(ROOT + "crds/index.json"));
     for (CrdSchema crd : crds) {
       sources.put(key(crd.apiVersion(), crd.kind()), new Source(crd.origin(), crd.schema()));
     }
