@@ -101,7 +101,7 @@ class OfflineTest {
 
     assertTrue(Files.isRegularFile(temp.resolve("charts/aibrix-model-1.0.0.tgz")));
     assertTrue(
-        Files.readString(temp.resolve("reports/validation.json")).contains("\"documents\" : 59"));
+        Files.readString(temp.resolve("reports/validation.json")).contains("\"documents\" : 65"));
     assertEquals(List.of(), attempts);
   }
 

@@ -189,6 +189,34 @@ class ChartKnobsTest {
         deployment.at("/spec/template/metadata/labels/adapter.model.aibrix.ai~1enabled").asText());
   }
 
+  @Test
+  void podMonitorAndItsWayThroughTheNetworkPolicy() throws Exception {
+    Map<String, JsonNode> objects = render("ci/monitoring-values.yaml");
+    JsonNode monitor = objects.get("PodMonitor");
+    assertEquals("monitoring.coreos.com/v1", monitor.path("apiVersion").asText());
+    assertEquals("prometheus", monitor.at("/metadata/labels/release").asText());
+    assertEquals(
+        "deepseek-r1-distill-llama-8b",
+        monitor.at("/spec/selector/matchLabels/model.aibrix.ai~1name").asText());
+    JsonNode endpoint = monitor.at("/spec/podMetricsEndpoints/0");
+    assertEquals("serve", endpoint.path("port").asText());
+    assertEquals("/metrics", endpoint.path("path").asText());
+    assertEquals("15s", endpoint.path("interval").asText());
+    JsonNode last = null;
+    for (JsonNode rule : objects.get("NetworkPolicy").at("/spec/ingress")) {
+      last = rule;
+    }
+    assertEquals(
+        "prometheus",
+        last.at("/from/0/podSelector/matchLabels/app.kubernetes.io~1name").asText(),
+        last.toString());
+    assertTrue(last.at("/from/0/namespaceSelector").isObject());
+    assertEquals(8000, last.at("/ports/0/port").asInt());
+    Map<String, JsonNode> defaults = render(null);
+    assertFalse(defaults.containsKey("PodMonitor"));
+    assertFalse(defaults.get("NetworkPolicy").toString().contains("prometheus"));
+  }
+
   @ParameterizedTest(name = "{0}={1}")
   @CsvSource(
       delimiter = '|',
@@ -209,6 +237,7 @@ class ChartKnobsTest {
         "service.type|Ingress",
         "podDisruptionBudget.enabled|yes-please",
         "model.extraArgs[0].x|y",
+        "metrics.podMonitor.interval|soon",
       })
   void theSchemaRefusesAWrongTypeInEachFamily(String key, String value) {
     HelmException refused =

@@ -34,10 +34,11 @@ class GeneratedOutputValidatesTest {
     assertEquals(6, result.files().size(), "five sample files and the chart");
     long chartDocuments =
         result.documents().stream().filter(d -> d.file().contains("[values: ")).count();
-    // 10 renderings (defaults and 9 ci/ files) of 5 objects (the PodAutoscaler included), plus
-    // the cache PVC in one and the PodDisruptionBudget in another.
-    assertEquals(10 * 5 + 2, chartDocuments, "objects in the renderings: " + result.documents());
-    assertEquals(7 + 52, result.documents().size());
+    // 11 renderings (defaults and 10 ci/ files) of 5 objects (the PodAutoscaler included), plus
+    // the cache PVC, the PodDisruptionBudget and the PodMonitor (checked against its CRD's schema:
+    // no schema-missing warning) in one rendering each.
+    assertEquals(11 * 5 + 3, chartDocuments, "objects in the renderings: " + result.documents());
+    assertEquals(7 + 58, result.documents().size());
   }
 
   @Test
