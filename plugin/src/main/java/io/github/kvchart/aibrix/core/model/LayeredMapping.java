@@ -72,6 +72,28 @@ final class LayeredMapping {
     return has(key) ? source(key).stringMap(key) : java.util.Map.of();
   }
 
+  /**
+   * {@code key}'s value as plain data (see {@link MappingReader#tree}); the model's replaces the
+   * defaults'.
+   */
+  Optional<Object> tree(String key) throws InvalidInputException {
+    return has(key) ? source(key).tree(key) : Optional.empty();
+  }
+
+  /**
+   * The one layer (the model's, else the defaults') that holds any of {@code keys}: values that
+   * exclude each other, such as a budget's minAvailable and maxUnavailable, come from one place.
+   */
+  LayeredMapping layerWith(Set<String> keys) {
+    if (own != null && keys.stream().anyMatch(own::has)) {
+      return new LayeredMapping(own, null, own);
+    }
+    if (fallback != null && keys.stream().anyMatch(fallback::has)) {
+      return new LayeredMapping(null, fallback, fallback);
+    }
+    return this;
+  }
+
   /** The nested section {@code key}, layered the same way. */
   LayeredMapping section(String key) throws InvalidInputException {
     MappingReader ownSection = own == null ? null : own.mapping(key).orElse(null);

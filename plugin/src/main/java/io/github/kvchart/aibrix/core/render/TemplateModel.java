@@ -39,6 +39,7 @@ public final class TemplateModel {
     List<Object> kvModels = new ArrayList<>();
     List<Object> autoscaled = new ArrayList<>();
     List<Object> servingPorts = new ArrayList<>();
+    List<Object> monitored = new ArrayList<>();
     for (ModelSpec spec : fleet.models()) {
       Map<String, Object> model = model(spec);
       models.add(model);
@@ -52,6 +53,9 @@ public final class TemplateModel {
       if (spec.autoscaling().enabled()) {
         autoscaled.add(model);
       }
+      if (spec.kvEvents().enabled() && spec.pod().podMonitor().enabled()) {
+        monitored.add(model);
+      }
     }
     root.put("models", models);
     root.put("argsModels", argsModels);
@@ -59,6 +63,10 @@ public final class TemplateModel {
     root.put("kvModels", kvModels);
     root.put("autoscaledModels", autoscaled);
     root.put("kvServingPorts", servingPorts);
+    root.put("monitoredModels", monitored);
+    // The label the Prometheus operator gives its Prometheus pods (prometheus-operator
+    // pkg/prometheus/server: app.kubernetes.io/name: prometheus): the PodMonitor's scrapers.
+    root.put("prometheusPods", Map.of("app.kubernetes.io/name", "prometheus"));
     root.put("primary", models.get(0));
     root.put("namespace", fleet.namespace());
     ModelSpec kvDefault =
@@ -135,7 +143,7 @@ public final class TemplateModel {
     List<Object> env = new ArrayList<>();
     pod.env().forEach((name, value) -> env.add(nameValue(name, value)));
     map.put("env", env);
-    map.put("nodeSelector", labels(pod.nodeSelector()));
+    map.put("nodeSelector", pod.nodeSelector());
     map.put("cacheEnabled", pod.cacheEnabled());
     map.put("cacheSize", pod.cacheSize());
     map.put("cacheStorageClass", pod.cacheStorageClass());
@@ -144,6 +152,33 @@ public final class TemplateModel {
     map.put("cachePath", io.github.kvchart.aibrix.core.model.PodSettings.CACHE_PATH);
     map.put("loraEnabled", pod.loraEnabled());
     map.put("maxLoras", (long) io.github.kvchart.aibrix.core.model.PodSettings.MAX_LORAS);
+    map.put("shmSizeLimit", pod.shmSizeLimit());
+    // Objects passed through whole, written with the yamlblock filter; an unset one is empty.
+    for (String key : io.github.kvchart.aibrix.core.model.PodSettings.OBJECT_KEYS) {
+      Object value = pod.objects().get(key);
+      boolean list =
+          List.of("imagePullSecrets", "envFrom", "tolerations", "topologySpreadConstraints")
+              .contains(key);
+      map.put(key, value != null ? value : list ? List.of() : Map.of());
+    }
+    map.put("podSpec", pod.podSpec());
+    map.put("commonLabels", pod.commonLabels());
+    map.put("podLabels", pod.podLabels());
+    map.put("podAnnotations", pod.podAnnotations());
+    map.put("serviceType", pod.serviceType());
+    map.put("serviceAnnotations", pod.serviceAnnotations());
+    var budget = pod.disruptionBudget();
+    Map<String, Object> pdb = new LinkedHashMap<>();
+    pdb.put("enabled", budget.enabled());
+    pdb.put("minAvailable", budget.minAvailable());
+    pdb.put("maxUnavailable", budget.maxUnavailable());
+    map.put("pdb", pdb);
+    var monitor = pod.podMonitor();
+    Map<String, Object> podMonitor = new LinkedHashMap<>();
+    podMonitor.put("enabled", monitor.enabled());
+    podMonitor.put("interval", monitor.interval());
+    podMonitor.put("labels", monitor.labels());
+    map.put("podMonitor", podMonitor);
     return map;
   }
 

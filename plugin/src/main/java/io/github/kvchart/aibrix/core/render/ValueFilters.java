@@ -5,6 +5,7 @@ import com.hubspot.jinjava.lib.filter.Filter;
 import io.github.kvchart.aibrix.core.Json;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,18 @@ public final class ValueFilters {
   public static List<Filter> all() {
     return List.of(
         filter("yaml", ValueFilters::yamlScalar),
+        new Filter() {
+          @Override
+          public String getName() {
+            return "yamlblock";
+          }
+
+          @Override
+          public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+            int indent = args.length == 0 ? 0 : Integer.parseInt(args[0].trim());
+            return yamlValue(var, indent);
+          }
+        },
         filter("shq", value -> shellWord(text(value))),
         filter("json", Json::compact),
         filter("code", value -> markdownCode(text(value))));
@@ -49,6 +62,62 @@ public final class ValueFilters {
       return "'" + text.replace("'", "''") + "'";
     }
     return doubleQuoted(text);
+  }
+
+  /**
+   * The text after a key's colon for {@code value}, which may be a map, a list or a scalar: " {}"
+   * and " []" for empty ones, " scalar" for a scalar, else a newline and the block, each line
+   * indented by {@code indent} spaces. Keys and scalars go through {@link #yamlScalar}, so nothing
+   * in the data can change the document's structure.
+   */
+  public static String yamlValue(Object value, int indent) {
+    if (value instanceof Map<?, ?> map && !map.isEmpty()
+        || value instanceof List<?> list && !list.isEmpty()) {
+      StringBuilder out = new StringBuilder();
+      block(value, indent, out);
+      return out.toString();
+    }
+    return " " + inline(value);
+  }
+
+  private static void block(Object value, int indent, StringBuilder out) {
+    String pad = " ".repeat(indent);
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        out.append('\n').append(pad).append(yamlScalar(String.valueOf(entry.getKey()))).append(':');
+        out.append(yamlValue(entry.getValue(), indent + 2));
+      }
+      return;
+    }
+    for (Object item : (List<?>) value) {
+      if (item instanceof Map<?, ?> map && !map.isEmpty()) {
+        StringBuilder nested = new StringBuilder();
+        block(item, indent + 2, nested);
+        // The first entry goes on the dash's line.
+        out.append('\n').append(pad).append("- ").append(nested.substring(indent + 3));
+      } else if (item instanceof List<?> list && !list.isEmpty()) {
+        out.append('\n').append(pad).append('-');
+        block(item, indent + 2, out);
+      } else {
+        out.append('\n').append(pad).append("- ").append(inline(item));
+      }
+    }
+  }
+
+  private static String inline(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof Map) {
+      return "{}";
+    }
+    if (value instanceof List) {
+      return "[]";
+    }
+    if (value instanceof java.math.BigDecimal decimal) {
+      return decimal.toString();
+    }
+    return yamlScalar(value);
   }
 
   /** A YAML double-quoted string; every character that could end or bend it is escaped. */

@@ -95,7 +95,7 @@ public final class MappingReader {
   public Optional<String> string(String key) throws InvalidInputException {
     Optional<ScalarNode> scalar = scalar(key, "a string");
     if (scalar.isPresent()) {
-      refuseHiddenCharacters(key, scalar.get());
+      refuseHiddenCharacters(child(key), scalar.get());
     }
     return scalar.map(ScalarNode::getValue);
   }
@@ -105,7 +105,7 @@ public final class MappingReader {
    * (bidirectional overrides and isolates U+202A-U+202E, U+2066-U+2069, line and paragraph
    * separators U+2028/U+2029) make a value display differently from what it is: refused.
    */
-  private void refuseHiddenCharacters(String key, ScalarNode value) throws InvalidInputException {
+  private void refuseHiddenCharacters(String name, ScalarNode value) throws InvalidInputException {
     String text = value.getValue();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -120,7 +120,7 @@ public final class MappingReader {
         throw error(
             value,
             "'"
-                + child(key)
+                + name
                 + "' contains the invisible or text-reordering character "
                 + String.format("U+%04X", (int) c)
                 + " at position "
@@ -243,6 +243,87 @@ public final class MappingReader {
       }
     }
     return result;
+  }
+
+  /**
+   * The value of {@code key} as plain data, for values that are passed through whole (a Kubernetes
+   * object such as an affinity): maps with string keys in file order, lists, and scalars typed as
+   * the API server reads them, {@code true}/{@code false} as booleans, whole numbers as longs,
+   * decimals as {@link java.math.BigDecimal}, {@code null}/{@code ~} as null and everything else
+   * (quoted scalars included) as strings. YAML 1.1's plain yes/no/on/off/y/n, which kubectl would
+   * read as booleans, are refused so a value never changes meaning on the way.
+   */
+  public Optional<Object> tree(String key) throws InvalidInputException {
+    if (!has(key)) {
+      return Optional.empty();
+    }
+    return Optional.of(plain(entries.get(key).getValueNode(), child(key)));
+  }
+
+  private static final java.util.regex.Pattern PLAIN_INTEGER =
+      java.util.regex.Pattern.compile("[-+]?[0-9]{1,18}");
+  private static final java.util.regex.Pattern PLAIN_DECIMAL =
+      java.util.regex.Pattern.compile("[-+]?([0-9]+\\.[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+  private static final Set<String> YAML11_BOOLEANS = Set.of("yes", "no", "on", "off", "y", "n");
+
+  private Object plain(Node value, String where) throws InvalidInputException {
+    if (value instanceof MappingNode mapping) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+          throw error(
+              tuple.getKeyNode(),
+              "keys of '" + where + "' must be plain strings.",
+              "Write each key as a plain word.");
+        }
+        refuseHiddenCharacters(where, key);
+        if (map.containsKey(key.getValue())) {
+          throw error(
+              key,
+              "duplicate key '" + where + "." + key.getValue() + "'.",
+              "Keep one of the two entries.");
+        }
+        map.put(key.getValue(), plain(tuple.getValueNode(), where + "." + key.getValue()));
+      }
+      return map;
+    }
+    if (value instanceof SequenceNode sequence) {
+      List<Object> list = new ArrayList<>();
+      int index = 0;
+      for (Node item : sequence.getValue()) {
+        list.add(plain(item, where + "[" + index++ + "]"));
+      }
+      return list;
+    }
+    ScalarNode scalar = (ScalarNode) value;
+    refuseHiddenCharacters(where, scalar);
+    String text = scalar.getValue();
+    if (!scalar.isPlain()) {
+      return text;
+    }
+    if (isNull(scalar)) {
+      return null;
+    }
+    if (text.equals("true") || text.equals("false")) {
+      return Boolean.valueOf(text);
+    }
+    if (YAML11_BOOLEANS.contains(text.toLowerCase(java.util.Locale.ROOT))) {
+      throw error(
+          scalar,
+          "'"
+              + where
+              + "' is "
+              + text
+              + ", which kubectl reads as a boolean and other tools as a string.",
+          "Write true or false for a boolean, or quote it (\"" + text + "\") for a string.");
+    }
+    if (PLAIN_INTEGER.matcher(text).matches()) {
+      return Long.valueOf(text);
+    }
+    if (PLAIN_DECIMAL.matcher(text).matches()) {
+      return new java.math.BigDecimal(text);
+    }
+    return text;
   }
 
   /** Whether the key is written with an explicit null value. */

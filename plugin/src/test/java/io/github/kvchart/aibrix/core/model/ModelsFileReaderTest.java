@@ -103,6 +103,22 @@ class ModelsFileReaderTest {
         "min max|  - name: a\\n    hfModel: o/m\\n    autoscaling:\\n      minReplicas: 5\\n      maxReplicas: 2|6|below minReplicas",
         "duplicate model|  - name: a\\n    hfModel: o/m\\n  - name: a\\n    hfModel: o/n|4|used twice",
         "enabled text|  - name: a\\n    hfModel: o/m\\n    kvEvents:\\n      enabled: yes|5|true or false",
+        "unknown probe|  - name: a\\n    hfModel: o/m\\n    probes:\\n      warmup: {}|5|not a probe of the chart",
+        "probe not a map|  - name: a\\n    hfModel: o/m\\n    probes:\\n      liveness: 5|5|must be a mapping",
+        "strategy list|  - name: a\\n    hfModel: o/m\\n    strategy: [RollingUpdate]|4|must be a mapping",
+        "tolerations map|  - name: a\\n    hfModel: o/m\\n    tolerations: {key: gpu}|4|must be a list of mappings",
+        "affinity yes|  - name: a\\n    hfModel: o/m\\n    affinity:\\n      x: on|5|kubectl reads as a boolean",
+        "priority class|  - name: a\\n    hfModel: o/m\\n    priorityClassName: High_Prio|4|not a valid object name",
+        "grace period|  - name: a\\n    hfModel: o/m\\n    terminationGracePeriodSeconds: -1|4|between 0 and",
+        "label key|  - name: a\\n    hfModel: o/m\\n    commonLabels:\\n      'bad key!': x|5|not a label key",
+        "label value|  - name: a\\n    hfModel: o/m\\n    podLabels:\\n      team: 'a b'|5|not a label value",
+        "reserved label|  - name: a\\n    hfModel: o/m\\n    podLabels:\\n      model.aibrix.ai/name: b|5|the plugin sets itself",
+        "service type|  - name: a\\n    hfModel: o/m\\n    service:\\n      type: Ingress|5|not ClusterIP, NodePort",
+        "pdb both|  - name: a\\n    hfModel: o/m\\n    podDisruptionBudget:\\n      minAvailable: 1\\n      maxUnavailable: 1|6|the API takes one",
+        "pdb value|  - name: a\\n    hfModel: o/m\\n    podDisruptionBudget:\\n      minAvailable: half|5|not a count or a percentage",
+        "monitor interval|  - name: a\\n    hfModel: o/m\\n    metrics:\\n      podMonitor:\\n        interval: 30 seconds|6|not a Prometheus duration",
+        "monitor key|  - name: a\\n    hfModel: o/m\\n    metrics:\\n      serviceMonitor: {}|5|unknown key",
+        "shm size|  - name: a\\n    hfModel: o/m\\n    shm:\\n      sizeLimit: lots|5|not a Kubernetes quantity",
       })
   void rejectsWithLineAndFix(String label, String models, int line, String message) {
     InvalidInputException e = reject("models:\n" + models.replace("\\n", "\n") + "\n");

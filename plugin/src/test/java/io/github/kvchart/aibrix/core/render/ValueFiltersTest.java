@@ -67,6 +67,33 @@ class ValueFiltersTest {
   }
 
   @Test
+  void blocksReadBackAsTheSameData() {
+    Map<String, Object> inner = new java.util.LinkedHashMap<>();
+    inner.put("yes", "on");
+    inner.put("a: b", List.of());
+    inner.put("n", 3L);
+    inner.put("d", new java.math.BigDecimal("0.25"));
+    inner.put("nothing", null);
+    inner.put("text", "line\nbreak # not a comment");
+    Map<String, Object> value = new java.util.LinkedHashMap<>();
+    value.put("list", List.of(inner, List.of("x", List.of()), Map.of(), "- dash"));
+    value.put("empty", Map.of());
+    value.put("flag", false);
+    String yaml = "key:" + ValueFilters.yamlValue(value, 2) + "\nafter: 1\n";
+    Map<String, Object> read = new Yaml().load(yaml);
+    Map<String, Object> expected = new java.util.LinkedHashMap<>();
+    expected.put("key", value);
+    expected.put("after", 1);
+    // SnakeYAML reads small whole numbers as Integer and decimals as Double.
+    inner.put("n", 3);
+    inner.put("d", 0.25);
+    assertEquals(expected, read, yaml);
+    assertEquals(" {}", ValueFilters.yamlValue(Map.of(), 4));
+    assertEquals(" []", ValueFilters.yamlValue(List.of(), 4));
+    assertEquals(" 'on'", ValueFilters.yamlValue("on", 4));
+  }
+
+  @Test
   void numbersAndBooleansStayTyped() {
     assertEquals("8000", ValueFilters.yamlScalar(8000L));
     assertEquals("true", ValueFilters.yamlScalar(true));
