@@ -52,7 +52,7 @@ public class PackageMojo extends ChartArchiveMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(property = PropertyNames.KUBERNETES_VERSION, defaultValue = "1.32")
+  @Parameter(property = PropertyNames.KUBERNETES_VERSION, defaultValue = "1.35")
   String kubernetesVersion;
 
   /**

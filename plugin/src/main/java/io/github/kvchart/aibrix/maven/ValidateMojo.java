@@ -59,11 +59,12 @@ public class ValidateMojo extends AbstractMojo {
   List<String> excludes;
 
   /**
-   * The Kubernetes version whose schemas apply (a minor such as 1.32; patch versions are accepted).
+   * The Kubernetes version whose schemas apply (a minor from 1.28 to 1.35, such as 1.33; patch
+   * versions are accepted; anything else is an error).
    *
    * @since 0.1.0
    */
-  @Parameter(property = PropertyNames.KUBERNETES_VERSION, defaultValue = "1.32")
+  @Parameter(property = PropertyNames.KUBERNETES_VERSION, defaultValue = "1.35")
   String kubernetesVersion;
 
   /**

@@ -26,13 +26,45 @@ public final class SchemaCatalog {
   /** The class-path folder the build copies schemas/ into. */
   public static final String ROOT = "io/github/kvchart/aibrix/schemas/";
 
-  /** The Kubernetes minor the shipped schemas describe. */
-  public static final String DEFAULT_KUBERNETES_VERSION = "1.32";
+  /** The Kubernetes minor validated against when none is named: the newest one shipped. */
+  public static final String DEFAULT_KUBERNETES_VERSION = "1.35";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A schema's JSON before compilation, and where it came from. */
-  public record Source(String origin, JsonNode json) {}
+  /**
+   * A schema's JSON before compilation, and where it came from. Shipped schemas are read on first
+   * use: a run reads only the kinds its documents have.
+   */
+  public static final class Source {
+    private final String origin;
+    private volatile JsonNode json;
+
+    Source(String origin, JsonNode json) {
+      this.origin = origin;
+      this.json = json;
+    }
+
+    public String origin() {
+      return origin;
+    }
+
+    /** The schema JSON (a shipped one is read from the plugin now, once). */
+    public JsonNode json() {
+      JsonNode read = json;
+      if (read == null) {
+        try {
+          read = readJson(origin);
+        } catch (InvalidInputException e) {
+          throw new IllegalStateException(e.getMessage(), e);
+        }
+        if (read == null) {
+          throw new IllegalStateException(origin + " is missing from the plugin; rebuild it.");
+        }
+        json = read;
+      }
+      return read;
+    }
+  }
 
   private final String kubernetesVersion;
   private final Map<String, Source> sources;
@@ -52,17 +84,37 @@ public final class SchemaCatalog {
       throws InvalidInputException {
     String minor = minor(kubernetesVersion);
     Map<String, Source> sources = new LinkedHashMap<>();
-    String folder = ROOT + "kubernetes/v" + minor + "/";
-    JsonNode index = readJson(folder + "index.json");
-    if (index == null) {
+    List<String> minors = supportedMinors();
+    JsonNode why = readJson(ROOT + "kubernetes/index.json").path("notShipped").path(minor);
+    if (why.isTextual()) {
       throw new InvalidInputException(
           null,
-          "no schemas for Kubernetes " + kubernetesVersion + ".",
-          "Use aibrix-chart.kubernetesVersion="
-              + DEFAULT_KUBERNETES_VERSION
-              + " (the Kubernetes minor this plugin ships schemas for).");
+          "no schemas for Kubernetes " + kubernetesVersion + ": " + why.asText() + ".",
+          "Validate against the nearest minor the plugin ships, e.g. aibrix-chart.kubernetesVersion="
+              + minors.stream()
+                  .filter(m -> m.compareTo(minor) > 0)
+                  .findFirst()
+                  .orElse(minors.get(0))
+              + " (it may accept fields 1.29 lacks) or an older one (it may refuse fields 1.29 has).");
     }
-    addIndexed(sources, folder, index);
+    if (!minors.contains(minor)) {
+      throw new InvalidInputException(
+          null,
+          "no schemas for Kubernetes "
+              + kubernetesVersion
+              + "; this plugin ships "
+              + minors.get(0)
+              + " to "
+              + minors.get(minors.size() - 1)
+              + ".",
+          "Set aibrix-chart.kubernetesVersion to your cluster's minor, one of "
+              + String.join(", ", minors)
+              + " (default "
+              + DEFAULT_KUBERNETES_VERSION
+              + ").");
+    }
+    String folder = ROOT + "kubernetes/";
+    addIndexed(sources, folder, readJson(folder + "v" + minor + ".json"));
     addIndexed(sources, ROOT + "crds/", readJson(ROOT + "crds/index.json"));
     for (CrdSchema crd : crds) {
       sources.put(key(crd.apiVersion(), crd.kind()), new Source(crd.origin(), crd.schema()));
@@ -132,25 +184,39 @@ public final class SchemaCatalog {
       throw new InvalidInputException(
           null,
           "aibrix-chart.kubernetesVersion '" + version + "' is not a Kubernetes version.",
-          "Use a version such as " + DEFAULT_KUBERNETES_VERSION + ".");
+          "Use your cluster's minor, such as "
+              + DEFAULT_KUBERNETES_VERSION
+              + " (1.28 to 1.36 are shipped).");
     }
     return matcher.group(1);
   }
 
+  /** The Kubernetes minors the plugin ships schemas for, oldest first (e.g. 1.28 ... 1.35). */
+  public static List<String> supportedMinors() throws InvalidInputException {
+    JsonNode index = readJson(ROOT + "kubernetes/index.json");
+    if (index == null) {
+      throw new InvalidInputException(
+          SourceLocation.ofFile(ROOT + "kubernetes/index.json"),
+          "is missing from the plugin.",
+          "Rebuild the plugin: schemas/ is packaged into it.");
+    }
+    List<String> minors = new java.util.ArrayList<>();
+    index.path("minors").forEach(minor -> minors.add(minor.asText()));
+    return minors;
+  }
+
   private static void addIndexed(Map<String, Source> sources, String folder, JsonNode index)
       throws InvalidInputException {
+    if (index == null) {
+      throw new InvalidInputException(
+          SourceLocation.ofFile(folder),
+          "has no index in the plugin.",
+          "Rebuild the plugin: schemas/ is packaged into it.");
+    }
     for (JsonNode entry : index.path("kinds")) {
-      String file = folder + entry.path("file").asText();
-      JsonNode schema = readJson(file);
-      if (schema == null) {
-        throw new InvalidInputException(
-            SourceLocation.ofFile(file),
-            "is missing from the plugin.",
-            "Rebuild the plugin: schemas/ is packaged into it.");
-      }
       sources.put(
           key(entry.path("apiVersion").asText(), entry.path("kind").asText()),
-          new Source(file, schema));
+          new Source(folder + entry.path("file").asText(), null));
     }
   }
 
