@@ -13,6 +13,10 @@ public final class RuleDescriptions {
           "schema-unknown-field",
               "The document has no field its kind does not define (a typo is an error).",
           "schema-missing", "Every kind has a schema; kinds without one are not checked.",
+          "api-removed",
+              "The apiVersion and kind are served by the target Kubernetes minor (not removed).",
+          "api-deprecated",
+              "The apiVersion and kind are not deprecated (a later minor removes or replaces them).",
           "helm-lint", "helm lint --strict passes, with values.schema.json enforced.",
           "helm-template", "helm template renders the chart for every entry of the values matrix.");
 

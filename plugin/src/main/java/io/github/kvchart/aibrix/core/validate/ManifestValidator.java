@@ -129,6 +129,8 @@ public final class ManifestValidator {
                 RuleIds.SCHEMA,
                 RuleIds.SCHEMA_UNKNOWN_FIELD,
                 RuleIds.SCHEMA_MISSING,
+                RuleIds.API_REMOVED,
+                RuleIds.API_DEPRECATED,
                 RuleIds.HELM_LINT,
                 RuleIds.HELM_TEMPLATE));
     ContractChecker.rules(null).forEach(rule -> ids.add(rule.id()));

@@ -68,15 +68,18 @@ public final class SchemaCatalog {
 
   private final String kubernetesVersion;
   private final Map<String, Source> sources;
+  private final ApiLifecycle lifecycle;
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
   private final Map<String, Optional<FastSchema>> fast = new ConcurrentHashMap<>();
   private final AtomicInteger compilations = new AtomicInteger();
   private final SchemaRegistry registry =
       SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
 
-  private SchemaCatalog(String kubernetesVersion, Map<String, Source> sources) {
+  private SchemaCatalog(
+      String kubernetesVersion, Map<String, Source> sources, ApiLifecycle lifecycle) {
     this.kubernetesVersion = kubernetesVersion;
     this.sources = sources;
+    this.lifecycle = lifecycle;
   }
 
   /** The shipped schemas for {@code kubernetesVersion} (e.g. "1.32", "v1.32.4") plus CRDs. */
@@ -119,7 +122,16 @@ public final class SchemaCatalog {
     for (CrdSchema crd : crds) {
       sources.put(key(crd.apiVersion(), crd.kind()), new Source(crd.origin(), crd.schema()));
     }
-    return new SchemaCatalog(minor, sources);
+    ApiLifecycle lifecycle =
+        new ApiLifecycle(
+            readJson(ROOT + "kubernetes/index.json"),
+            readJson(ROOT + "kubernetes-api-changes.json"));
+    return new SchemaCatalog(minor, sources, lifecycle);
+  }
+
+  /** Whether this minor no longer serves, deprecates or does not yet serve a built-in kind. */
+  Optional<ApiLifecycle.Verdict> lifecycle(String apiVersion, String kind) {
+    return lifecycle.judge(apiVersion, kind, kubernetesVersion);
   }
 
   /** Whether a schema is known for the kind. */

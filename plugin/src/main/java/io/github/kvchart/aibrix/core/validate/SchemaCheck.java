@@ -77,7 +77,53 @@ public final class SchemaCheck {
               "Add apiVersion and kind, e.g. apiVersion: apps/v1 and kind: Deployment."));
       return violations;
     }
+    Optional<ApiLifecycle.Verdict> lifecycle = catalog.lifecycle(apiVersion, kind);
+    String minor = catalog.kubernetesVersion();
     if (!catalog.has(apiVersion, kind)) {
+      ApiLifecycle.Verdict verdict = lifecycle.orElse(null);
+      if (verdict != null && verdict.status() == ApiLifecycle.Status.REMOVED) {
+        violations.add(
+            document.violation(
+                "/apiVersion",
+                RuleIds.API_REMOVED,
+                Severity.ERROR,
+                apiVersion
+                    + " "
+                    + kind
+                    + " was removed in "
+                    + verdict.release()
+                    + (verdict.use().isEmpty() ? "" : "; use " + verdict.use())
+                    + " (Kubernetes "
+                    + minor
+                    + " refuses it).",
+                verdict.use().contains("/") && !verdict.use().contains(" ")
+                    ? "Change apiVersion to "
+                        + verdict.use()
+                        + " and check the fields that changed."
+                    : "Move to "
+                        + (verdict.use().isEmpty() ? "a served API" : verdict.use())
+                        + "."));
+        return violations;
+      }
+      if (verdict != null && verdict.status() == ApiLifecycle.Status.NOT_YET) {
+        violations.add(
+            document.violation(
+                "/apiVersion",
+                RuleIds.SCHEMA_MISSING,
+                Severity.WARNING,
+                apiVersion
+                    + " "
+                    + kind
+                    + " is served from Kubernetes "
+                    + verdict.release()
+                    + ", not by "
+                    + minor
+                    + "; it was not checked.",
+                "Set aibrix-chart.kubernetesVersion to your cluster's minor ("
+                    + verdict.release()
+                    + " or later serves it)."));
+        return violations;
+      }
       violations.add(
           document.violation(
               "/kind",
@@ -86,6 +132,25 @@ public final class SchemaCheck {
               "no schema for " + kind + " (" + apiVersion + "); it was not checked.",
               "Pass its CRD with aibrix-chart.crds, or check the apiVersion spelling."));
       return violations;
+    }
+    if (lifecycle.isPresent() && lifecycle.get().status() == ApiLifecycle.Status.DEPRECATED) {
+      ApiLifecycle.Verdict verdict = lifecycle.get();
+      boolean removedLater = verdict.release().compareTo(minor) > 0;
+      violations.add(
+          document.violation(
+              "/apiVersion",
+              RuleIds.API_DEPRECATED,
+              Severity.WARNING,
+              apiVersion
+                  + " "
+                  + kind
+                  + (removedLater
+                      ? " is deprecated: Kubernetes " + verdict.release() + " no longer serves it"
+                      : " is deprecated since " + verdict.release())
+                  + (verdict.use().isEmpty() ? "." : "; use " + verdict.use() + "."),
+              verdict.use().isEmpty()
+                  ? "Plan its replacement before upgrading."
+                  : "Move to " + verdict.use() + " before upgrading."));
     }
     for (SchemaProblem problem : problems(document, apiVersion, kind)) {
       violations.add(toViolation(document, problem));

@@ -105,6 +105,9 @@ public final class KubernetesSchemaGenerator {
     ArrayNode minors = top.putArray("minors");
     ObjectNode notShipped = top.putObject("notShipped");
     NOT_SHIPPED.forEach(notShipped::put);
+    // The first and last shipped minor that serves each apiVersion and kind: what api-removed and
+    // api-deprecated are derived from.
+    Map<String, String[]> served = new TreeMap<>();
     for (Map.Entry<String, Integer> shipped : MINORS.entrySet()) {
       String minor = shipped.getKey();
       String source = "io.kubernetes:client-java-api:" + shipped.getValue() + ".0.0";
@@ -126,11 +129,14 @@ public final class KubernetesSchemaGenerator {
                   + ".json";
           files.put(file, text);
           kinds.addObject().put("apiVersion", gvk[0]).put("kind", gvk[1]).put("file", file);
+          served.computeIfAbsent(kind.getKey(), k -> new String[] {minor, minor})[1] = minor;
         }
       }
       files.put("v" + minor + ".json", pretty.writeValueAsString(index) + "\n");
       minors.add(minor);
     }
+    ObjectNode range = top.putObject("served");
+    served.forEach((gvk, span) -> range.putArray(gvk).add(span[0]).add(span[1]));
     files.put("index.json", pretty.writeValueAsString(top) + "\n");
     return files;
   }
