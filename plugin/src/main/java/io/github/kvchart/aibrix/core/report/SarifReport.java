@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kvchart.aibrix.core.manifest.Severity;
 import io.github.kvchart.aibrix.core.manifest.Violation;
+import io.github.kvchart.aibrix.core.validate.RuleRegistry;
 import io.github.kvchart.aibrix.core.validate.ValidationResult;
 import java.util.TreeMap;
 
@@ -30,10 +32,13 @@ public final class SarifReport {
     for (String rule : rules.keySet()) {
       ObjectNode entry = ruleArray.addObject();
       entry.put("id", rule);
-      entry.putObject("shortDescription").put("text", RuleDescriptions.describe(rule));
+      var known = RuleRegistry.find(rule);
       entry
-          .putObject("defaultConfiguration")
-          .put("level", rules.get(rule).isError() ? "error" : "warning");
+          .putObject("shortDescription")
+          .put("text", known.map(RuleRegistry.Rule::description).orElse("Rule " + rule + "."));
+      boolean error =
+          known.map(r -> r.defaultSeverity() == Severity.ERROR).orElse(rules.get(rule).isError());
+      entry.putObject("defaultConfiguration").put("level", error ? "error" : "warning");
     }
     ArrayNode results = run.putArray("results");
     for (Violation v : result.violations()) {

@@ -121,20 +121,7 @@ public final class ManifestValidator {
 
   /** Every rule id users can configure: the schema rules and the contract rules. */
   public static java.util.Set<String> knownRules() {
-    java.util.Set<String> ids =
-        new java.util.TreeSet<>(
-            List.of(
-                RuleIds.YAML_SYNTAX,
-                RuleIds.YAML_DUPLICATE_KEY,
-                RuleIds.SCHEMA,
-                RuleIds.SCHEMA_UNKNOWN_FIELD,
-                RuleIds.SCHEMA_MISSING,
-                RuleIds.API_REMOVED,
-                RuleIds.API_DEPRECATED,
-                RuleIds.HELM_LINT,
-                RuleIds.HELM_TEMPLATE));
-    ContractChecker.rules(null).forEach(rule -> ids.add(rule.id()));
-    return ids;
+    return new java.util.TreeSet<>(RuleRegistry.all().keySet());
   }
 
   private static List<Violation> applyLevels(List<Violation> violations, RuleSettings settings) {
