@@ -174,13 +174,28 @@ final class AnchoredYamlReader {
                 || value.equalsIgnoreCase("y"));
       }
       if (Tag.INT.equals(tag)) {
+        // YAML 1.1, as kubectl reads it (and as the parse without anchors does): 0x hex, 0b
+        // binary, a leading 0 octal (010 is 8), '_' ignored.
         String digits = value.replace("_", "");
-        BigInteger number =
-            digits.startsWith("0x")
-                ? new BigInteger(digits.substring(2), 16)
-                : digits.startsWith("0o")
-                    ? new BigInteger(digits.substring(2), 8)
-                    : new BigInteger(digits);
+        boolean negative = digits.startsWith("-");
+        if (negative || digits.startsWith("+")) {
+          digits = digits.substring(1);
+        }
+        int radix = 10;
+        if (digits.startsWith("0x")) {
+          radix = 16;
+          digits = digits.substring(2);
+        } else if (digits.startsWith("0b")) {
+          radix = 2;
+          digits = digits.substring(2);
+        } else if (digits.length() > 1 && digits.startsWith("0")) {
+          radix = 8;
+          digits = digits.substring(1);
+        }
+        BigInteger number = new BigInteger(digits, radix);
+        if (negative) {
+          number = number.negate();
+        }
         return number.bitLength() < 32
             ? JSON.numberNode(number.intValue())
             : number.bitLength() < 64

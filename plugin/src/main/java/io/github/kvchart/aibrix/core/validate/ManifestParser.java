@@ -63,6 +63,9 @@ public final class ManifestParser {
                     .maxNestingDepth(MAX_DEPTH)
                     .maxStringLength(MAX_CHARS)
                     .build())
+            // An empty plain value ("args:") is null, as in YAML and for the API server; a quoted
+            // '' stays an empty string.
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL)
             .build();
     if (duplicateDetection) {
       factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);

@@ -158,17 +158,63 @@ public final class SchemaCheck {
     return violations;
   }
 
+  /**
+   * The object as the API server decodes it: a member whose value is null is unset (Go's JSON
+   * decoding leaves the field at its zero value), so an optional one is accepted and a required one
+   * is missing. {@code creationTimestamp: null}, an empty {@code args:} and a {@code limits:} left
+   * empty by a Helm {@code if} all pass. Returns {@code node} itself when it holds no null member.
+   */
+  static JsonNode withoutNulls(JsonNode node) {
+    if (!hasNullMember(node)) {
+      return node;
+    }
+    if (node.isObject()) {
+      com.fasterxml.jackson.databind.node.ObjectNode copy =
+          com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      node.fields()
+          .forEachRemaining(
+              field -> {
+                if (!field.getValue().isNull()) {
+                  copy.set(field.getKey(), withoutNulls(field.getValue()));
+                }
+              });
+      return copy;
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode copy =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    node.forEach(item -> copy.add(withoutNulls(item)));
+    return copy;
+  }
+
+  private static boolean hasNullMember(JsonNode node) {
+    if (node.isObject()) {
+      for (var fields = node.fields(); fields.hasNext(); ) {
+        JsonNode value = fields.next().getValue();
+        if (value.isNull() || hasNullMember(value)) {
+          return true;
+        }
+      }
+    } else if (node.isArray()) {
+      for (JsonNode item : node) {
+        if (hasNullMember(item)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The schema problems of a document: the fast walker where it applies, networknt otherwise. */
   List<SchemaProblem> problems(ManifestDocument document, String apiVersion, String kind) {
     List<SchemaProblem> problems = new ArrayList<>();
     Optional<FastSchema> fast =
         useFastWalker ? catalog.findFast(apiVersion, kind) : Optional.empty();
     if (fast.isPresent()) {
-      fast.get().validate(document.root(), problems);
+      fast.get().validate(withoutNulls(document.root()), problems);
       return problems;
     }
     Schema schema = catalog.find(apiVersion, kind).orElseThrow();
-    for (Error error : schema.validate(document.root())) {
+    for (Error error : schema.validate(withoutNulls(document.root()))) {
       problems.add(fromNetworknt(document, error));
     }
     return problems;
