@@ -33,7 +33,6 @@ public final class ManifestParser {
   private final YAMLFactory strict;
   private final YAMLFactory lenient;
   private final ObjectReader strictReader;
-  private final ObjectReader lenientReader;
   private final AnchoredYamlReader anchored;
 
   public ManifestParser() {
@@ -41,7 +40,6 @@ public final class ManifestParser {
     this.strict = factory(true);
     this.lenient = factory(false);
     this.strictReader = new ObjectMapper(strict).readerFor(JsonNode.class);
-    this.lenientReader = new ObjectMapper(lenient).readerFor(JsonNode.class);
   }
 
   private static LoaderOptions loaderOptions() {
@@ -86,17 +84,12 @@ public final class ManifestParser {
     } catch (JsonProcessingException e) {
       boolean duplicate =
           e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
-      violations.add(fileViolation(file, text, roots.size(), e, duplicate));
-      if (!duplicate) {
-        return new ParsedFile(file, List.of(), violations);
+      if (duplicate) {
+        // The node-level reader reports every duplicate key of every document, not only the first.
+        return parseAnchored(file, text);
       }
-      roots.clear();
-      startLines.clear();
-      try {
-        read(lenientReader, lenient, text, roots, startLines);
-      } catch (IOException | RuntimeException again) {
-        return new ParsedFile(file, List.of(), violations);
-      }
+      violations.add(fileViolation(file, roots.size(), e));
+      return new ParsedFile(file, List.of(), violations);
     } catch (IOException | RuntimeException | StackOverflowError e) {
       violations.add(
           unreadable(
@@ -176,7 +169,8 @@ public final class ManifestParser {
         RuleIds.YAML_DUPLICATE_KEY,
         Severity.ERROR,
         "duplicate key '" + key + "'.",
-        "Keep one of the two entries: Kubernetes silently uses the last one.");
+        "Keep one of the two entries: kubectl apply (strict field validation) and kustomize refuse a"
+            + " duplicate key, and other tools silently keep the last one.");
   }
 
   /** A file the parser gave up on (a limit was hit), with how to simplify it. */
@@ -214,22 +208,10 @@ public final class ManifestParser {
     }
   }
 
-  private static Violation fileViolation(
-      String file, String text, int document, JsonProcessingException e, boolean duplicate) {
+  private static Violation fileViolation(String file, int document, JsonProcessingException e) {
     JsonLocation location = e.getLocation();
     int line = location == null ? 0 : Math.max(location.getLineNr(), 0);
     int column = location == null ? 0 : Math.max(location.getColumnNr(), 0);
-    if (duplicate) {
-      String message = oneLine(e.getOriginalMessage());
-      java.util.regex.Matcher key = java.util.regex.Pattern.compile("'(.*)'").matcher(message);
-      if (key.find() && line > 0) {
-        String[] lines = text.split("\n", -1);
-        int at = line <= lines.length ? lines[line - 1].indexOf(key.group(1)) : -1;
-        column = at >= 0 ? at + 1 : column;
-      }
-      return duplicateKey(
-          file, line, column, document, key.reset().find() ? key.group(1) : message);
-    }
     String problem = oneLine(e.getOriginalMessage());
     if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
       problem = oneLine(marked.getProblem());

@@ -46,6 +46,27 @@ class ManifestParserTest {
   }
 
   @Test
+  void everyDuplicateKeyOfEveryDocumentIsReported() {
+    ParsedFile file =
+        parser.parse("f.yaml", "a: 1\na: 2\nb:\n  c: 1\n  c: 2\n---\nk: 1\nk: 2\n---\nok: 1\n");
+    assertEquals(
+        List.of("2:1 doc 0 'a'", "5:3 doc 0 'c'", "8:1 doc 1 'k'"),
+        file.violations().stream()
+            .map(
+                v ->
+                    v.line()
+                        + ":"
+                        + v.column()
+                        + " doc "
+                        + v.document()
+                        + " "
+                        + v.message().replaceAll(".*(\'.*\').*", "$1"))
+            .toList());
+    file.violations().forEach(v -> assertEquals(RuleIds.YAML_DUPLICATE_KEY, v.rule()));
+    assertEquals(3, file.documents().size(), "every document is still read and checked");
+  }
+
+  @Test
   void aliasBombHitsTheLimitWithAClearError() {
     StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
     for (char c = 'b'; c <= 'k'; c++) {
