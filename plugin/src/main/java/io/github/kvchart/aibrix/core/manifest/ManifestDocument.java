@@ -14,8 +14,15 @@ public final class ManifestDocument {
   private final String apiVersion;
   private final String kind;
   private final String name;
+  private final String base;
 
   public ManifestDocument(String file, int index, JsonNode root, PositionFinder positions) {
+    this(file, index, root, positions, "");
+  }
+
+  private ManifestDocument(
+      String file, int index, JsonNode root, PositionFinder positions, String base) {
+    this.base = base;
     this.file = file;
     this.index = index;
     this.root = root;
@@ -58,7 +65,15 @@ public final class ManifestDocument {
    * The same document holding only its own lines for positions (see {@link PositionFinder#only}).
    */
   public ManifestDocument compact() {
-    return new ManifestDocument(file, index, root, positions.only(index));
+    return new ManifestDocument(file, index, root, positions.only(index), base);
+  }
+
+  /**
+   * The object at {@code pointer} (e.g. an item of a List) as a document of its own: its pointers
+   * and positions are those of the file.
+   */
+  public ManifestDocument part(String pointer) {
+    return new ManifestDocument(file, index, root.at(pointer), positions, base + pointer);
   }
 
   @Override
@@ -68,7 +83,7 @@ public final class ManifestDocument {
 
   /** Line and column of the node at {@code pointer} (its key where it has one). */
   public int[] locate(String pointer) {
-    return positions.locate(index, pointer);
+    return positions.locate(index, base + pointer);
   }
 
   /** A violation located at {@code pointer} in this document. */
@@ -76,7 +91,7 @@ public final class ManifestDocument {
       String pointer, String rule, Severity severity, String message, String fix) {
     int[] at = locate(pointer);
     return new Violation(
-        file, at[0], at[1], index, kind(), name(), pointer, rule, severity, message, fix);
+        file, at[0], at[1], index, kind(), name(), base + pointer, rule, severity, message, fix);
   }
 
   private static String text(JsonNode node) {

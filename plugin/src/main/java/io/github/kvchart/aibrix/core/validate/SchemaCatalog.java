@@ -134,6 +134,20 @@ public final class SchemaCatalog {
     return lifecycle.judge(apiVersion, kind, kubernetesVersion);
   }
 
+  /** The kind as a known schema spells it, when {@code kind} differs from it only in case. */
+  Optional<String> kindSpelling(String apiVersion, String kind) {
+    String prefix = apiVersion + "|";
+    for (String key : sources.keySet()) {
+      if (key.startsWith(prefix)) {
+        String known = key.substring(prefix.length());
+        if (!known.equals(kind) && known.equalsIgnoreCase(kind)) {
+          return Optional.of(known);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Whether a schema is known for the kind. */
   public boolean has(String apiVersion, String kind) {
     return sources.containsKey(key(apiVersion, kind));

@@ -77,9 +77,31 @@ public final class SchemaCheck {
               "Add apiVersion and kind, e.g. apiVersion: apps/v1 and kind: Deployment."));
       return violations;
     }
+    if (isList(apiVersion, kind, root)) {
+      // kind: List and the *List kinds: each item is an object of its own, checked on its own.
+      for (int i = 0; i < root.get("items").size(); i++) {
+        violations.addAll(check(document.part("/items/" + i)));
+      }
+      return violations;
+    }
     Optional<ApiLifecycle.Verdict> lifecycle = catalog.lifecycle(apiVersion, kind);
     String minor = catalog.kubernetesVersion();
     if (!catalog.has(apiVersion, kind)) {
+      Optional<String> spelled = catalog.kindSpelling(apiVersion, kind);
+      if (spelled.isPresent()) {
+        violations.add(
+            document.violation(
+                "/kind",
+                RuleIds.SCHEMA,
+                Severity.ERROR,
+                "kind '"
+                    + kind
+                    + "' is not a kind of "
+                    + apiVersion
+                    + "; kinds are case-sensitive.",
+                "Write kind: " + spelled.get() + "."));
+        return violations;
+      }
       ApiLifecycle.Verdict verdict = lifecycle.orElse(null);
       if (verdict != null && verdict.status() == ApiLifecycle.Status.REMOVED) {
         violations.add(
@@ -156,6 +178,14 @@ public final class SchemaCheck {
       violations.add(toViolation(document, problem));
     }
     return violations;
+  }
+
+  private boolean isList(String apiVersion, String kind, JsonNode root) {
+    if (!root.path("items").isArray() || !kind.endsWith("List")) {
+      return false;
+    }
+    return (kind.equals("List") && apiVersion.equals("v1"))
+        || catalog.has(apiVersion, kind.substring(0, kind.length() - "List".length()));
   }
 
   /**
