@@ -57,7 +57,9 @@ public final class ChartRenderer {
       throws HelmException {
     String output =
         EmbeddedHelm.template(chart, "release-name", "default", values.set(), values.valuesFiles());
-    return new RenderedChart(values.label(), split(output, chartDisplay, values.label()));
+    // A chart without templates renders to nothing (helm-java returns null then).
+    return new RenderedChart(
+        values.label(), split(output == null ? "" : output, chartDisplay, values.label()));
   }
 
   static List<RenderedChart.Template> split(String output, String chartDisplay, String label) {

@@ -1,5 +1,6 @@
 package io.github.kvchart.aibrix.core.validate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.BuildLog;
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.SourceLocation;
@@ -34,13 +35,29 @@ public final class ManifestValidator {
 
   /** The outcome of one file: its violations and documents. */
   record FileOutcome(
-      List<Violation> violations, List<DocumentSummary> documents, List<ManifestDocument> parsed) {
+      List<Violation> violations,
+      List<DocumentSummary> documents,
+      List<ManifestDocument> parsed,
+      boolean skipped) {
+
+    FileOutcome(
+        List<Violation> violations,
+        List<DocumentSummary> documents,
+        List<ManifestDocument> parsed) {
+      this(violations, documents, parsed, false);
+    }
 
     /** A file (or rendering) that could not be looked into: one violation, no documents. */
     static FileOutcome failed(Violation violation) {
       return new FileOutcome(List.of(violation), List.of(), List.of());
     }
   }
+
+  /**
+   * Files kustomize and Helm read that are not Kubernetes objects: parsed, never schema-checked.
+   */
+  private static final java.util.Set<String> NOT_MANIFESTS =
+      java.util.Set.of("kustomization.yaml", "kustomization.yml", "Kustomization", "Chart.yaml");
 
   public ValidationResult validate(ValidateRequest request, BuildLog log)
       throws InvalidInputException {
@@ -72,15 +89,20 @@ public final class ManifestValidator {
         .podAutoscalerFields()
         .forEach((field, fix) -> hints.put("PodAutoscaler." + field, fix));
     SchemaCheck schemaCheck = new SchemaCheck(catalog, hints);
-    List<FileOutcome> outcomes = checkFiles(sources, schemaCheck, request.threads());
+    java.util.Set<Path> patches = kustomizePatches(sources.files());
+    List<FileOutcome> outcomes = checkFiles(sources, schemaCheck, request.threads(), patches);
 
     List<Violation> violations = new ArrayList<>();
     List<String> files = new ArrayList<>();
     List<DocumentSummary> documents = new ArrayList<>();
     List<ManifestDocument> plain = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     List<Path> sourceFiles = sources.files();
     for (int i = 0; i < outcomes.size(); i++) {
       files.add(sources.display(sourceFiles.get(i)));
+      if (outcomes.get(i).skipped()) {
+        skipped.add(sources.display(sourceFiles.get(i)));
+      }
       violations.addAll(outcomes.get(i).violations());
       documents.addAll(outcomes.get(i).documents());
       plain.addAll(outcomes.get(i).parsed());
@@ -116,7 +138,8 @@ public final class ManifestValidator {
         files,
         documents,
         (System.nanoTime() - start) / 1_000_000,
-        catalog.compilations());
+        catalog.compilations(),
+        List.copyOf(skipped));
   }
 
   /** Every rule id users can configure: the schema rules and the contract rules. */
@@ -163,13 +186,52 @@ public final class ManifestValidator {
     return Version.parse(text.trim());
   }
 
-  private List<FileOutcome> checkFiles(SourceSet sources, SchemaCheck check, int threads)
+  /**
+   * The files a kustomization.yaml beside the sources lists as patches (patchesStrategicMerge,
+   * patches[].path): partial objects, checked for types and unknown fields but not required ones.
+   */
+  private java.util.Set<Path> kustomizePatches(List<Path> files) {
+    java.util.Set<Path> patches = new java.util.HashSet<>();
+    java.util.Set<Path> folders = new java.util.TreeSet<>();
+    files.forEach(f -> folders.add(f.toAbsolutePath().normalize().getParent()));
+    for (Path folder : folders) {
+      for (String name : List.of("kustomization.yaml", "kustomization.yml", "Kustomization")) {
+        Path kustomization = folder.resolve(name);
+        if (!Files.isRegularFile(kustomization)) {
+          continue;
+        }
+        try {
+          for (ManifestDocument document :
+              parser.parse(name, readText(kustomization, name)).documents()) {
+            JsonNode root = document.root();
+            root.path("patchesStrategicMerge")
+                .forEach(p -> patches.add(folder.resolve(p.asText()).normalize()));
+            root.path("patches")
+                .forEach(
+                    p -> {
+                      if (p.path("path").isTextual()) {
+                        patches.add(folder.resolve(p.path("path").asText()).normalize());
+                      }
+                    });
+          }
+        } catch (InvalidInputException | RuntimeException e) {
+          // the kustomization itself is reported when it is among the sources
+        }
+      }
+    }
+    return patches;
+  }
+
+  private List<FileOutcome> checkFiles(
+      SourceSet sources, SchemaCheck check, int threads, java.util.Set<Path> patches)
       throws InvalidInputException {
     List<Path> files = sources.files();
+    java.util.function.Predicate<Path> partial =
+        file -> patches.contains(file.toAbsolutePath().normalize());
     if (threads == 1 || files.size() < 2) {
       List<FileOutcome> outcomes = new ArrayList<>();
       for (Path file : files) {
-        outcomes.add(checkFile(file, sources.display(file), check));
+        outcomes.add(checkFile(file, sources.display(file), check, partial.test(file)));
       }
       return outcomes;
     }
@@ -184,7 +246,8 @@ public final class ManifestValidator {
     try {
       List<Future<FileOutcome>> futures = new ArrayList<>();
       for (Path file : files) {
-        futures.add(pool.submit(() -> checkFile(file, sources.display(file), check)));
+        futures.add(
+            pool.submit(() -> checkFile(file, sources.display(file), check, partial.test(file))));
       }
       List<FileOutcome> outcomes = new ArrayList<>();
       for (Future<FileOutcome> future : futures) {
@@ -204,8 +267,8 @@ public final class ManifestValidator {
     }
   }
 
-  /** Reads, parses and schema-checks one file. */
-  FileOutcome checkFile(Path file, String display, SchemaCheck check) {
+  /** Reads, parses and schema-checks one file ({@code partial}: a patch, see kustomizePatches). */
+  FileOutcome checkFile(Path file, String display, SchemaCheck check, boolean partial) {
     String text;
     try {
       text = readText(file, display);
@@ -215,31 +278,42 @@ public final class ManifestValidator {
       return FileOutcome.failed(unreadable);
     }
     if (text.isBlank()) {
-      Violation empty =
-          Violation.inFile(
-              display,
-              0,
-              0,
-              RuleIds.YAML_SYNTAX,
-              "the file is empty: it holds no YAML document.",
-              "Remove the file, or exclude it with aibrix-chart.excludes.");
-      return FileOutcome.failed(empty);
+      return new FileOutcome(List.of(), List.of(), List.of(), true);
     }
-    return checkText(display, text, check);
+    return checkText(
+        display, text, check, partial, NOT_MANIFESTS.contains(file.getFileName().toString()));
   }
 
   /** Parses and schema-checks YAML text that {@code display} names. */
   FileOutcome checkText(String display, String text, SchemaCheck check) {
+    return checkText(display, text, check, false, false);
+  }
+
+  /**
+   * Parses YAML text and schema-checks its Kubernetes objects. A document with neither apiVersion
+   * nor kind (a values file, a Chart.yaml) and every document of {@code notManifest} are only
+   * parsed: a syntax error or duplicate key is still an error. A file none of whose documents is an
+   * object to check is skipped.
+   */
+  private FileOutcome checkText(
+      String display, String text, SchemaCheck check, boolean partial, boolean notManifest) {
     ParsedFile parsed = parser.parse(display, text);
     List<Violation> violations = new ArrayList<>(parsed.violations());
     List<DocumentSummary> documents = new ArrayList<>();
     for (ManifestDocument document : parsed.documents()) {
-      if (document.root().isNull()) {
+      JsonNode root = document.root();
+      if (root.isNull()
+          || notManifest
+          || (root.isObject() && !root.has("apiVersion") && !root.has("kind"))
+          || document.apiVersion().startsWith("kustomize.config.k8s.io/")) {
         continue;
       }
       documents.add(
           new DocumentSummary(display, document.index(), document.kind(), document.name()));
-      violations.addAll(check.check(document));
+      violations.addAll(check.check(document, partial));
+    }
+    if (documents.isEmpty()) {
+      return new FileOutcome(violations, documents, List.of(), true);
     }
     List<ManifestDocument> kept = new ArrayList<>();
     for (ManifestDocument document : parsed.documents()) {

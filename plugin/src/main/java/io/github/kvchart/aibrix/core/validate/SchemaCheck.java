@@ -44,6 +44,14 @@ public final class SchemaCheck {
   }
 
   public List<Violation> check(ManifestDocument document) {
+    return check(document, false);
+  }
+
+  /**
+   * The violations of one document; a {@code partial} one (a kustomize patch) is checked for types
+   * and unknown fields, not for required fields.
+   */
+  public List<Violation> check(ManifestDocument document, boolean partial) {
     List<Violation> violations = new ArrayList<>();
     JsonNode root = document.root();
     if (root.isNull() || root.isMissingNode()) {
@@ -80,7 +88,7 @@ public final class SchemaCheck {
     if (isList(apiVersion, kind, root)) {
       // kind: List and the *List kinds: each item is an object of its own, checked on its own.
       for (int i = 0; i < root.get("items").size(); i++) {
-        violations.addAll(check(document.part("/items/" + i)));
+        violations.addAll(check(document.part("/items/" + i), partial));
       }
       return violations;
     }
@@ -175,6 +183,9 @@ public final class SchemaCheck {
                   : "Move to " + verdict.use() + " before upgrading."));
     }
     for (SchemaProblem problem : problems(document, apiVersion, kind)) {
+      if (partial && problem.keyword().equals("required")) {
+        continue;
+      }
       violations.add(toViolation(document, problem));
     }
     return violations;

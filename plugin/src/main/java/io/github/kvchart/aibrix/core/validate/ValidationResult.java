@@ -13,7 +13,8 @@ public record ValidationResult(
     List<String> files,
     List<DocumentSummary> documents,
     long millis,
-    int schemaCompilations) {
+    int schemaCompilations,
+    List<String> skipped) {
 
   public long errors() {
     return violations.stream().filter(Violation::isError).count();
@@ -23,10 +24,23 @@ public record ValidationResult(
     return violations.size() - errors();
   }
 
-  /** "Validated 14 documents in 9 files: 0 errors, 2 warnings (212 ms)". */
+  /**
+   * "Validated 14 documents in 9 files: 0 errors, 2 warnings (212 ms)", with "(3 files skipped: not
+   * Kubernetes manifests)" after the file count when some were.
+   */
   public String summary() {
     return String.format(
-        "Validated %d documents in %d files: %d errors, %d warnings (%d ms)",
-        documents.size(), files.size(), errors(), warnings(), millis);
+        "Validated %d documents in %d files%s: %d errors, %d warnings (%d ms)",
+        documents.size(),
+        files.size(),
+        skipped.isEmpty()
+            ? ""
+            : " ("
+                + skipped.size()
+                + (skipped.size() == 1 ? " file" : " files")
+                + " skipped: not Kubernetes manifests)",
+        errors(),
+        warnings(),
+        millis);
   }
 }
