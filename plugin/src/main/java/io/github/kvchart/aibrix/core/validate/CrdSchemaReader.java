@@ -23,7 +23,10 @@ import java.util.Map;
 public final class CrdSchemaReader {
   private CrdSchemaReader() {}
 
-  /** The schemas of every CRD among {@code file}'s documents. */
+  /**
+   * The schemas of every CRD among {@code file}'s documents; none for a file without CRDs (a
+   * kustomization.yaml beside them, say).
+   */
   public static List<CrdSchema> read(ParsedFile file) throws InvalidInputException {
     if (!file.violations().isEmpty()) {
       Violation first = file.violations().get(0);
@@ -57,12 +60,6 @@ public final class CrdSchemaReader {
         converted.put("additionalProperties", false);
         schemas.add(new CrdSchema(apiVersion, kind, file.file(), converted));
       }
-    }
-    if (schemas.isEmpty()) {
-      throw new InvalidInputException(
-          SourceLocation.ofFile(file.file()),
-          "holds no CustomResourceDefinition with an openAPIV3Schema.",
-          "Pass CRD files (kind: CustomResourceDefinition, apiextensions.k8s.io/v1) to aibrix-chart.crds.");
     }
     return schemas;
   }

@@ -63,11 +63,21 @@ public final class ManifestValidator {
       throws InvalidInputException {
     long start = System.nanoTime();
     List<CrdSchema> crds = new ArrayList<>();
-    SourceSet crdFiles = SourceSet.expand(request.baseDir(), request.crds(), List.of(), List.of());
+    SourceSet crdFiles =
+        SourceSet.expand(request.baseDir(), request.crds(), List.of(), request.excludes());
     for (Path crd : crdFiles.files()) {
       crds.addAll(
           CrdSchemaReader.read(
               parser.parse(crdFiles.display(crd), readText(crd, crdFiles.display(crd)))));
+    }
+    if (!crdFiles.files().isEmpty() && crds.isEmpty()) {
+      throw new InvalidInputException(
+          null,
+          "aibrix-chart.crds names "
+              + crdFiles.files().size()
+              + " file(s) but none holds a CustomResourceDefinition with an openAPIV3Schema.",
+          "Pass CRD files (kind: CustomResourceDefinition, apiextensions.k8s.io/v1) or their"
+              + " folder to aibrix-chart.crds.");
     }
     SchemaCatalog catalog = SchemaCatalog.of(request.kubernetesVersion(), crds);
     KvContract contract =
