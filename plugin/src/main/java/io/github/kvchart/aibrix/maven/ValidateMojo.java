@@ -167,6 +167,12 @@ public class ValidateMojo extends AbstractMojo {
     }
     // Without a project, Maven leaves ${project.build.directory} unresolved: use ./target then.
     File reports = standalone(reportsDirectory, "target/aibrix-chart-reports");
+    try {
+      ReportFiles.remove(reports.toPath());
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "Cannot remove the previous reports in " + reports + ": " + e.getMessage(), e);
+    }
     File generated = standalone(outputDirectory, "target/aibrix-chart");
     List<Path> sourcePaths = paths(sources);
     if (sourcePaths.isEmpty()) {

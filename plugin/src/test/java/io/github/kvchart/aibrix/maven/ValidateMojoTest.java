@@ -89,10 +89,18 @@ class ValidateMojoTest {
 
   @Test
   @InjectMojo(goal = "validate", pom = POM)
-  void unknownKubernetesVersionIsAClearError(ValidateMojo mojo) {
+  void unknownKubernetesVersionIsAClearError(ValidateMojo mojo) throws Exception {
     point(mojo);
+    // A previous run's verdict must not survive a run that stops before it has one.
+    Files.createDirectories(temp.resolve("reports"));
+    for (String name : List.of("validation.json", "validation.sarif", "TEST-aibrix-chart.xml")) {
+      Files.writeString(temp.resolve("reports").resolve(name), "old verdict");
+    }
     mojo.kubernetesVersion = "1.12";
     MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+    try (var left = Files.list(temp.resolve("reports"))) {
+      assertEquals(List.of(), left.toList(), "the old reports are gone");
+    }
     assertTrue(
         e.getMessage().contains("one of 1.28, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36"),
         e.getMessage());

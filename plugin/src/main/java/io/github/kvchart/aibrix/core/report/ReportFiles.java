@@ -25,6 +25,16 @@ public final class ReportFiles {
     return List.of(junit, json, sarif);
   }
 
+  /**
+   * Removes the reports of an earlier run, so that a run that stops before it has a verdict never
+   * leaves an old verdict behind.
+   */
+  public static void remove(Path directory) throws IOException {
+    for (String name : List.of(JUNIT, JSON, SARIF)) {
+      Files.deleteIfExists(directory.resolve(name));
+    }
+  }
+
   private static Path write(Path target, String content) throws IOException {
     return AtomicFiles.write(target, content.getBytes(StandardCharsets.UTF_8));
   }
