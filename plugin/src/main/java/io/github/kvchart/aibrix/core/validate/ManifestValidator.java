@@ -197,36 +197,41 @@ public final class ManifestValidator {
   }
 
   /**
-   * The files a kustomization.yaml beside the sources lists as patches (patchesStrategicMerge,
-   * patches[].path): partial objects, checked for types and unknown fields but not required ones.
+   * The files a kustomization (among the sources or beside one) lists as patches
+   * (patchesStrategicMerge, patches[].path, resolved from its folder): partial objects, checked for
+   * types and unknown fields but not for required ones.
    */
   private java.util.Set<Path> kustomizePatches(List<Path> files) {
     java.util.Set<Path> patches = new java.util.HashSet<>();
-    java.util.Set<Path> folders = new java.util.TreeSet<>();
-    files.forEach(f -> folders.add(f.toAbsolutePath().normalize().getParent()));
-    for (Path folder : folders) {
-      for (String name : List.of("kustomization.yaml", "kustomization.yml", "Kustomization")) {
-        Path kustomization = folder.resolve(name);
-        if (!Files.isRegularFile(kustomization)) {
-          continue;
+    // Every kustomization among the sources or beside them; a patch may live in another folder.
+    java.util.Set<Path> kustomizations = new java.util.TreeSet<>();
+    for (Path file : files) {
+      Path absolute = file.toAbsolutePath().normalize();
+      for (String name : NOT_MANIFESTS) {
+        if (!name.equals("Chart.yaml") && Files.isRegularFile(absolute.resolveSibling(name))) {
+          kustomizations.add(absolute.resolveSibling(name));
         }
-        try {
-          for (ManifestDocument document :
-              parser.parse(name, readText(kustomization, name)).documents()) {
-            JsonNode root = document.root();
-            root.path("patchesStrategicMerge")
-                .forEach(p -> patches.add(folder.resolve(p.asText()).normalize()));
-            root.path("patches")
-                .forEach(
-                    p -> {
-                      if (p.path("path").isTextual()) {
-                        patches.add(folder.resolve(p.path("path").asText()).normalize());
-                      }
-                    });
-          }
-        } catch (InvalidInputException | RuntimeException e) {
-          // the kustomization itself is reported when it is among the sources
+      }
+    }
+    for (Path kustomization : kustomizations) {
+      Path folder = kustomization.getParent();
+      String name = kustomization.getFileName().toString();
+      try {
+        for (ManifestDocument document :
+            parser.parse(name, readText(kustomization, name)).documents()) {
+          JsonNode root = document.root();
+          root.path("patchesStrategicMerge")
+              .forEach(p -> patches.add(folder.resolve(p.asText()).normalize()));
+          root.path("patches")
+              .forEach(
+                  p -> {
+                    if (p.path("path").isTextual()) {
+                      patches.add(folder.resolve(p.path("path").asText()).normalize());
+                    }
+                  });
         }
+      } catch (InvalidInputException | RuntimeException e) {
+        // the kustomization itself is reported when it is among the sources
       }
     }
     return patches;
@@ -314,6 +319,7 @@ public final class ManifestValidator {
       JsonNode root = document.root();
       if (root.isNull()
           || notManifest
+          || isJsonPatch(root)
           || (root.isObject() && !root.has("apiVersion") && !root.has("kind"))
           || document.apiVersion().startsWith("kustomize.config.k8s.io/")) {
         continue;
@@ -332,6 +338,19 @@ public final class ManifestValidator {
       }
     }
     return new FileOutcome(violations, documents, kept);
+  }
+
+  /** A JSON 6902 patch (kustomize's patches): a list of operations, not an object. */
+  private static boolean isJsonPatch(JsonNode root) {
+    if (!root.isArray() || root.isEmpty()) {
+      return false;
+    }
+    for (JsonNode operation : root) {
+      if (!operation.path("op").isTextual() || !operation.path("path").isTextual()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A file's text: at most {@link ManifestParser#MAX_CHARS} bytes of valid UTF-8. */

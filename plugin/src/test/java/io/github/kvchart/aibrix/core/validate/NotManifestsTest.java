@@ -38,6 +38,7 @@ class NotManifestsTest {
     write("app/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
     write("chart/Chart.yaml", "apiVersion: v2\nname: x\nversion: 1.0.0\n");
     write("values-prod.yaml", "replicas: 3\nimage:\n  tag: v1\n");
+    write("unused-json-patch.yaml", "- op: add\n  path: /metadata/labels/x\n  value: y\n");
     write("empty.yaml", "");
     write("comment.yaml", "# nothing here\n");
     ValidationResult result = validate();
@@ -46,13 +47,18 @@ class NotManifestsTest {
     // chart/ is a Helm chart (linted and rendered: it has no templates); the other four are
     // skipped.
     assertEquals(
-        List.of("app/kustomization.yaml", "comment.yaml", "empty.yaml", "values-prod.yaml"),
+        List.of(
+            "app/kustomization.yaml",
+            "comment.yaml",
+            "empty.yaml",
+            "unused-json-patch.yaml",
+            "values-prod.yaml"),
         result.skipped());
     assertTrue(
         result
             .summary()
             .startsWith(
-                "Validated 1 documents in 6 files (4 files skipped: not Kubernetes manifests): 0 errors"),
+                "Validated 1 documents in 7 files (5 files skipped: not Kubernetes manifests): 0 errors"),
         result.summary());
   }
 
@@ -80,7 +86,8 @@ class NotManifestsTest {
     write(
         "kustomization.yaml",
         "resources: [deploy.yaml]\npatchesStrategicMerge: [replicas.yaml]\n"
-            + "patches:\n  - path: typo.yaml\n");
+            + "patches:\n  - path: typo.yaml\n  - path: ops.yaml\n    target: {kind: Deployment}\n");
+    write("ops.yaml", "- op: replace\n  path: /spec/replicas\n  value: 2\n");
     write(
         "deploy.yaml",
         "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n"
