@@ -251,12 +251,25 @@ public final class SchemaCheck {
     Optional<FastSchema> fast =
         useFastWalker ? catalog.findFast(apiVersion, kind) : Optional.empty();
     if (fast.isPresent()) {
-      fast.get().validate(withoutNulls(document.root()), problems);
+      fast.get().validate(document.root(), problems); // reads null as unset itself
       return problems;
     }
     Schema schema = catalog.find(apiVersion, kind).orElseThrow();
-    for (Error error : schema.validate(withoutNulls(document.root()))) {
+    JsonNode root = document.root();
+    JsonNode unset = withoutNulls(root);
+    for (Error error : schema.validate(unset)) {
       problems.add(fromNetworknt(document, error));
+    }
+    if (unset != root) {
+      // Like the fast walker: a field the kind does not define is unknown even when it is null.
+      for (Error error : schema.validate(root)) {
+        SchemaProblem problem = fromNetworknt(document, error);
+        if (problem.keyword().equals("additionalProperties")
+            && problem.instance() != null
+            && problem.instance().path(problem.property()).isNull()) {
+          problems.add(problem);
+        }
+      }
     }
     return problems;
   }

@@ -231,7 +231,9 @@ class SchemaNode {
   private void checkObject(
       JsonNode instance, FastSchema.Where where, List<SchemaProblem> problems) {
     for (String name : required) {
-      if (!instance.has(name)) {
+      JsonNode value = instance.get(name);
+      // null is unset, as the API server decodes it: a required field set to null is missing.
+      if (value == null || value.isNull()) {
         problems.add(
             new SchemaProblem(
                 where.toString(),
@@ -249,6 +251,9 @@ class SchemaNode {
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       SchemaNode child = properties == null ? null : properties.get(field.getKey());
+      if (field.getValue().isNull() && (child != null || additionalAllowed)) {
+        continue; // a known field (or map entry) set to null is unset
+      }
       if (child != null) {
         child.check(field.getValue(), where.child(field.getKey()), problems);
       } else if (!additionalAllowed) {
