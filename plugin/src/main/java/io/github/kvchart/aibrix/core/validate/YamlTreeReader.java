@@ -22,14 +22,35 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads YAML that uses anchors and aliases (which the fast Jackson path reads as plain strings)
- * through SnakeYAML's composer: aliases resolve to the anchored node, {@code <<} merge keys merge,
- * and a duplicate key is reported with its position. Only files with an anchor take this path.
+ * The one YAML front end for manifests: SnakeYAML's composer (line and column on every node, the
+ * limits of {@link ManifestParser}) turned into JSON trees as kubectl turns YAML into JSON (YAML
+ * 1.1 scalars: yes/on are booleans, 010 is octal; an empty value is null). Aliases resolve to the
+ * anchored node, {@code <<} merge keys merge, and every duplicate key is reported with its
+ * position.
  */
-final class AnchoredYamlReader {
+final class YamlTreeReader {
   private static final Pattern ANCHOR =
       Pattern.compile("(^|[\\s\\[{,:-])&[^\\s\\[\\]{},]+", Pattern.MULTILINE);
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  /**
+   * A mapping key that is itself a mapping or list, such as the {@code {{ .Values.x }}} of a Helm
+   * template read as YAML: JSON has no such key, so kubectl cannot convert the document.
+   */
+  static final class BadKey extends RuntimeException {
+    final int line;
+    final int column;
+
+    BadKey(Node key) {
+      super(
+          "a mapping key is a " + (key instanceof MappingNode ? "mapping" : "list"),
+          null,
+          false,
+          false);
+      this.line = key.getStartMark().getLine() + 1;
+      this.column = key.getStartMark().getColumn() + 1;
+    }
+  }
 
   /** A duplicate key found while converting: its 1-based position and name. */
   record Duplicate(int line, int column, String key, int document) {}
@@ -39,7 +60,7 @@ final class AnchoredYamlReader {
 
   private final LoaderOptions options;
 
-  AnchoredYamlReader(LoaderOptions options) {
+  YamlTreeReader(LoaderOptions options) {
     this.options = options;
   }
 
@@ -48,18 +69,26 @@ final class AnchoredYamlReader {
     return text.indexOf('&') >= 0 && ANCHOR.matcher(text).find();
   }
 
-  /** Every document of {@code text} as a JSON tree; duplicates go to {@code duplicates}. */
-  List<JsonNode> read(String text, List<Duplicate> duplicates) {
+  /**
+   * Every document of {@code text} as a JSON tree; duplicates go to {@code duplicates} and each
+   * document's first line (1-based) to {@code startLines}.
+   */
+  List<JsonNode> read(String text, List<Duplicate> duplicates, List<Integer> startLines) {
     List<JsonNode> roots = new ArrayList<>();
     int index = 0;
     long expanded = 0;
+    boolean anchors = hasAnchors(text);
     for (Node node : new Yaml(options).composeAll(new StringReader(text))) {
-      Map<Node, Long> sizes = new IdentityHashMap<>();
-      expanded += expandedSize(node, sizes, 0);
-      if (expanded > MAX_EXPANDED_NODES) {
-        throw new YAMLException(
-            "aliases expand the file to more than " + MAX_EXPANDED_NODES + " nodes");
+      if (anchors) {
+        // Only a file with anchors can have aliases, and so expand beyond its own size.
+        Map<Node, Long> sizes = new IdentityHashMap<>();
+        expanded += expandedSize(node, sizes, 0);
+        if (expanded > MAX_EXPANDED_NODES) {
+          throw new YAMLException(
+              "aliases expand the file to more than " + MAX_EXPANDED_NODES + " nodes");
+        }
       }
+      startLines.add(node.getStartMark().getLine() + 1);
       roots.add(convert(node, duplicates, index++, new IdentityHashMap<>(), 0));
     }
     return roots;
@@ -96,7 +125,8 @@ final class AnchoredYamlReader {
     if (depth > ManifestParser.MAX_DEPTH) {
       throw new YAMLException("nesting deeper than " + ManifestParser.MAX_DEPTH + " levels");
     }
-    JsonNode cached = done.get(node);
+    boolean shared = node.getAnchor() != null; // only an anchored node can be reached twice
+    JsonNode cached = shared ? done.get(node) : null;
     if (cached != null) {
       return cached.deepCopy();
     }
@@ -111,10 +141,13 @@ final class AnchoredYamlReader {
           merges.add(tuple);
           continue;
         }
+        if (!(keyNode instanceof ScalarNode scalar)) {
+          throw new BadKey(keyNode);
+        }
+        // Keys repeat across documents (apiVersion, metadata, ...): share one copy of each, as
+        // Jackson's parser does, so kept documents stay small.
         String key =
-            keyNode instanceof ScalarNode scalar
-                ? scalar.getValue()
-                : String.valueOf(convert(keyNode, duplicates, document, done, depth + 1));
+            scalar.getValue().length() <= 64 ? scalar.getValue().intern() : scalar.getValue();
         if (object.has(key)) {
           duplicates.add(
               new Duplicate(
@@ -149,7 +182,9 @@ final class AnchoredYamlReader {
     } else {
       result = scalar((ScalarNode) node);
     }
-    done.put(node, result);
+    if (shared) {
+      done.put(node, result);
+    }
     return result;
   }
 
