@@ -201,6 +201,12 @@ final class YamlTreeReader {
       if (Tag.NULL.equals(tag)) {
         return JSON.nullNode();
       }
+      if (scalar.isPlain()
+          && Tag.STR.equals(tag)
+          && (value.equals("y") || value.equals("Y") || value.equals("n") || value.equals("N"))) {
+        // kubectl's YAML (go-yaml v2) reads these as booleans too; SnakeYAML does not.
+        return JSON.booleanNode(value.equalsIgnoreCase("y"));
+      }
       if (Tag.BOOL.equals(tag)) {
         return JSON.booleanNode(
             value.equalsIgnoreCase("true")
