@@ -1,0 +1,274 @@
+package io.github.kvchart.aibrix.cli;
+
+import io.github.kvchart.aibrix.core.BuildLog;
+import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.manifest.Violation;
+import io.github.kvchart.aibrix.core.report.JsonReport;
+import io.github.kvchart.aibrix.core.report.JunitXmlReport;
+import io.github.kvchart.aibrix.core.report.ReportFiles;
+import io.github.kvchart.aibrix.core.report.SarifReport;
+import io.github.kvchart.aibrix.core.validate.ManifestValidator;
+import io.github.kvchart.aibrix.core.validate.ValidateRequest;
+import io.github.kvchart.aibrix.core.validate.ValidationResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command-line validator: {@code java -jar aibrix-chart-maven-plugin-VERSION-cli.jar validate
+ * [options] PATH...}, the same core as the {@code validate} goal, with no Maven. Exit codes: 0
+ * clean, 1 violations, 2 bad usage or input.
+ */
+public final class Main {
+  static final int CLEAN = 0;
+  static final int VIOLATIONS = 1;
+  static final int USAGE = 2;
+
+  static final String HELP =
+      """
+      Usage: java -jar aibrix-chart-maven-plugin-cli.jar validate [options] PATH...
+
+      Validates Kubernetes manifests, Helm charts (folders with Chart.yaml, linted and rendered
+      with embedded Helm) and the AIBrix KV-event contract, offline. PATH: files or folders.
+
+      Options (each mirrors the validate goal's aibrix-chart.* property):
+        --kubernetes-version V   minor whose API schemas apply: 1.28 or 1.30-1.36 (default 1.35)
+        --crds PATH              CRD files or folders whose schemas apply (repeatable)
+        --rules LIST             rule levels, e.g. kv-replay-disabled=off,kv-image-version=warning
+        --contract FILE          a KV-event contract file instead of the built-in one
+        --aibrix-version V       the AIBrix release the gateway runs (default: newest known)
+        --aibrix-installation I  any, kustomize, helm or helm-envoy-sidecar (default any)
+        --includes GLOBS         files to read under folders (default **/*.yaml,**/*.yml)
+        --excludes GLOBS         files to leave out
+        --threads N              files checked in parallel (default: the number of cores)
+        --reports-dir DIR        also write validation.json, validation.sarif, TEST-aibrix-chart.xml
+        --format F               text (default), json, sarif or junit, on standard output
+        --fail-on-warning        exit 1 on warnings too
+        -h, --help               this text
+
+      Exit codes: 0 clean, 1 violations found, 2 bad usage or unreadable input.
+      """;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    quietLogging();
+    int code =
+        run(
+            args,
+            new PrintStream(System.out, true, StandardCharsets.UTF_8),
+            new PrintStream(System.err, true, StandardCharsets.UTF_8));
+    System.exit(code);
+  }
+
+  /**
+   * Jinjava logs through SLF4J, which without a binding prints a three-line notice on the first
+   * use; the plugin runs inside Maven's binding, the command line needs none.
+   */
+  private static void quietLogging() {
+    PrintStream real = System.err;
+    try {
+      System.setErr(new PrintStream(java.io.OutputStream.nullOutputStream()));
+      org.slf4j.LoggerFactory.getILoggerFactory();
+    } catch (LinkageError e) {
+      // no SLF4J at all: nothing to quieten
+    } finally {
+      System.setErr(real);
+    }
+  }
+
+  /** Runs one command; returns the exit code. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.println("Run with --help for the options.");
+      return USAGE;
+    }
+    if (options.help) {
+      out.print(HELP);
+      return CLEAN;
+    }
+    ValidationResult result;
+    try {
+      result = new ManifestValidator().validate(options.request(), log(err));
+    } catch (InvalidInputException e) {
+      err.println("error: " + e.getMessage());
+      return USAGE;
+    }
+    if (options.reportsDir != null) {
+      try {
+        ReportFiles.write(options.reportsDir, result);
+      } catch (IOException e) {
+        err.println("error: cannot write reports to " + options.reportsDir + ": " + e.getMessage());
+        return USAGE;
+      }
+    }
+    switch (options.format) {
+      case "json" -> out.print(JsonReport.render(result));
+      case "sarif" -> out.print(SarifReport.render(result));
+      case "junit" -> out.print(JunitXmlReport.render(result));
+      default -> {
+        for (Violation violation : result.violations()) {
+          out.println(violation.toConsoleLine());
+        }
+        out.println(result.summary());
+      }
+    }
+    boolean failed = result.errors() > 0 || (options.failOnWarning && result.warnings() > 0);
+    return failed ? VIOLATIONS : CLEAN;
+  }
+
+  private static BuildLog log(PrintStream err) {
+    return new BuildLog() {
+      @Override
+      public void info(String message) {
+        err.println(message);
+      }
+
+      @Override
+      public void warn(String message) {
+        err.println("warning: " + message);
+      }
+
+      @Override
+      public void debug(String message) {}
+    };
+  }
+
+  /** The parsed command line. */
+  static final class Options {
+    private static final java.util.Set<String> VALUED =
+        java.util.Set.of(
+            "--kubernetes-version",
+            "--crds",
+            "--rules",
+            "--contract",
+            "--aibrix-version",
+            "--aibrix-installation",
+            "--includes",
+            "--excludes",
+            "--threads",
+            "--reports-dir",
+            "--format");
+
+    boolean help;
+    String kubernetesVersion = null;
+    final List<Path> crds = new ArrayList<>();
+    String rules;
+    Path contract;
+    String aibrixVersion;
+    String aibrixInstallation;
+    final List<String> includes = new ArrayList<>();
+    final List<String> excludes = new ArrayList<>();
+    int threads = Runtime.getRuntime().availableProcessors();
+    Path reportsDir;
+    String format = "text";
+    boolean failOnWarning;
+    final List<Path> paths = new ArrayList<>();
+
+    static Options parse(String[] args) {
+      Options o = new Options();
+      if (args.length == 0) {
+        throw new IllegalArgumentException(
+            "no command; the command is: validate [options] PATH...");
+      }
+      if (args[0].equals("-h") || args[0].equals("--help")) {
+        o.help = true;
+        return o;
+      }
+      if (!args[0].equals("validate")) {
+        throw new IllegalArgumentException(
+            "unknown command '" + args[0] + "'; the command is: validate [options] PATH...");
+      }
+      for (int i = 1; i < args.length; i++) {
+        String arg = args[i];
+        String value = null;
+        int eq = arg.indexOf('=');
+        if (arg.startsWith("--") && eq > 0) {
+          value = arg.substring(eq + 1);
+          arg = arg.substring(0, eq);
+        } else if (VALUED.contains(arg)) {
+          if (i + 1 >= args.length) {
+            throw new IllegalArgumentException(arg + " wants a value");
+          }
+          value = args[++i];
+        }
+        if (value != null && !VALUED.contains(arg)) {
+          throw new IllegalArgumentException(arg + " takes no value");
+        }
+        switch (arg) {
+          case "-h", "--help" -> o.help = true;
+          case "--fail-on-warning" -> o.failOnWarning = true;
+          case "--kubernetes-version" -> o.kubernetesVersion = value;
+          case "--crds" -> split(value).forEach(c -> o.crds.add(Path.of(c)));
+          case "--rules" -> o.rules = value;
+          case "--contract" -> o.contract = Path.of(value);
+          case "--aibrix-version" -> o.aibrixVersion = value;
+          case "--aibrix-installation" -> o.aibrixInstallation = value;
+          case "--includes" -> o.includes.addAll(split(value));
+          case "--excludes" -> o.excludes.addAll(split(value));
+          case "--reports-dir" -> o.reportsDir = Path.of(value);
+          case "--threads" -> {
+            String text = value;
+            try {
+              o.threads = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+              throw new IllegalArgumentException("--threads wants a number, not '" + text + "'");
+            }
+            if (o.threads < 1) {
+              throw new IllegalArgumentException("--threads must be at least 1");
+            }
+          }
+          case "--format" -> {
+            o.format = value;
+            if (!List.of("text", "json", "sarif", "junit").contains(o.format)) {
+              throw new IllegalArgumentException(
+                  "--format is text, json, sarif or junit, not '" + o.format + "'");
+            }
+          }
+          default -> {
+            if (arg.startsWith("-")) {
+              throw new IllegalArgumentException("unknown option '" + arg + "'");
+            }
+            o.paths.add(Path.of(arg));
+          }
+        }
+      }
+      if (!o.help && o.paths.isEmpty()) {
+        throw new IllegalArgumentException("no PATH to validate");
+      }
+      return o;
+    }
+
+    ValidateRequest request() {
+      return new ValidateRequest(
+          Path.of("").toAbsolutePath(),
+          paths,
+          includes,
+          excludes,
+          kubernetesVersion,
+          crds,
+          threads,
+          contract,
+          rules,
+          aibrixVersion,
+          aibrixInstallation);
+    }
+
+    private static List<String> split(String value) {
+      List<String> parts = new ArrayList<>();
+      for (String part : value.split(",")) {
+        if (!part.isBlank()) {
+          parts.add(part.trim());
+        }
+      }
+      return parts;
+    }
+  }
+}
