@@ -103,6 +103,7 @@ class BenchmarkSuite {
     peer();
     fleet();
     coldStart(corpus.get(0));
+    cli(corpusDir);
 
     Path out = work.resolve("results.json");
     Files.writeString(
@@ -265,6 +266,61 @@ class BenchmarkSuite {
     }
     Arrays.sort(runs);
     results.put("cold_start_ms", runs[1]);
+  }
+
+  /**
+   * The command-line validator as a whole process (JVM start to exit), one document and the
+   * 5,000-document corpus: plain {@code java -jar}, and with a class-data-sharing archive made once
+   * and C1 only (the README's recipe). Medians of 5 runs.
+   */
+  private void cli(Path corpusDir) throws Exception {
+    String jar = System.getProperty("bench.cli.jar");
+    if (jar == null || !Files.exists(Path.of(jar))) {
+      results.put("cli", "skipped: no cli jar at " + jar);
+      return;
+    }
+    Path one = Files.createDirectories(work.resolve("cli-one"));
+    Files.writeString(
+        one.resolve("namespace.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path archive = work.resolve("cli.jsa");
+    Files.deleteIfExists(archive);
+    process(
+        List.of(
+            java, "-XX:ArchiveClassesAtExit=" + archive, "-jar", jar, "validate", one.toString()));
+    List<String> cds = List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1");
+    results.put("cli_fixed_s", cliMedian(java, List.of(), jar, one));
+    results.put("cli_5000_docs_s", cliMedian(java, List.of(), jar, corpusDir));
+    results.put("cli_fixed_cds_s", cliMedian(java, cds, jar, one));
+    results.put("cli_5000_docs_cds_s", cliMedian(java, cds, jar, corpusDir));
+  }
+
+  private static double cliMedian(String java, List<String> flags, String jar, Path dir)
+      throws Exception {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(java);
+    command.addAll(flags);
+    command.addAll(List.of("-jar", jar, "validate", dir.toString()));
+    double[] runs = new double[5];
+    for (int i = 0; i < runs.length; i++) {
+      long start = System.nanoTime();
+      process(command);
+      runs[i] = (System.nanoTime() - start) / 1e9;
+    }
+    Arrays.sort(runs);
+    return Math.round(runs[2] * 1000) / 1000.0;
+  }
+
+  private static void process(List<String> command) throws Exception {
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    int code = process.waitFor();
+    if (code > 1) {
+      throw new IllegalStateException(String.join(" ", command) + " exited " + code);
+    }
   }
 
   private static ValidateRequest request(Path dir, int threads, String rules) {
