@@ -82,6 +82,22 @@ public class PackageMojo extends ChartArchiveMojo {
   @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
   File basedir;
 
+  /**
+   * Check every chart again even when its verdict is kept: a chart's verdict (lint, renderings,
+   * schemas, contract) is reused while the chart's files, the plugin, the contract, the rule levels
+   * and the Kubernetes version are unchanged, so {@code package} and {@code validate} check a chart
+   * once per build and an unchanged rebuild not at all. Kept under {@code
+   * target/aibrix-chart-verdicts}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
+  boolean force;
+
+  /** Where the chart verdicts are kept (the build directory). */
+  @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+  File buildDirectory;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -101,6 +117,9 @@ public class PackageMojo extends ChartArchiveMojo {
             contract == null ? null : contract.toPath(),
             rules,
             null);
+    if (!force) {
+      validation = validation.withVerdictCache(ValidateMojo.verdicts(buildDirectory, basedir));
+    }
     PackageRequest request =
         new PackageRequest(
             chartDirectory.toPath(),

@@ -159,6 +159,22 @@ public class ValidateMojo extends AbstractMojo {
   @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
   File basedir;
 
+  /**
+   * Check every chart again even when its verdict is kept: a chart's verdict (lint, renderings,
+   * schemas, contract) is reused while the chart's files, the plugin, the contract, the rule levels
+   * and the Kubernetes version are unchanged, so {@code package} and {@code validate} check a chart
+   * once per build and an unchanged rebuild not at all. Kept under {@code
+   * target/aibrix-chart-verdicts}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
+  boolean force;
+
+  /** Where the chart verdicts are kept (the build directory). */
+  @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+  File buildDirectory;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -203,6 +219,9 @@ public class ValidateMojo extends AbstractMojo {
             rules,
             aibrixVersion,
             aibrixInstallation);
+    if (!force) {
+      request = request.withVerdictCache(verdicts(buildDirectory, basedir));
+    }
     ValidationResult result;
     try {
       result = new ManifestValidator().validate(request, new MavenBuildLog(getLog()));
@@ -235,6 +254,15 @@ public class ValidateMojo extends AbstractMojo {
                   : "",
               report));
     }
+  }
+
+  /** The verdict directory: under the build directory, or ./target without a project. */
+  static java.nio.file.Path verdicts(File buildDirectory, File basedir) {
+    File build =
+        buildDirectory == null || buildDirectory.getPath().contains("${")
+            ? new File(basedir, "target")
+            : buildDirectory;
+    return new File(build, "aibrix-chart-verdicts").toPath();
   }
 
   private File standalone(File configured, String fallback) {

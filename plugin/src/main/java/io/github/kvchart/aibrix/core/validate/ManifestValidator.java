@@ -118,17 +118,50 @@ public final class ManifestValidator {
       plain.addAll(outcomes.get(i).parsed());
     }
     violations.addAll(contractChecker.check(plain));
+    String crdDigest =
+        crds.stream().map(c -> c.apiVersion() + c.kind() + c.schema()).toList().toString();
     for (Path chart : sources.charts()) {
       String display = sources.display(chart);
       files.add(display);
+      String key = null;
+      if (request.verdictCache() != null) {
+        try {
+          key = ChartVerdicts.key(chart, display, request, catalog.kubernetesVersion(), crdDigest);
+        } catch (IOException | InvalidInputException e) {
+          key = null; // the chart check reports what is wrong with the chart
+        }
+      }
+      java.util.Optional<ChartVerdicts.Verdict> kept =
+          key == null
+              ? java.util.Optional.empty()
+              : ChartVerdicts.load(request.verdictCache(), key);
+      if (kept.isPresent()) {
+        log.info(
+            "Chart "
+                + display
+                + ": verdict reused (chart, plugin, contract, rules and Kubernetes version unchanged).");
+        violations.addAll(kept.get().violations());
+        documents.addAll(kept.get().documents());
+        continue;
+      }
+      List<Violation> chartViolations = new ArrayList<>();
+      List<DocumentSummary> chartDocuments = new ArrayList<>();
       for (List<FileOutcome> rendering : new ChartCheck(this, schemaCheck).check(chart, display)) {
         List<ManifestDocument> rendered = new ArrayList<>();
         for (FileOutcome outcome : rendering) {
-          violations.addAll(outcome.violations());
-          documents.addAll(outcome.documents());
+          chartViolations.addAll(outcome.violations());
+          chartDocuments.addAll(outcome.documents());
           rendered.addAll(outcome.parsed());
         }
-        violations.addAll(contractChecker.check(rendered));
+        chartViolations.addAll(contractChecker.check(rendered));
+      }
+      violations.addAll(chartViolations);
+      documents.addAll(chartDocuments);
+      if (key != null) {
+        ChartVerdicts.store(
+            request.verdictCache(),
+            key,
+            new ChartVerdicts.Verdict(chartViolations, chartDocuments));
       }
     }
     violations = applyLevels(violations, settings);

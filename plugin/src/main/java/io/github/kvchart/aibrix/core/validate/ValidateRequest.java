@@ -12,6 +12,7 @@ import java.util.List;
  * @param rules per-rule levels, e.g. "kv-replay-disabled=off,kv-image-version=warning"; may be null
  * @param aibrixVersion the AIBrix release the gateway runs, or null to infer it from the names used
  * @param aibrixInstallation how AIBrix was installed (a contract installation id), or null for any
+ * @param verdictCache where each chart's verdict is kept for reuse, or null
  */
 public record ValidateRequest(
     Path baseDir,
@@ -24,7 +25,56 @@ public record ValidateRequest(
     Path contractFile,
     String rules,
     String aibrixVersion,
-    String aibrixInstallation) {
+    String aibrixInstallation,
+    Path verdictCache) {
+
+  /** A request without a verdict cache. */
+  public ValidateRequest(
+      Path baseDir,
+      List<Path> sources,
+      List<String> includes,
+      List<String> excludes,
+      String kubernetesVersion,
+      List<Path> crds,
+      int threads,
+      Path contractFile,
+      String rules,
+      String aibrixVersion,
+      String aibrixInstallation) {
+    this(
+        baseDir,
+        sources,
+        includes,
+        excludes,
+        kubernetesVersion,
+        crds,
+        threads,
+        contractFile,
+        rules,
+        aibrixVersion,
+        aibrixInstallation,
+        null);
+  }
+
+  /**
+   * The same request, keeping each chart's verdict under {@code directory} (see {@link
+   * ChartVerdicts}); null turns the cache off.
+   */
+  public ValidateRequest withVerdictCache(Path directory) {
+    return new ValidateRequest(
+        baseDir,
+        sources,
+        includes,
+        excludes,
+        kubernetesVersion,
+        crds,
+        threads,
+        contractFile,
+        rules,
+        aibrixVersion,
+        aibrixInstallation,
+        directory);
+  }
 
   /** A request that names no AIBrix installation. */
   public ValidateRequest(

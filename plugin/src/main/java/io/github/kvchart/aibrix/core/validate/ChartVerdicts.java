@@ -1,0 +1,140 @@
+package io.github.kvchart.aibrix.core.validate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kvchart.aibrix.core.AtomicFiles;
+import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.helm.ChartFiles;
+import io.github.kvchart.aibrix.core.manifest.Violation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The verdict on a chart (lint, every rendering, schemas and contract), kept under a directory and
+ * reused while nothing it depends on changed: {@code package} and {@code validate} check the same
+ * chart in one build, and a rebuild with nothing changed checks it again. The key is a SHA-256 over
+ * the chart's files (paths and bytes), how the chart is named in reports, the plugin's code, the
+ * contract, the rule levels, the Kubernetes minor, the AIBrix release and installation. A verdict
+ * that cannot be read is not used.
+ */
+final class ChartVerdicts {
+  /** Verdicts kept; older ones are removed when a new one is stored. */
+  static final int KEPT = 32;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A stored verdict: the chart's raw violations (before rule levels) and its documents. */
+  record Verdict(List<Violation> violations, List<DocumentSummary> documents) {}
+
+  private ChartVerdicts() {}
+
+  static String key(Path chart, String display, ValidateRequest request, String minor, String crds)
+      throws IOException, InvalidInputException {
+    MessageDigest digest = sha256();
+    update(digest, "plugin", codeIdentity());
+    update(digest, "display", display);
+    update(digest, "minor", minor);
+    update(digest, "rules", String.valueOf(request.rules()));
+    update(digest, "aibrixVersion", String.valueOf(request.aibrixVersion()));
+    update(digest, "installation", String.valueOf(request.aibrixInstallation()));
+    update(
+        digest,
+        "contract",
+        request.contractFile() == null
+            ? "built-in"
+            : HexFormat.of().formatHex(sha256(Files.readAllBytes(request.contractFile()))));
+    update(digest, "crds", crds);
+    for (Map.Entry<String, Path> file : ChartFiles.of(chart).files().entrySet()) {
+      update(digest, "file", file.getKey());
+      digest.update(Files.readAllBytes(file.getValue()));
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  static Optional<Verdict> load(Path directory, String key) {
+    Path file = directory.resolve(key + ".json");
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JSON.readValue(file.toFile(), Verdict.class));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  static void store(Path directory, String key, Verdict verdict) {
+    try {
+      Files.createDirectories(directory);
+      AtomicFiles.write(
+          directory.resolve(key + ".json"),
+          JSON.writeValueAsString(verdict).getBytes(StandardCharsets.UTF_8));
+      List<Path> all = new ArrayList<>();
+      try (var files = Files.list(directory)) {
+        files.filter(f -> f.getFileName().toString().endsWith(".json")).forEach(all::add);
+      }
+      all.sort(Comparator.comparing(ChartVerdicts::modified).reversed());
+      for (Path old : all.subList(Math.min(KEPT, all.size()), all.size())) {
+        Files.deleteIfExists(old);
+      }
+    } catch (IOException | RuntimeException e) {
+      // a verdict that is not kept is checked again next time
+    }
+  }
+
+  /**
+   * The plugin's code: its version, and the size and time of the jar it runs from, so a rebuilt
+   * SNAPSHOT is a different plugin. Classes from a folder (tests) get a key of this JVM alone.
+   */
+  private static String codeIdentity() {
+    String version = String.valueOf(ChartVerdicts.class.getPackage().getImplementationVersion());
+    try {
+      Path code =
+          Path.of(ChartVerdicts.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (Files.isRegularFile(code)) {
+        return version + "|" + Files.size(code) + "|" + Files.getLastModifiedTime(code).toMillis();
+      }
+    } catch (Exception e) {
+      // fall through
+    }
+    return version
+        + "|"
+        + ProcessHandle.current().pid()
+        + "|"
+        + ProcessHandle.current().info().startInstant();
+  }
+
+  private static long modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static void update(MessageDigest digest, String name, String value) {
+    digest.update(
+        (name + "=" + value.length() + ":" + value + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    return sha256().digest(bytes);
+  }
+}
