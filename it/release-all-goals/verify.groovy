@@ -5,6 +5,8 @@ assert !log.contains('Exception in thread') && !log.contains('NoClassDefFoundErr
 def address = new File(basedir, 'registry.address').text.trim()
 try {
   assert log =~ /Validated 65 documents in 6 files: 0 errors, 0 warnings/
+  // package (phase package) checked the chart; validate (phase verify) reused that verdict.
+  assert (log =~ /Chart target\/aibrix-chart\/helm\/aibrix-model: verdict reused/).count == 1 : 'the chart is checked once per build'
   def archive = new File(basedir, 'target/charts/aibrix-model-2.3.4.tgz')
   assert archive.isFile()
   def sha = MessageDigest.getInstance('SHA-256').digest(archive.bytes).encodeHex().toString()

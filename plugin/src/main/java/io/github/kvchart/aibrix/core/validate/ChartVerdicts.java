@@ -43,9 +43,16 @@ final class ChartVerdicts {
     update(digest, "plugin", codeIdentity());
     update(digest, "display", display);
     update(digest, "minor", minor);
-    update(digest, "rules", String.valueOf(request.rules()));
-    update(digest, "aibrixVersion", String.valueOf(request.aibrixVersion()));
-    update(digest, "installation", String.valueOf(request.aibrixInstallation()));
+    // Unset and the default mean the same: the newest release, any installation.
+    update(
+        digest,
+        "aibrixVersion",
+        blank(request.aibrixVersion()) ? "" : request.aibrixVersion().trim());
+    update(
+        digest,
+        "installation",
+        blank(request.aibrixInstallation()) ? "any" : request.aibrixInstallation().trim());
+    update(digest, "rulesSet", blank(request.rules()) ? "" : request.rules().trim());
     update(
         digest,
         "contract",
@@ -111,6 +118,10 @@ final class ChartVerdicts {
         + ProcessHandle.current().pid()
         + "|"
         + ProcessHandle.current().info().startInstant();
+  }
+
+  private static boolean blank(String text) {
+    return text == null || text.isBlank();
   }
 
   private static long modified(Path file) {
