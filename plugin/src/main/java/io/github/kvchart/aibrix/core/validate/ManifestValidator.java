@@ -53,12 +53,6 @@ public final class ManifestValidator {
     }
   }
 
-  /**
-   * Files kustomize and Helm read that are not Kubernetes objects: parsed, never schema-checked.
-   */
-  private static final java.util.Set<String> NOT_MANIFESTS =
-      java.util.Set.of("kustomization.yaml", "kustomization.yml", "Kustomization", "Chart.yaml");
-
   public ValidationResult validate(ValidateRequest request, BuildLog log)
       throws InvalidInputException {
     long start = System.nanoTime();
@@ -99,7 +93,7 @@ public final class ManifestValidator {
         .podAutoscalerFields()
         .forEach((field, fix) -> hints.put("PodAutoscaler." + field, fix));
     SchemaCheck schemaCheck = new SchemaCheck(catalog, hints);
-    java.util.Set<Path> patches = kustomizePatches(sources.files());
+    java.util.Set<Path> patches = NotManifests.kustomizePatches(parser, sources.files());
     List<FileOutcome> outcomes = checkFiles(sources, schemaCheck, request.threads(), patches);
 
     List<Violation> violations = new ArrayList<>();
@@ -229,47 +223,6 @@ public final class ManifestValidator {
     return Version.parse(text.trim());
   }
 
-  /**
-   * The files a kustomization (among the sources or beside one) lists as patches
-   * (patchesStrategicMerge, patches[].path, resolved from its folder): partial objects, checked for
-   * types and unknown fields but not for required ones.
-   */
-  private java.util.Set<Path> kustomizePatches(List<Path> files) {
-    java.util.Set<Path> patches = new java.util.HashSet<>();
-    // Every kustomization among the sources or beside them; a patch may live in another folder.
-    java.util.Set<Path> kustomizations = new java.util.TreeSet<>();
-    for (Path file : files) {
-      Path absolute = file.toAbsolutePath().normalize();
-      for (String name : NOT_MANIFESTS) {
-        if (!name.equals("Chart.yaml") && Files.isRegularFile(absolute.resolveSibling(name))) {
-          kustomizations.add(absolute.resolveSibling(name));
-        }
-      }
-    }
-    for (Path kustomization : kustomizations) {
-      Path folder = kustomization.getParent();
-      String name = kustomization.getFileName().toString();
-      try {
-        for (ManifestDocument document :
-            parser.parse(name, readText(kustomization, name)).documents()) {
-          JsonNode root = document.root();
-          root.path("patchesStrategicMerge")
-              .forEach(p -> patches.add(folder.resolve(p.asText()).normalize()));
-          root.path("patches")
-              .forEach(
-                  p -> {
-                    if (p.path("path").isTextual()) {
-                      patches.add(folder.resolve(p.path("path").asText()).normalize());
-                    }
-                  });
-        }
-      } catch (InvalidInputException | RuntimeException e) {
-        // the kustomization itself is reported when it is among the sources
-      }
-    }
-    return patches;
-  }
-
   private List<FileOutcome> checkFiles(
       SourceSet sources, SchemaCheck check, int threads, java.util.Set<Path> patches)
       throws InvalidInputException {
@@ -328,8 +281,7 @@ public final class ManifestValidator {
     if (text.isBlank()) {
       return new FileOutcome(List.of(), List.of(), List.of(), true);
     }
-    return checkText(
-        display, text, check, partial, NOT_MANIFESTS.contains(file.getFileName().toString()));
+    return checkText(display, text, check, partial, NotManifests.byName(file));
   }
 
   /** Parses and schema-checks YAML text that {@code display} names. */
@@ -352,7 +304,7 @@ public final class ManifestValidator {
       JsonNode root = document.root();
       if (root.isNull()
           || notManifest
-          || isJsonPatch(root)
+          || NotManifests.isJsonPatch(root)
           || (root.isObject() && !root.has("apiVersion") && !root.has("kind"))
           || document.apiVersion().startsWith("kustomize.config.k8s.io/")) {
         continue;
@@ -371,19 +323,6 @@ public final class ManifestValidator {
       }
     }
     return new FileOutcome(violations, documents, kept);
-  }
-
-  /** A JSON 6902 patch (kustomize's patches): a list of operations, not an object. */
-  private static boolean isJsonPatch(JsonNode root) {
-    if (!root.isArray() || root.isEmpty()) {
-      return false;
-    }
-    for (JsonNode operation : root) {
-      if (!operation.path("op").isTextual() || !operation.path("path").isTextual()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** A file's text: at most {@link ManifestParser#MAX_CHARS} bytes of valid UTF-8. */

@@ -92,96 +92,11 @@ public final class SchemaCheck {
       }
       return violations;
     }
-    Optional<ApiLifecycle.Verdict> lifecycle = catalog.lifecycle(apiVersion, kind);
-    String minor = catalog.kubernetesVersion();
     if (!catalog.has(apiVersion, kind)) {
-      Optional<String> spelled = catalog.kindSpelling(apiVersion, kind);
-      if (spelled.isPresent()) {
-        violations.add(
-            document.violation(
-                "/kind",
-                RuleIds.SCHEMA,
-                Severity.ERROR,
-                "kind '"
-                    + kind
-                    + "' is not a kind of "
-                    + apiVersion
-                    + "; kinds are case-sensitive.",
-                "Write kind: " + spelled.get() + "."));
-        return violations;
-      }
-      ApiLifecycle.Verdict verdict = lifecycle.orElse(null);
-      if (verdict != null && verdict.status() == ApiLifecycle.Status.REMOVED) {
-        violations.add(
-            document.violation(
-                "/apiVersion",
-                RuleIds.API_REMOVED,
-                Severity.ERROR,
-                apiVersion
-                    + " "
-                    + kind
-                    + " was removed in "
-                    + verdict.release()
-                    + (verdict.use().isEmpty() ? "" : "; use " + verdict.use())
-                    + " (Kubernetes "
-                    + minor
-                    + " refuses it).",
-                verdict.use().contains("/") && !verdict.use().contains(" ")
-                    ? "Change apiVersion to "
-                        + verdict.use()
-                        + " and check the fields that changed."
-                    : "Move to "
-                        + (verdict.use().isEmpty() ? "a served API" : verdict.use())
-                        + "."));
-        return violations;
-      }
-      if (verdict != null && verdict.status() == ApiLifecycle.Status.NOT_YET) {
-        violations.add(
-            document.violation(
-                "/apiVersion",
-                RuleIds.SCHEMA_MISSING,
-                Severity.WARNING,
-                apiVersion
-                    + " "
-                    + kind
-                    + " is served from Kubernetes "
-                    + verdict.release()
-                    + ", not by "
-                    + minor
-                    + "; it was not checked.",
-                "Set aibrix-chart.kubernetesVersion to your cluster's minor ("
-                    + verdict.release()
-                    + " or later serves it)."));
-        return violations;
-      }
-      violations.add(
-          document.violation(
-              "/kind",
-              RuleIds.SCHEMA_MISSING,
-              Severity.WARNING,
-              "no schema for " + kind + " (" + apiVersion + "); it was not checked.",
-              "Pass its CRD with aibrix-chart.crds, or check the apiVersion spelling."));
+      violations.add(KindVerdicts.unchecked(document, catalog));
       return violations;
     }
-    if (lifecycle.isPresent() && lifecycle.get().status() == ApiLifecycle.Status.DEPRECATED) {
-      ApiLifecycle.Verdict verdict = lifecycle.get();
-      boolean removedLater = verdict.release().compareTo(minor) > 0;
-      violations.add(
-          document.violation(
-              "/apiVersion",
-              RuleIds.API_DEPRECATED,
-              Severity.WARNING,
-              apiVersion
-                  + " "
-                  + kind
-                  + (removedLater
-                      ? " is deprecated: Kubernetes " + verdict.release() + " no longer serves it"
-                      : " is deprecated since " + verdict.release())
-                  + (verdict.use().isEmpty() ? "." : "; use " + verdict.use() + "."),
-              verdict.use().isEmpty()
-                  ? "Plan its replacement before upgrading."
-                  : "Move to " + verdict.use() + " before upgrading."));
-    }
+    KindVerdicts.deprecated(document, catalog).ifPresent(violations::add);
     for (SchemaProblem problem : problems(document, apiVersion, kind)) {
       if (partial && problem.keyword().equals("required")) {
         continue;
@@ -199,52 +114,6 @@ public final class SchemaCheck {
         || catalog.has(apiVersion, kind.substring(0, kind.length() - "List".length()));
   }
 
-  /**
-   * The object as the API server decodes it: a member whose value is null is unset (Go's JSON
-   * decoding leaves the field at its zero value), so an optional one is accepted and a required one
-   * is missing. {@code creationTimestamp: null}, an empty {@code args:} and a {@code limits:} left
-   * empty by a Helm {@code if} all pass. Returns {@code node} itself when it holds no null member.
-   */
-  static JsonNode withoutNulls(JsonNode node) {
-    if (!hasNullMember(node)) {
-      return node;
-    }
-    if (node.isObject()) {
-      com.fasterxml.jackson.databind.node.ObjectNode copy =
-          com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-      node.fields()
-          .forEachRemaining(
-              field -> {
-                if (!field.getValue().isNull()) {
-                  copy.set(field.getKey(), withoutNulls(field.getValue()));
-                }
-              });
-      return copy;
-    }
-    com.fasterxml.jackson.databind.node.ArrayNode copy =
-        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-    node.forEach(item -> copy.add(withoutNulls(item)));
-    return copy;
-  }
-
-  private static boolean hasNullMember(JsonNode node) {
-    if (node.isObject()) {
-      for (var fields = node.fields(); fields.hasNext(); ) {
-        JsonNode value = fields.next().getValue();
-        if (value.isNull() || hasNullMember(value)) {
-          return true;
-        }
-      }
-    } else if (node.isArray()) {
-      for (JsonNode item : node) {
-        if (hasNullMember(item)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   /** The schema problems of a document: the fast walker where it applies, networknt otherwise. */
   List<SchemaProblem> problems(ManifestDocument document, String apiVersion, String kind) {
     List<SchemaProblem> problems = new ArrayList<>();
@@ -256,7 +125,7 @@ public final class SchemaCheck {
     }
     Schema schema = catalog.find(apiVersion, kind).orElseThrow();
     JsonNode root = document.root();
-    JsonNode unset = withoutNulls(root);
+    JsonNode unset = NullMembers.unset(root);
     for (Error error : schema.validate(unset)) {
       problems.add(fromNetworknt(document, error));
     }

@@ -2,10 +2,8 @@ package io.github.kvchart.aibrix.core.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.kvchart.aibrix.core.BuildLog;
 import io.github.kvchart.aibrix.core.manifest.Severity;
 import io.github.kvchart.aibrix.core.manifest.Violation;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,13 +14,7 @@ class DocumentHandlingTest {
   @TempDir Path temp;
 
   private List<Violation> validate(String yaml) throws Exception {
-    Path file = temp.resolve("m.yaml");
-    Files.writeString(file, yaml);
-    return new ManifestValidator()
-        .validate(
-            new ValidateRequest(temp, List.of(file), List.of(), List.of(), "1.35", List.of(), 1),
-            BuildLog.SILENT)
-        .violations();
+    return Fixtures.validate(temp, yaml, "1.35");
   }
 
   @Test

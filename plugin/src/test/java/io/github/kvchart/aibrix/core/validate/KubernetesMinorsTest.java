@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.kvchart.aibrix.core.BuildLog;
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.manifest.Violation;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,13 +58,7 @@ class KubernetesMinorsTest {
       """;
 
   private List<Violation> validate(String yaml, String version) throws Exception {
-    Path file = temp.resolve("manifests.yaml");
-    Files.writeString(file, yaml);
-    return new ManifestValidator()
-        .validate(
-            new ValidateRequest(temp, List.of(file), List.of(), List.of(), version, List.of(), 1),
-            BuildLog.SILENT)
-        .violations();
+    return Fixtures.validate(temp, yaml, version);
   }
 
   @ParameterizedTest

@@ -3,9 +3,7 @@ package io.github.kvchart.aibrix.core.validate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.kvchart.aibrix.core.BuildLog;
 import io.github.kvchart.aibrix.core.manifest.Violation;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,13 +17,7 @@ class NullSemanticsTest {
   @TempDir Path temp;
 
   private List<Violation> validate(String yaml) throws Exception {
-    Path file = temp.resolve("m.yaml");
-    Files.writeString(file, yaml);
-    return new ManifestValidator()
-        .validate(
-            new ValidateRequest(temp, List.of(file), List.of(), List.of(), "1.35", List.of(), 1),
-            BuildLog.SILENT)
-        .violations();
+    return Fixtures.validate(temp, yaml, "1.35");
   }
 
   @Test

@@ -1,0 +1,24 @@
+package io.github.kvchart.aibrix.core.validate;
+
+import io.github.kvchart.aibrix.core.BuildLog;
+import io.github.kvchart.aibrix.core.manifest.Violation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Validates one YAML text written as m.yaml in a test's folder. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static List<Violation> validate(Path folder, String yaml, String kubernetesVersion)
+      throws Exception {
+    Path file = folder.resolve("m.yaml");
+    Files.writeString(file, yaml);
+    return new ManifestValidator()
+        .validate(
+            new ValidateRequest(
+                folder, List.of(file), List.of(), List.of(), kubernetesVersion, List.of(), 1),
+            BuildLog.SILENT)
+        .violations();
+  }
+}
