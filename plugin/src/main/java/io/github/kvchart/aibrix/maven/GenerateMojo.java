@@ -1,5 +1,6 @@
 package io.github.kvchart.aibrix.maven;
 
+import io.github.kvchart.aibrix.core.Fingerprint;
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.render.ChartGenerator;
 import io.github.kvchart.aibrix.core.render.GenerateRequest;
@@ -83,6 +84,21 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.version}", readonly = true, required = true)
   String projectVersion;
 
+  /**
+   * Generate again even when nothing changed. Otherwise generate is skipped, with one log line,
+   * while the models file, the templates, the contract, the parameters, the plugin and the output
+   * folder are all as the last run left them (fingerprints under {@code
+   * target/aibrix-chart-up-to-date}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
+  boolean force;
+
+  /** Where the up-to-date index is kept (the build directory). */
+  @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+  File buildDirectory;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -98,8 +114,27 @@ public class GenerateMojo extends AbstractMojo {
             projectVersion,
             path(contract));
     long start = System.nanoTime();
+    Path index = upToDateIndex();
+    String work = "generate-" + Integer.toHexString(outputDirectory.getAbsolutePath().hashCode());
+    try {
+      if (!force
+          && Fingerprint.recorded(index, work)
+              .equals(java.util.Optional.of(fingerprint(request)))) {
+        getLog()
+            .info(
+                "Generate: up to date (models file, templates, contract, parameters, plugin and "
+                    + outputDirectory
+                    + " unchanged since the last run); skipped. "
+                    + PropertyNames.FORCE
+                    + "=true generates again.");
+        return;
+      }
+    } catch (IOException e) {
+      getLog().debug("Up-to-date check failed, generating: " + e.getMessage());
+    }
     try {
       GenerateResult result = new ChartGenerator().generate(request, new MavenBuildLog(getLog()));
+      Fingerprint.record(index, work, fingerprint(request));
       getLog()
           .info(
               String.format(
@@ -116,6 +151,27 @@ public class GenerateMojo extends AbstractMojo {
       throw new MojoExecutionException(
           "Cannot write " + outputDirectory + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Everything the output depends on, the output itself included. */
+  private static String fingerprint(GenerateRequest request) throws IOException {
+    return Fingerprint.of()
+        .value("chartVersion", request.chartVersion())
+        .value("projectVersion", request.projectVersion())
+        .value("output", request.outputDirectory().toAbsolutePath().toString())
+        .file("models", request.modelsFile())
+        .file("contract", request.contractFile())
+        .folder("templates", request.templateDirectory())
+        .folder("files", request.outputDirectory())
+        .hex();
+  }
+
+  private Path upToDateIndex() {
+    File build =
+        buildDirectory == null || buildDirectory.getPath().contains("${")
+            ? new File(outputDirectory.getAbsoluteFile().getParentFile(), ".")
+            : buildDirectory;
+    return new File(build, "aibrix-chart-up-to-date").toPath();
   }
 
   private static Path path(File file) {

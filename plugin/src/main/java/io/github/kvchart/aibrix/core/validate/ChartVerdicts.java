@@ -2,6 +2,7 @@ package io.github.kvchart.aibrix.core.validate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kvchart.aibrix.core.AtomicFiles;
+import io.github.kvchart.aibrix.core.Fingerprint;
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.helm.ChartFiles;
 import io.github.kvchart.aibrix.core.manifest.Violation;
@@ -9,11 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,32 +37,24 @@ final class ChartVerdicts {
 
   static String key(Path chart, String display, ValidateRequest request, String minor, String crds)
       throws IOException, InvalidInputException {
-    MessageDigest digest = sha256();
-    update(digest, "plugin", codeIdentity());
-    update(digest, "display", display);
-    update(digest, "minor", minor);
-    // Unset and the default mean the same: the newest release, any installation.
-    update(
-        digest,
-        "aibrixVersion",
-        blank(request.aibrixVersion()) ? "" : request.aibrixVersion().trim());
-    update(
-        digest,
-        "installation",
-        blank(request.aibrixInstallation()) ? "any" : request.aibrixInstallation().trim());
-    update(digest, "rulesSet", blank(request.rules()) ? "" : request.rules().trim());
-    update(
-        digest,
-        "contract",
-        request.contractFile() == null
-            ? "built-in"
-            : HexFormat.of().formatHex(sha256(Files.readAllBytes(request.contractFile()))));
-    update(digest, "crds", crds);
+    Fingerprint key =
+        Fingerprint.of()
+            .value("display", display)
+            .value("minor", minor)
+            // Unset and the default mean the same: the newest release, any installation.
+            .value(
+                "aibrixVersion",
+                blank(request.aibrixVersion()) ? "" : request.aibrixVersion().trim())
+            .value(
+                "installation",
+                blank(request.aibrixInstallation()) ? "any" : request.aibrixInstallation().trim())
+            .value("rules", blank(request.rules()) ? "" : request.rules().trim())
+            .file("contract", request.contractFile())
+            .value("crds", crds);
     for (Map.Entry<String, Path> file : ChartFiles.of(chart).files().entrySet()) {
-      update(digest, "file", file.getKey());
-      digest.update(Files.readAllBytes(file.getValue()));
+      key.file(file.getKey(), file.getValue());
     }
-    return HexFormat.of().formatHex(digest.digest());
+    return key.hex();
   }
 
   static Optional<Verdict> load(Path directory, String key) {
@@ -98,28 +88,6 @@ final class ChartVerdicts {
     }
   }
 
-  /**
-   * The plugin's code: its version, and the size and time of the jar it runs from, so a rebuilt
-   * SNAPSHOT is a different plugin. Classes from a folder (tests) get a key of this JVM alone.
-   */
-  private static String codeIdentity() {
-    String version = String.valueOf(ChartVerdicts.class.getPackage().getImplementationVersion());
-    try {
-      Path code =
-          Path.of(ChartVerdicts.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (Files.isRegularFile(code)) {
-        return version + "|" + Files.size(code) + "|" + Files.getLastModifiedTime(code).toMillis();
-      }
-    } catch (Exception e) {
-      // fall through
-    }
-    return version
-        + "|"
-        + ProcessHandle.current().pid()
-        + "|"
-        + ProcessHandle.current().info().startInstant();
-  }
-
   private static boolean blank(String text) {
     return text == null || text.isBlank();
   }
@@ -130,22 +98,5 @@ final class ChartVerdicts {
     } catch (IOException e) {
       return 0;
     }
-  }
-
-  private static void update(MessageDigest digest, String name, String value) {
-    digest.update(
-        (name + "=" + value.length() + ":" + value + "\n").getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] sha256(byte[] bytes) {
-    return sha256().digest(bytes);
   }
 }
