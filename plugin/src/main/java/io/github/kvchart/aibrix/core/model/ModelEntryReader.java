@@ -12,45 +12,20 @@ import java.util.Set;
 /** Reads and checks one entry of {@code models:}, falling back to {@code defaults:}. */
 final class ModelEntryReader {
   static final Set<String> DEFAULTABLE_KEYS =
-      Set.of(
-          "hfModel",
-          "image",
-          "replicas",
-          "maxModelLen",
-          "gpus",
-          "servingPort",
-          "configMode",
-          "aibrixVersion",
-          "kvEvents",
-          "autoscaling",
-          "resources",
-          "gpuResourceName",
-          "hfToken",
-          "extraArgs",
-          "env",
-          "nodeSelector",
-          "cache",
-          "lora",
-          "shm",
-          "probes",
-          "strategy",
-          "imagePullSecrets",
-          "envFrom",
-          "podSecurityContext",
-          "securityContext",
-          "affinity",
-          "tolerations",
-          "topologySpreadConstraints",
-          "priorityClassName",
-          "runtimeClassName",
-          "schedulerName",
-          "terminationGracePeriodSeconds",
-          "commonLabels",
-          "podLabels",
-          "podAnnotations",
-          "service",
-          "podDisruptionBudget",
-          "metrics");
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.of(
+                  "hfModel",
+                  "image",
+                  "replicas",
+                  "maxModelLen",
+                  "gpus",
+                  "servingPort",
+                  "configMode",
+                  "aibrixVersion",
+                  "kvEvents",
+                  "autoscaling"),
+              PodSettingsReader.KEYS.stream())
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final Set<String> MODEL_KEYS = union(DEFAULTABLE_KEYS, "name");
   private static final Set<String> KV_KEYS =
       Set.of("enabled", "publisherType", "eventPort", "replayPort", "bufferSteps", "topic", "hwm");

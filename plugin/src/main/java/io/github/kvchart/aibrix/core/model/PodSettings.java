@@ -66,18 +66,17 @@ public record PodSettings(
     serviceAnnotations = copy(serviceAnnotations);
   }
 
-  /** The values keys whose value is a Kubernetes object (or list) passed through whole. */
+  /** The values keys whose value is a Kubernetes object passed through whole. */
+  public static final List<String> MAP_OBJECT_KEYS =
+      List.of("probes", "strategy", "podSecurityContext", "securityContext", "affinity");
+
+  /** The values keys whose value is a list of Kubernetes objects passed through whole. */
+  public static final List<String> LIST_OBJECT_KEYS =
+      List.of("imagePullSecrets", "envFrom", "tolerations", "topologySpreadConstraints");
+
+  /** Both: every value passed through whole. */
   public static final List<String> OBJECT_KEYS =
-      List.of(
-          "probes",
-          "strategy",
-          "imagePullSecrets",
-          "envFrom",
-          "podSecurityContext",
-          "securityContext",
-          "affinity",
-          "tolerations",
-          "topologySpreadConstraints");
+      java.util.stream.Stream.concat(MAP_OBJECT_KEYS.stream(), LIST_OBJECT_KEYS.stream()).toList();
 
   /** Where the cache is mounted, and HF_HOME points. */
   public static final String CACHE_PATH = "/root/.cache/huggingface";

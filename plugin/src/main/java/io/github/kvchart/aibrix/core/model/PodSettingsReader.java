@@ -13,6 +13,32 @@ import java.util.Set;
  * security contexts, scheduling), labels, the Service, a PodDisruptionBudget and a PodMonitor.
  */
 final class PodSettingsReader {
+  /** The model keys this reader reads (each may sit under defaults: as well). */
+  static final Set<String> KEYS =
+      java.util.stream.Stream.concat(
+              PodSettings.OBJECT_KEYS.stream(),
+              java.util.stream.Stream.of(
+                  "resources",
+                  "gpuResourceName",
+                  "hfToken",
+                  "extraArgs",
+                  "env",
+                  "nodeSelector",
+                  "cache",
+                  "lora",
+                  "shm",
+                  "priorityClassName",
+                  "runtimeClassName",
+                  "schedulerName",
+                  "terminationGracePeriodSeconds",
+                  "commonLabels",
+                  "podLabels",
+                  "podAnnotations",
+                  "service",
+                  "podDisruptionBudget",
+                  "metrics"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private PodSettingsReader() {}
 
   private static final java.util.regex.Pattern QUANTITY =
@@ -128,14 +154,13 @@ final class PodSettingsReader {
         model.has("strategy")
             ? mapOf(model, "strategy", model.tree("strategy").get())
             : PodSettings.defaultStrategy());
-    for (String key : List.of("podSecurityContext", "securityContext", "affinity")) {
-      Optional<Object> value = model.tree(key);
+    for (String key : PodSettings.MAP_OBJECT_KEYS) {
+      Optional<Object> value = objects.containsKey(key) ? Optional.empty() : model.tree(key);
       if (value.isPresent()) {
         objects.put(key, mapOf(model, key, value.get()));
       }
     }
-    for (String key :
-        List.of("imagePullSecrets", "envFrom", "tolerations", "topologySpreadConstraints")) {
+    for (String key : PodSettings.LIST_OBJECT_KEYS) {
       Optional<Object> value = model.tree(key);
       if (value.isPresent()) {
         if (!(value.get() instanceof List<?> list)

@@ -156,9 +156,7 @@ public final class TemplateModel {
     // Objects passed through whole, written with the yamlblock filter; an unset one is empty.
     for (String key : io.github.kvchart.aibrix.core.model.PodSettings.OBJECT_KEYS) {
       Object value = pod.objects().get(key);
-      boolean list =
-          List.of("imagePullSecrets", "envFrom", "tolerations", "topologySpreadConstraints")
-              .contains(key);
+      boolean list = io.github.kvchart.aibrix.core.model.PodSettings.LIST_OBJECT_KEYS.contains(key);
       map.put(key, value != null ? value : list ? List.of() : Map.of());
     }
     map.put("podSpec", pod.podSpec());

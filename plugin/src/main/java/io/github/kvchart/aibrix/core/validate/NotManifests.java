@@ -51,11 +51,12 @@ final class NotManifests {
     Set<Path> patches = new HashSet<>();
     // Every kustomization among the sources or beside them; a patch may live in another folder.
     Set<Path> kustomizations = new TreeSet<>();
-    for (Path file : files) {
-      Path absolute = file.toAbsolutePath().normalize();
+    Set<Path> folders = new TreeSet<>();
+    files.forEach(file -> folders.add(file.toAbsolutePath().normalize().getParent()));
+    for (Path folder : folders) {
       for (String name : KUSTOMIZATIONS) {
-        if (Files.isRegularFile(absolute.resolveSibling(name))) {
-          kustomizations.add(absolute.resolveSibling(name));
+        if (Files.isRegularFile(folder.resolve(name))) {
+          kustomizations.add(folder.resolve(name));
         }
       }
     }
