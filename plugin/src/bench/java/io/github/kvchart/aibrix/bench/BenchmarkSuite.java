@@ -104,6 +104,7 @@ class BenchmarkSuite {
     fleet();
     coldStart(corpus.get(0));
     cli(corpusDir);
+    buildOverhead();
 
     Path out = work.resolve("results.json");
     Files.writeString(
@@ -355,6 +356,135 @@ class BenchmarkSuite {
       medians[t] = times[t][PASSES / 2];
     }
     return medians;
+  }
+
+  /**
+   * What the plugin adds to a real {@code mvn verify} of a small user project with generate,
+   * validate and package, against the same project without the plugin: fresh (no target/) and
+   * rebuilt with nothing changed. Medians of 5 interleaved runs. The plugin under test is installed
+   * into the local repository first (install-file, as {@code mvn install} would), so the user
+   * project resolves exactly the jar this build made.
+   */
+  private void buildOverhead() throws Exception {
+    String mvn = System.getProperty("bench.mvn");
+    String jar = System.getProperty("bench.plugin.jar");
+    if (mvn == null || jar == null || !Files.exists(Path.of(jar))) {
+      results.put("build_overhead", "skipped: no maven or plugin jar (" + mvn + ", " + jar + ")");
+      return;
+    }
+    String version = System.getProperty("bench.plugin.version");
+    String install = "org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file";
+    Path parentPom = Path.of(System.getProperty("bench.parent.pom"));
+    Path pluginPom = Path.of(System.getProperty("bench.plugin.pom"));
+    process(
+        List.of(
+            mvn,
+            "-B",
+            "-q",
+            "-o",
+            "-f",
+            parentPom.toString(),
+            "-N",
+            install,
+            "-Dfile=" + parentPom,
+            "-DpomFile=" + parentPom));
+    process(
+        List.of(
+            mvn,
+            "-B",
+            "-q",
+            "-o",
+            "-f",
+            parentPom.toString(),
+            "-N",
+            install,
+            "-Dfile=" + jar,
+            "-DpomFile=" + pluginPom));
+    Path with = userProject("with-plugin", version);
+    Path without = userProject("without-plugin", null);
+    List<String> verify = List.of(mvn, "-B", "-q", "-o", "verify");
+    double[][] fresh = new double[2][5];
+    double[][] noop = new double[2][5];
+    Path[] projects = {with, without};
+    for (int run = 0; run < 5; run++) {
+      for (int p = 0; p < 2; p++) {
+        deleteTree(projects[p].resolve("target"));
+        fresh[p][run] = timed(verify, projects[p]);
+        noop[p][run] = timed(verify, projects[p]);
+      }
+    }
+    double freshWith = medianOf(fresh[0]);
+    double freshWithout = medianOf(fresh[1]);
+    double noopWith = medianOf(noop[0]);
+    double noopWithout = medianOf(noop[1]);
+    results.put("build_overhead_s", round(freshWith - freshWithout));
+    results.put("noop_rebuild_overhead_s", round(noopWith - noopWithout));
+    ObjectNode raw = results.putObject("build_s");
+    raw.put("fresh_with_plugin", round(freshWith));
+    raw.put("fresh_without_plugin", round(freshWithout));
+    raw.put("noop_with_plugin", round(noopWith));
+    raw.put("noop_without_plugin", round(noopWithout));
+  }
+
+  private Path userProject(String name, String pluginVersion) throws Exception {
+    Path dir = Files.createDirectories(work.resolve("build-overhead").resolve(name));
+    String plugin =
+        pluginVersion == null
+            ? ""
+            : "  <build><plugins><plugin>\n"
+                + "    <groupId>io.github.kvchart</groupId>\n"
+                + "    <artifactId>aibrix-chart-maven-plugin</artifactId>\n"
+                + "    <version>"
+                + pluginVersion
+                + "</version>\n"
+                + "    <executions><execution><goals>\n"
+                + "      <goal>generate</goal><goal>validate</goal><goal>package</goal>\n"
+                + "    </goals></execution></executions>\n"
+                + "  </plugin></plugins></build>\n";
+    Files.writeString(
+        dir.resolve("pom.xml"),
+        "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
+            + "  <modelVersion>4.0.0</modelVersion>\n"
+            + "  <groupId>bench.user</groupId><artifactId>"
+            + name
+            + "</artifactId>\n"
+            + "  <version>1.0.0</version><packaging>pom</packaging>\n"
+            + "  <properties><project.build.outputTimestamp>2026-01-01T00:00:00Z"
+            + "</project.build.outputTimestamp></properties>\n"
+            + plugin
+            + "</project>\n");
+    return dir;
+  }
+
+  private static double timed(List<String> command, Path dir) throws Exception {
+    long start = System.nanoTime();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed in " + dir);
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static double medianOf(double[] runs) {
+    double[] sorted = runs.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   private static double median(Callable<?> task) throws Exception {

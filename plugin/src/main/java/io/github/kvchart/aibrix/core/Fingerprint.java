@@ -19,18 +19,23 @@ import java.util.stream.Stream;
 public final class Fingerprint {
   private final MessageDigest digest;
 
-  private Fingerprint() {
+  private Fingerprint(String code) {
     try {
       digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    value("plugin", codeIdentity());
+    value("plugin", code);
   }
 
   /** A fingerprint that already holds the plugin's code identity. */
   public static Fingerprint of() {
-    return new Fingerprint();
+    return new Fingerprint(codeIdentity());
+  }
+
+  /** A fingerprint that holds the given code identity (another plugin build, in tests). */
+  public static Fingerprint of(String codeIdentity) {
+    return new Fingerprint(codeIdentity);
   }
 
   /** Adds a named value (null and "" differ from each other and from any other value). */
@@ -65,6 +70,11 @@ public final class Fingerprint {
       file(folder.relativize(file).toString(), file);
     }
     return this;
+  }
+
+  /** Adds a file or a folder, whichever {@code path} is, or its absence. */
+  public Fingerprint path(String name, Path path) throws IOException {
+    return path != null && Files.isDirectory(path) ? folder(name, path) : file(name, path);
   }
 
   public String hex() {

@@ -99,6 +99,11 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.build.directory}", readonly = true)
   File buildDirectory;
 
+  /**
+   * The plugin's code identity in the up-to-date fingerprint; null: this plugin (tests vary it).
+   */
+  String pluginIdentity;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -154,8 +159,8 @@ public class GenerateMojo extends AbstractMojo {
   }
 
   /** Everything the output depends on, the output itself included. */
-  private static String fingerprint(GenerateRequest request) throws IOException {
-    return Fingerprint.of()
+  private String fingerprint(GenerateRequest request) throws IOException {
+    return (pluginIdentity == null ? Fingerprint.of() : Fingerprint.of(pluginIdentity))
         .value("chartVersion", request.chartVersion())
         .value("projectVersion", request.projectVersion())
         .value("output", request.outputDirectory().toAbsolutePath().toString())
@@ -167,11 +172,10 @@ public class GenerateMojo extends AbstractMojo {
   }
 
   private Path upToDateIndex() {
-    File build =
-        buildDirectory == null || buildDirectory.getPath().contains("${")
-            ? new File(outputDirectory.getAbsoluteFile().getParentFile(), ".")
-            : buildDirectory;
-    return new File(build, "aibrix-chart-up-to-date").toPath();
+    return BuildDirectory.resolve(
+        buildDirectory,
+        outputDirectory.getAbsoluteFile().getParentFile(),
+        BuildDirectory.UP_TO_DATE);
   }
 
   private static Path path(File file) {

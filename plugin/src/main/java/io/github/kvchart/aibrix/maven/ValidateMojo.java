@@ -1,5 +1,6 @@
 package io.github.kvchart.aibrix.maven;
 
+import io.github.kvchart.aibrix.core.Fingerprint;
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.manifest.Violation;
 import io.github.kvchart.aibrix.core.report.ReportFiles;
@@ -160,11 +161,13 @@ public class ValidateMojo extends AbstractMojo {
   File basedir;
 
   /**
-   * Check every chart again even when its verdict is kept: a chart's verdict (lint, renderings,
-   * schemas, contract) is reused while the chart's files, the plugin, the contract, the rule levels
-   * and the Kubernetes version are unchanged, so {@code package} and {@code validate} check a chart
-   * once per build and an unchanged rebuild not at all. Kept under {@code
-   * target/aibrix-chart-verdicts}.
+   * Validate even when nothing changed. Without it, validate is skipped, with one log line, when
+   * its last run passed on the same sources, CRDs, contract, parameters and plugin and its reports
+   * are still in place (fingerprints in {@code target/aibrix-chart-up-to-date}); and a chart's
+   * verdict (lint, renderings, schemas, contract) is reused while the chart's files, the plugin,
+   * the contract, the rule levels and the Kubernetes version are unchanged, so {@code package} and
+   * {@code validate} check a chart once per build (verdicts in {@code
+   * target/aibrix-chart-verdicts}). A failed run is never recorded, so it always runs again.
    *
    * @since 0.1.0
    */
@@ -175,6 +178,11 @@ public class ValidateMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.build.directory}", readonly = true)
   File buildDirectory;
 
+  /**
+   * The plugin's code identity in the up-to-date fingerprint; null: this plugin (tests vary it).
+   */
+  String pluginIdentity;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -183,12 +191,6 @@ public class ValidateMojo extends AbstractMojo {
     }
     // Without a project, Maven leaves ${project.build.directory} unresolved: use ./target then.
     File reports = standalone(reportsDirectory, "target/aibrix-chart-reports");
-    try {
-      ReportFiles.remove(reports.toPath());
-    } catch (IOException e) {
-      throw new MojoExecutionException(
-          "Cannot remove the previous reports in " + reports + ": " + e.getMessage(), e);
-    }
     File generated = standalone(outputDirectory, "target/aibrix-chart");
     List<Path> sourcePaths = paths(sources);
     if (sourcePaths.isEmpty()) {
@@ -219,6 +221,27 @@ public class ValidateMojo extends AbstractMojo {
             rules,
             aibrixVersion,
             aibrixInstallation);
+    Path index =
+        BuildDirectory.resolve(
+            buildDirectory, new File(basedir, "target"), BuildDirectory.UP_TO_DATE);
+    String work = "validate-" + Integer.toHexString(reports.getAbsolutePath().hashCode());
+    if (!force && upToDate(index, work, request, reports.toPath())) {
+      getLog()
+          .info(
+              "Validate: up to date (sources, CRDs, contract, parameters, plugin and reports"
+                  + " unchanged since the last run, which passed); skipped. Verdict: "
+                  + reports
+                  + ". "
+                  + PropertyNames.FORCE
+                  + "=true validates again.");
+      return;
+    }
+    try {
+      ReportFiles.remove(reports.toPath());
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "Cannot remove the previous reports in " + reports + ": " + e.getMessage(), e);
+    }
     if (!force) {
       request = request.withVerdictCache(verdicts(buildDirectory, basedir));
     }
@@ -243,7 +266,15 @@ public class ValidateMojo extends AbstractMojo {
       throw new MojoExecutionException(
           "Cannot write reports to " + reports + ": " + e.getMessage(), e);
     }
-    if (result.errors() > 0 || (failOnWarning && result.warnings() > 0)) {
+    boolean failed = result.errors() > 0 || (failOnWarning && result.warnings() > 0);
+    if (!failed) {
+      try {
+        Fingerprint.record(index, work, fingerprint(request, reports.toPath()));
+      } catch (IOException e) {
+        getLog().debug("Cannot record the up-to-date fingerprint: " + e.getMessage());
+      }
+    }
+    if (failed) {
       throw new MojoFailureException(
           String.format(
               "Validation failed: %d errors, %d warnings%s. Fix the lines above; details in %s",
@@ -256,13 +287,48 @@ public class ValidateMojo extends AbstractMojo {
     }
   }
 
+  /** Whether the last run passed on exactly these inputs, parameters, plugin and reports. */
+  private boolean upToDate(Path index, String work, ValidateRequest request, Path reports) {
+    try {
+      return Fingerprint.recorded(index, work)
+          .equals(java.util.Optional.of(fingerprint(request, reports)));
+    } catch (IOException e) {
+      getLog().debug("Up-to-date check failed, validating: " + e.getMessage());
+      return false;
+    }
+  }
+
   /** The verdict directory: under the build directory, or ./target without a project. */
-  static java.nio.file.Path verdicts(File buildDirectory, File basedir) {
-    File build =
-        buildDirectory == null || buildDirectory.getPath().contains("${")
-            ? new File(basedir, "target")
-            : buildDirectory;
-    return new File(build, "aibrix-chart-verdicts").toPath();
+  static Path verdicts(File buildDirectory, File basedir) {
+    return BuildDirectory.resolve(
+        buildDirectory, new File(basedir, "target"), BuildDirectory.VERDICTS);
+  }
+
+  /**
+   * Everything the verdict and the reports depend on: the plugin, every parameter that changes a
+   * verdict, the bytes of the sources, CRDs and contract, and the reports written last time.
+   */
+  private String fingerprint(ValidateRequest request, Path reports) throws IOException {
+    Fingerprint print =
+        (pluginIdentity == null ? Fingerprint.of() : Fingerprint.of(pluginIdentity))
+            .value("includes", String.valueOf(request.includes()))
+            .value("excludes", String.valueOf(request.excludes()))
+            .value("kubernetesVersion", request.kubernetesVersion())
+            .value("rules", rules)
+            .value("aibrixVersion", aibrixVersion)
+            .value("aibrixInstallation", aibrixInstallation)
+            .value("failOnWarning", String.valueOf(failOnWarning))
+            .value("reports", reports.toAbsolutePath().toString())
+            .file("contract", request.contractFile());
+    for (Path source : request.sources()) {
+      Path resolved = basedir.toPath().resolve(source);
+      print.path("source " + resolved.toAbsolutePath(), resolved);
+    }
+    for (Path crd : request.crds()) {
+      Path resolved = basedir.toPath().resolve(crd);
+      print.path("crd " + resolved.toAbsolutePath(), resolved);
+    }
+    return print.folder("reports", reports).hex();
   }
 
   private File standalone(File configured, String fallback) {

@@ -58,6 +58,10 @@ class GenerateUpToDateTest {
     assertFalse(skipped(mojo), "the output was edited");
     assertFalse(Files.readString(chart).contains("# edited"), "and is generated again");
 
+    mojo.pluginIdentity = "0.1.1|another build";
+    assertFalse(skipped(mojo), "another plugin version or build");
+    assertTrue(skipped(mojo));
+
     mojo.force = true;
     assertFalse(skipped(mojo), "aibrix-chart.force");
     mojo.force = false;
