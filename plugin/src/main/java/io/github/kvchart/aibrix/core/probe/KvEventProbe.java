@@ -1,0 +1,300 @@
+package io.github.kvchart.aibrix.core.probe;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * Connects to a model pod's KV-event sockets exactly as the AIBrix gateway does (SUB to the event
+ * endpoint with every topic, DEALER to the replay endpoint) and records what arrives. It never
+ * throws on what the peer sends: every oddity is counted in the {@link Observation}.
+ */
+public final class KvEventProbe {
+  private static final AtomicLong MONITORS = new AtomicLong();
+  private static final int KEPT_DIGESTS = 100_000;
+  private static final int MAX_TOPIC_CHARS = 200;
+
+  private final ProbeRequest request;
+  private final Observation seen = new Observation();
+
+  /** Live payload digests by sequence, since the last reset, for the replay comparison. */
+  private final Map<Long, Long> digests =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+          return size() > KEPT_DIGESTS;
+        }
+      };
+
+  public KvEventProbe(ProbeRequest request) {
+    this.request = request;
+  }
+
+  /** Runs the probe: live batches until the count or the timeout, then the replay check. */
+  public Observation run() {
+    long start = System.nanoTime();
+    try (ZContext context = new ZContext()) {
+      live(context, start);
+      if (request.replayEndpoint() != null) {
+        seen.replayEndpoint = request.replayEndpoint();
+        if (seen.firstSequence == null) {
+          seen.replayStatus = "not-checked";
+        } else {
+          replay(context);
+        }
+      }
+    }
+    seen.elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+    return seen;
+  }
+
+  private void live(ZContext context, long start) {
+    ZMQ.Socket sub = context.createSocket(SocketType.SUB);
+    bound(sub);
+    String monitorAddress = "inproc://aibrix-probe-monitor-" + MONITORS.incrementAndGet();
+    sub.monitor(
+        monitorAddress,
+        ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_HANDSHAKE_PROTOCOL);
+    ZMQ.Socket monitor = context.createSocket(SocketType.PAIR);
+    monitor.connect(monitorAddress);
+    sub.subscribe(new byte[0]);
+    sub.connect(request.endpoint());
+    long deadline = start + request.timeout().toNanos();
+    try (ZMQ.Poller poller = context.createPoller(2)) {
+      poller.register(sub, ZMQ.Poller.POLLIN);
+      poller.register(monitor, ZMQ.Poller.POLLIN);
+      while (seen.batches < request.batches()) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          break;
+        }
+        poller.poll(Math.min(left, 200));
+        if (poller.pollin(1)) {
+          monitorEvents(monitor);
+        }
+        if (poller.pollin(0)) {
+          drain(sub, start);
+        }
+      }
+    }
+    monitorEvents(monitor);
+  }
+
+  private static void bound(ZMQ.Socket socket) {
+    socket.setLinger(0);
+    socket.setRcvHWM(ProbeRequest.QUEUED_MESSAGES);
+    socket.setMaxMsgSize(ProbeRequest.MAX_FRAME_BYTES);
+    socket.setReconnectIVL(100);
+    socket.setReconnectIVLMax(1000);
+  }
+
+  private void monitorEvents(ZMQ.Socket monitor) {
+    ZMQ.Event event;
+    while ((event = ZMQ.Event.recv(monitor, ZMQ.DONTWAIT)) != null) {
+      if (event.getEvent() == ZMQ.EVENT_CONNECTED) {
+        seen.tcpConnected = true;
+      } else if (event.getEvent() == ZMQ.EVENT_HANDSHAKE_PROTOCOL) {
+        seen.handshake = true;
+        seen.connections++;
+      } else if (event.getEvent() == ZMQ.EVENT_DISCONNECTED) {
+        seen.disconnects++;
+      }
+    }
+  }
+
+  /** Reads every message waiting on the SUB socket, up to the batch count. */
+  private void drain(ZMQ.Socket sub, long start) {
+    while (seen.batches < request.batches()) {
+      byte[] topic = sub.recv(ZMQ.DONTWAIT);
+      if (topic == null) {
+        return;
+      }
+      byte[] sequence = null;
+      byte[] payload = null;
+      int frames = 1;
+      while (sub.hasReceiveMore()) {
+        byte[] frame = sub.recv();
+        frames++;
+        if (frames == 2) {
+          sequence = frame;
+        } else if (frames == 3) {
+          payload = frame;
+        }
+      }
+      if (frames != 3 || sequence.length != 8) {
+        seen.malformedMessages++;
+        Observation.example(
+            seen.malformedExamples,
+            frames != 3
+                ? "a message of " + frames + " frames; vLLM sends 3 (topic, sequence, payload)"
+                : "a sequence frame of " + sequence.length + " bytes; vLLM sends 8");
+        continue;
+      }
+      batch(topic, ByteBuffer.wrap(sequence).getLong(), payload, start);
+    }
+  }
+
+  private void batch(byte[] topic, long sequence, byte[] payload, long start) {
+    if (seen.firstBatchMillis < 0) {
+      seen.firstBatchMillis = (System.nanoTime() - start) / 1_000_000;
+    }
+    seen.batches++;
+    seen.payloadBytes += payload.length;
+    String name = new String(topic, StandardCharsets.UTF_8);
+    Observation.keep(
+        seen.topics, name.length() > MAX_TOPIC_CHARS ? name.substring(0, MAX_TOPIC_CHARS) : name);
+    if (seen.lastSequence != null) {
+      long last = seen.lastSequence;
+      if (sequence <= last) {
+        // back to an earlier number: the publisher started again (a pod restart)
+        seen.resets++;
+        seen.firstSequence = sequence;
+        digests.clear();
+      } else if (sequence > last + 1) {
+        seen.gaps++;
+        seen.missedBatches += sequence - last - 1;
+      }
+    } else {
+      seen.firstSequence = sequence;
+    }
+    seen.lastSequence = sequence;
+    digests.put(sequence, digest(payload));
+    try {
+      DecodedBatch decoded = EventBatchDecoder.decode(payload);
+      seen.batchesByFormat.merge(decoded.format().label(), 1L, Long::sum);
+      decoded.eventsByKind().forEach((kind, count) -> seen.kind(kind, count));
+      seen.events += decoded.events();
+      if (decoded.dataParallelRank() == null) {
+        seen.batchWithoutRank = true;
+      } else {
+        Observation.keep(seen.ranks, decoded.dataParallelRank());
+      }
+      decoded.blockSizes().forEach(size -> Observation.keep(seen.blockSizes, size));
+      seen.intHashes += decoded.intHashes();
+      seen.byteHashes += decoded.byteHashes();
+      if (!decoded.gatewayProblems().isEmpty()) {
+        seen.undecodableByGateway++;
+        Observation.example(
+            seen.gatewayExamples, "batch " + sequence + ": " + decoded.gatewayProblems().get(0));
+      }
+    } catch (MalformedBatchException e) {
+      seen.malformedPayloads++;
+      Observation.example(seen.malformedExamples, "batch " + sequence + ": " + e.getMessage());
+    }
+  }
+
+  /** Asks for every batch from the first sequence seen and compares the answers with them. */
+  private void replay(ZContext context) {
+    ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
+    bound(dealer);
+    dealer.connect(request.replayEndpoint());
+    long from = seen.firstSequence;
+    seen.replayFrom = from;
+    dealer.sendMore(new byte[0]);
+    dealer.send(ByteBuffer.allocate(8).putLong(from).array());
+    long deadline = System.nanoTime() + request.replayTimeout().toNanos();
+    long previous = Long.MIN_VALUE;
+    Long firstReply = null;
+    java.util.Set<Long> answered = new java.util.HashSet<>();
+    try (ZMQ.Poller poller = context.createPoller(1)) {
+      poller.register(dealer, ZMQ.Poller.POLLIN);
+      while (!seen.replayEndMarker) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          break;
+        }
+        poller.poll(Math.min(left, 200));
+        byte[] first;
+        while (!seen.replayEndMarker && (first = dealer.recv(ZMQ.DONTWAIT)) != null) {
+          byte[][] frames = new byte[3][];
+          frames[0] = first;
+          int count = 1;
+          while (dealer.hasReceiveMore()) {
+            byte[] frame = dealer.recv();
+            if (count < 3) {
+              frames[count] = frame;
+            }
+            count++;
+          }
+          if (count != 3 || frames[0].length != 0 || frames[1].length != 8) {
+            Observation.example(
+                seen.replayProblems,
+                "a reply of "
+                    + count
+                    + " frames; vLLM answers (empty delimiter, 8-byte sequence, payload)");
+            seen.replayMismatched++;
+            continue;
+          }
+          long sequence = ByteBuffer.wrap(frames[1]).getLong();
+          if (sequence == -1) {
+            seen.replayEndMarker = true;
+            break;
+          }
+          seen.replayReplies++;
+          if (sequence < from || sequence <= previous) {
+            Observation.example(
+                seen.replayProblems,
+                "reply "
+                    + sequence
+                    + " is out of order (asked from "
+                    + from
+                    + ", previous "
+                    + previous
+                    + ")");
+            seen.replayMismatched++;
+          }
+          previous = sequence;
+          if (firstReply == null) {
+            firstReply = sequence;
+          }
+          Long live = digests.get(sequence);
+          if (live != null && answered.add(sequence)) {
+            if (live == digest(frames[2])) {
+              seen.replayMatched++;
+            } else {
+              seen.replayMismatched++;
+              Observation.example(
+                  seen.replayProblems,
+                  "batch " + sequence + " replayed with other bytes than were published");
+            }
+          }
+        }
+      }
+    }
+    if (seen.replayEndMarker && firstReply != null) {
+      // every live batch from the first reply on must be among the answers
+      for (Long sequence : digests.keySet()) {
+        if (sequence >= firstReply && !answered.contains(sequence)) {
+          seen.replayMissing++;
+        }
+      }
+      if (seen.replayMissing > 0) {
+        Observation.example(
+            seen.replayProblems,
+            seen.replayMissing + " batch(es) seen live were not in the replay");
+      }
+    }
+    if (!seen.replayEndMarker) {
+      seen.replayStatus = seen.replayReplies == 0 ? "missing" : "incomplete";
+    } else if (seen.replayMismatched > 0 || seen.replayMissing > 0) {
+      seen.replayStatus = "wrong";
+    } else {
+      seen.replayStatus = "ok";
+    }
+  }
+
+  private static long digest(byte[] payload) {
+    try {
+      return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(payload)).getLong();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
