@@ -32,6 +32,11 @@ public final class PropertyNames {
   public static final String INSECURE = "aibrix-chart.insecure";
   public static final String PUSH_TIMEOUT = "aibrix-chart.push.timeout";
   public static final String PUSH_SNAPSHOTS = "aibrix-chart.push.snapshots";
+  public static final String PROBE_SKIP = "aibrix-chart.probe.skip";
+  public static final String PROBE_ENDPOINT = "aibrix-chart.probe.endpoint";
+  public static final String PROBE_REPLAY_ENDPOINT = "aibrix-chart.probe.replayEndpoint";
+  public static final String PROBE_TIMEOUT = "aibrix-chart.probe.timeout";
+  public static final String PROBE_BATCHES = "aibrix-chart.probe.batches";
 
   private PropertyNames() {}
 }

@@ -217,7 +217,8 @@ final class ContractReader {
             "installations",
             "autoscalerRegistryFrom",
             "autoscalerMetrics",
-            "kvCacheMetrics"));
+            "kvCacheMetrics",
+            "mapEventsDecodedFrom"));
     List<Version> releases = new ArrayList<>();
     for (String release : aibrix.strings("releases")) {
       if (!Version.isVersion(release)) {
@@ -281,7 +282,10 @@ final class ContractReader {
         java.util.Collections.unmodifiableMap(installations),
         version(aibrix, "autoscalerRegistryFrom"),
         java.util.Collections.unmodifiableMap(metrics),
-        List.copyOf(kvCacheMetrics));
+        List.copyOf(kvCacheMetrics),
+        aibrix.isExplicitNull("mapEventsDecodedFrom")
+            ? null
+            : optionalVersion(aibrix, "mapEventsDecodedFrom"));
   }
 
   private static AibrixPods pods(MappingReader pods) throws InvalidInputException {

@@ -57,7 +57,18 @@ public final class KvContract {
       Map<String, Installation> installations,
       Version autoscalerRegistryFrom,
       Map<String, AutoscalerMetric> autoscalerMetrics,
-      List<String> kvCacheMetrics) {}
+      List<String> kvCacheMetrics,
+      Version mapEventsDecodedFrom) {
+
+    /**
+     * Whether the gateway of {@code release} decodes events sent as msgpack maps (vLLM after about
+     * v0.23). Null release: the newest this contract knows.
+     */
+    public boolean decodesMapEvents(Version release) {
+      Version gateway = release == null ? releases.get(releases.size() - 1) : release;
+      return mapEventsDecodedFrom != null && gateway.compareTo(mapEventsDecodedFrom) >= 0;
+    }
+  }
 
   /** The model labels: name, kvEventsEnabled, port, engine, and the one value "true". */
   public record Labels(

@@ -20,6 +20,7 @@ public final class KvEventProbe {
   private static final AtomicLong MONITORS = new AtomicLong();
   private static final int KEPT_DIGESTS = 100_000;
   private static final int MAX_TOPIC_CHARS = 200;
+  private static final int HANDSHAKE_MILLIS = 2000;
 
   private final ProbeRequest request;
   private final Observation seen = new Observation();
@@ -89,6 +90,9 @@ public final class KvEventProbe {
 
   private static void bound(ZMQ.Socket socket) {
     socket.setLinger(0);
+    // A handshake between jeromq and libzmq (vLLM's pyzmq) now and then stalls after the TCP
+    // connect; dropping it after 2 s makes the socket reconnect and try again.
+    socket.setHandshakeIvl(HANDSHAKE_MILLIS);
     socket.setRcvHWM(ProbeRequest.QUEUED_MESSAGES);
     socket.setMaxMsgSize(ProbeRequest.MAX_FRAME_BYTES);
     socket.setReconnectIVL(100);
@@ -194,12 +198,25 @@ public final class KvEventProbe {
   private void replay(ZContext context) {
     ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
     bound(dealer);
+    String monitorAddress = "inproc://aibrix-probe-monitor-" + MONITORS.incrementAndGet();
+    dealer.monitor(monitorAddress, ZMQ.EVENT_HANDSHAKE_PROTOCOL);
+    ZMQ.Socket monitor = context.createSocket(SocketType.PAIR);
+    monitor.connect(monitorAddress);
     dealer.connect(request.replayEndpoint());
+    long deadline = System.nanoTime() + request.replayTimeout().toNanos();
+    // ask only once the ROUTER has answered the handshake: a request queued earlier can be lost
+    monitor.setReceiveTimeOut((int) Math.max(1, request.replayTimeout().toMillis()));
+    ZMQ.Event handshake = ZMQ.Event.recv(monitor);
+    if (handshake == null) {
+      seen.replayStatus = "missing";
+      Observation.example(
+          seen.replayProblems, "no ZeroMQ peer answered on " + request.replayEndpoint());
+      return;
+    }
     long from = seen.firstSequence;
     seen.replayFrom = from;
     dealer.sendMore(new byte[0]);
     dealer.send(ByteBuffer.allocate(8).putLong(from).array());
-    long deadline = System.nanoTime() + request.replayTimeout().toNanos();
     long previous = Long.MIN_VALUE;
     Long firstReply = null;
     java.util.Set<Long> answered = new java.util.HashSet<>();

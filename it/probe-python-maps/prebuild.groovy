@@ -1,0 +1,3 @@
+publisherFormat = 'maps'
+publisherPort = '25567'
+evaluate(new File(repoRoot, 'it/probe-publisher/start.groovy'))
