@@ -61,6 +61,20 @@ class ContractReaderTest {
     assertEquals(java.util.List.of("integer"), contract.configKeys().get("buffer_steps").types());
   }
 
+  @Test
+  void mapEventsAreDecodedFromTheReleaseTheContractNames() throws Exception {
+    KvContract shipped = ContractReader.read(shipped(), "kv-events-contract.yaml");
+    assertTrue(!shipped.aibrix().decodesMapEvents(null), "no release decodes maps yet");
+    assertTrue(!shipped.aibrix().decodesMapEvents(Version.parse("v9.0.0")));
+    KvContract later =
+        ContractReader.read(
+            shipped().replace("mapEventsDecodedFrom: null", "mapEventsDecodedFrom: v0.6.0"),
+            "user.yaml");
+    assertTrue(later.aibrix().decodesMapEvents(Version.parse("v0.6.0")));
+    assertTrue(!later.aibrix().decodesMapEvents(Version.parse("v0.5.0")));
+    assertTrue(later.aibrix().decodesMapEvents(null), "the newest release known, v0.7.0");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
