@@ -104,6 +104,7 @@ class BenchmarkSuite {
     fleet();
     coldStart(corpus.get(0));
     cli(corpusDir);
+    probeRate();
     buildOverhead();
 
     Path out = work.resolve("results.json");
@@ -356,6 +357,28 @@ class BenchmarkSuite {
       medians[t] = times[t][PASSES / 2];
     }
     return medians;
+  }
+
+  /**
+   * The probe's intake from a local publisher (loopback, batches of 10 events, no pacing): one
+   * warm-up run, then the median of 3 runs of 20,000 batches, and the gaps seen in all of them.
+   */
+  private void probeRate() throws Exception {
+    io.github.kvchart.aibrix.core.probe.ProbeRate.measure(5_000);
+    double[] rates = new double[3];
+    long gaps = 0;
+    long events = 0;
+    for (int i = 0; i < rates.length; i++) {
+      var rate = io.github.kvchart.aibrix.core.probe.ProbeRate.measure(20_000);
+      rates[i] = rate.eventsPerSecond();
+      gaps += rate.gaps();
+      events += rate.events();
+    }
+    Arrays.sort(rates);
+    ObjectNode probe = results.putObject("probe");
+    probe.put("events_per_s", Math.round(rates[1]));
+    probe.put("events", events);
+    probe.put("gaps", gaps);
   }
 
   /**
