@@ -17,6 +17,8 @@ import java.util.ServiceLoader;
  */
 public final class EmbeddedHelm {
   private static volatile boolean checked;
+  private static final java.util.concurrent.atomic.AtomicBoolean WARMING =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private EmbeddedHelm() {}
 
@@ -51,6 +53,32 @@ public final class EmbeddedHelm {
     } catch (RuntimeException e) {
       throw new HelmException("helm lint failed: " + oneLine(e.getMessage()), e);
     }
+  }
+
+  /**
+   * Loads Helm's native library on a background thread (once per process), so that the first real
+   * call does not wait for it. It holds Helm's lock while it loads, so calls simply wait for it; a
+   * failure is left to the first real call to report.
+   */
+  public static void warmUpInBackground() {
+    if (checked || !WARMING.compareAndSet(false, true)) {
+      return;
+    }
+    Thread thread =
+        new Thread(
+            () -> {
+              synchronized (EmbeddedHelm.class) {
+                try {
+                  requireBundledLibrary();
+                  Helm.version().call();
+                } catch (HelmException | RuntimeException | LinkageError e) {
+                  // the first real call reports it
+                }
+              }
+            },
+            "aibrix-chart-helm-warm-up");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   static void requireBundledLibrary() throws HelmException {

@@ -93,6 +93,34 @@ public final class ManifestValidator {
         .podAutoscalerFields()
         .forEach((field, fix) -> hints.put("PodAutoscaler." + field, fix));
     SchemaCheck schemaCheck = new SchemaCheck(catalog, hints);
+    String crdDigest =
+        crds.stream().map(c -> c.apiVersion() + c.kind() + c.schema()).toList().toString();
+    // Kept verdicts first: a chart that needs Helm starts Helm's native load now, in the
+    // background, so that it overlaps the plain files' parsing and checking.
+    java.util.Map<Path, String> keys = new java.util.HashMap<>();
+    java.util.Map<Path, ChartVerdicts.Verdict> keptVerdicts = new java.util.HashMap<>();
+    for (Path chart : sources.charts()) {
+      String key = null;
+      if (request.verdictCache() != null) {
+        try {
+          key =
+              ChartVerdicts.key(
+                  chart, sources.display(chart), request, catalog.kubernetesVersion(), crdDigest);
+        } catch (IOException | InvalidInputException e) {
+          key = null; // the chart check reports what is wrong with the chart
+        }
+      }
+      keys.put(chart, key);
+      java.util.Optional<ChartVerdicts.Verdict> kept =
+          key == null
+              ? java.util.Optional.empty()
+              : ChartVerdicts.load(request.verdictCache(), key);
+      if (kept.isPresent()) {
+        keptVerdicts.put(chart, kept.get());
+      } else {
+        io.github.kvchart.aibrix.core.helm.EmbeddedHelm.warmUpInBackground();
+      }
+    }
     java.util.Set<Path> patches = NotManifests.kustomizePatches(parser, sources.files());
     List<FileOutcome> outcomes = checkFiles(sources, schemaCheck, request.threads(), patches);
 
@@ -112,23 +140,12 @@ public final class ManifestValidator {
       plain.addAll(outcomes.get(i).parsed());
     }
     violations.addAll(contractChecker.check(plain));
-    String crdDigest =
-        crds.stream().map(c -> c.apiVersion() + c.kind() + c.schema()).toList().toString();
     for (Path chart : sources.charts()) {
       String display = sources.display(chart);
       files.add(display);
-      String key = null;
-      if (request.verdictCache() != null) {
-        try {
-          key = ChartVerdicts.key(chart, display, request, catalog.kubernetesVersion(), crdDigest);
-        } catch (IOException | InvalidInputException e) {
-          key = null; // the chart check reports what is wrong with the chart
-        }
-      }
+      String key = keys.get(chart);
       java.util.Optional<ChartVerdicts.Verdict> kept =
-          key == null
-              ? java.util.Optional.empty()
-              : ChartVerdicts.load(request.verdictCache(), key);
+          java.util.Optional.ofNullable(keptVerdicts.get(chart));
       if (kept.isPresent()) {
         log.info(
             "Chart "
