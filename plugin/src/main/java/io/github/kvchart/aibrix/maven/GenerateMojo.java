@@ -1,6 +1,5 @@
 package io.github.kvchart.aibrix.maven;
 
-import io.github.kvchart.aibrix.core.Fingerprint;
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.render.ChartGenerator;
 import io.github.kvchart.aibrix.core.render.GenerateRequest;
@@ -119,27 +118,26 @@ public class GenerateMojo extends AbstractMojo {
             projectVersion,
             path(contract));
     long start = System.nanoTime();
-    Path index = upToDateIndex();
-    String work = "generate-" + Integer.toHexString(outputDirectory.getAbsolutePath().hashCode());
-    try {
-      if (!force
-          && Fingerprint.recorded(index, work)
-              .equals(java.util.Optional.of(fingerprint(request)))) {
-        getLog()
-            .info(
-                "Generate: up to date (models file, templates, contract, parameters, plugin and "
-                    + outputDirectory
-                    + " unchanged since the last run); skipped. "
-                    + PropertyNames.FORCE
-                    + "=true generates again.");
-        return;
-      }
-    } catch (IOException e) {
-      getLog().debug("Up-to-date check failed, generating: " + e.getMessage());
+    UpToDate upToDate =
+        new UpToDate(
+            buildDirectory,
+            outputDirectory.getAbsoluteFile().getParentFile(),
+            "generate",
+            outputDirectory,
+            getLog());
+    if (!force && upToDate.isCurrent(() -> fingerprint(request))) {
+      getLog()
+          .info(
+              "Generate: up to date (models file, templates, contract, parameters, plugin and "
+                  + outputDirectory
+                  + " unchanged since the last run); skipped. "
+                  + PropertyNames.FORCE
+                  + "=true generates again.");
+      return;
     }
     try {
       GenerateResult result = new ChartGenerator().generate(request, new MavenBuildLog(getLog()));
-      Fingerprint.record(index, work, fingerprint(request));
+      upToDate.record(() -> fingerprint(request));
       getLog()
           .info(
               String.format(
@@ -160,7 +158,7 @@ public class GenerateMojo extends AbstractMojo {
 
   /** Everything the output depends on, the output itself included. */
   private String fingerprint(GenerateRequest request) throws IOException {
-    return (pluginIdentity == null ? Fingerprint.of() : Fingerprint.of(pluginIdentity))
+    return UpToDate.start(pluginIdentity)
         .value("chartVersion", request.chartVersion())
         .value("projectVersion", request.projectVersion())
         .value("output", request.outputDirectory().toAbsolutePath().toString())
@@ -169,13 +167,6 @@ public class GenerateMojo extends AbstractMojo {
         .folder("templates", request.templateDirectory())
         .folder("files", request.outputDirectory())
         .hex();
-  }
-
-  private Path upToDateIndex() {
-    return BuildDirectory.resolve(
-        buildDirectory,
-        outputDirectory.getAbsoluteFile().getParentFile(),
-        BuildDirectory.UP_TO_DATE);
   }
 
   private static Path path(File file) {

@@ -83,11 +83,12 @@ public class PackageMojo extends ChartArchiveMojo {
   File basedir;
 
   /**
-   * Check every chart again even when its verdict is kept: a chart's verdict (lint, renderings,
-   * schemas, contract) is reused while the chart's files, the plugin, the contract, the rule levels
-   * and the Kubernetes version are unchanged, so {@code package} and {@code validate} check a chart
-   * once per build and an unchanged rebuild not at all. Kept under {@code
-   * target/aibrix-chart-verdicts}.
+   * Package even when nothing changed. Without it, package is skipped, with one log line, when its
+   * last run passed on the same chart, parameters and plugin and the archive folder is as it left
+   * it (fingerprints in {@code target/aibrix-chart-up-to-date}); and a chart's verdict (lint,
+   * renderings, schemas, contract) is reused while the chart's files, the plugin, the contract, the
+   * rule levels and the Kubernetes version are unchanged, so {@code package} and {@code validate}
+   * check a chart once per build (verdicts in {@code target/aibrix-chart-verdicts}).
    *
    * @since 0.1.0
    */
@@ -97,6 +98,11 @@ public class PackageMojo extends ChartArchiveMojo {
   /** Where the chart verdicts are kept (the build directory). */
   @Parameter(defaultValue = "${project.build.directory}", readonly = true)
   File buildDirectory;
+
+  /**
+   * The plugin's code identity in the up-to-date fingerprint; null: this plugin (tests vary it).
+   */
+  String pluginIdentity;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -117,6 +123,19 @@ public class PackageMojo extends ChartArchiveMojo {
             contract == null ? null : contract.toPath(),
             rules,
             null);
+    UpToDate upToDate =
+        new UpToDate(
+            buildDirectory, new File(basedir, "target"), "package", chartsDirectory, getLog());
+    if (!force && upToDate.isCurrent(() -> fingerprint(timestamp))) {
+      getLog()
+          .info(
+              "Package: up to date (chart, parameters, plugin and "
+                  + chartsDirectory
+                  + " unchanged since the last run, which passed); skipped. "
+                  + PropertyNames.FORCE
+                  + "=true packages again.");
+      return;
+    }
     if (!force) {
       validation = validation.withVerdictCache(ValidateMojo.verdicts(buildDirectory, basedir));
     }
@@ -130,6 +149,7 @@ public class PackageMojo extends ChartArchiveMojo {
     try {
       ChartPackager.Packaged packaged =
           ChartRelease.packageChart(request, new MavenBuildLog(getLog()));
+      upToDate.record(() -> fingerprint(timestamp));
       getLog()
           .info(
               "Packaged chart "
@@ -159,6 +179,19 @@ public class PackageMojo extends ChartArchiveMojo {
       throw new MojoExecutionException(
           "Cannot write " + chartsDirectory + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Everything the archive and index depend on, the archive folder itself included. */
+  private String fingerprint(Instant timestamp) throws IOException {
+    return UpToDate.start(pluginIdentity)
+        .value("timestamp", timestamp.toString())
+        .value("indexUrlPrefix", indexUrlPrefix)
+        .value("kubernetesVersion", kubernetesVersion)
+        .value("rules", rules)
+        .file("contract", contract == null ? null : contract.toPath())
+        .folder("chart", chartDirectory.toPath())
+        .folder("charts", chartsDirectory.toPath())
+        .hex();
   }
 
   /**

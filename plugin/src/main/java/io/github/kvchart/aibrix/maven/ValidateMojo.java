@@ -221,11 +221,10 @@ public class ValidateMojo extends AbstractMojo {
             rules,
             aibrixVersion,
             aibrixInstallation);
-    Path index =
-        BuildDirectory.resolve(
-            buildDirectory, new File(basedir, "target"), BuildDirectory.UP_TO_DATE);
-    String work = "validate-" + Integer.toHexString(reports.getAbsolutePath().hashCode());
-    if (!force && upToDate(index, work, request, reports.toPath())) {
+    UpToDate upToDate =
+        new UpToDate(buildDirectory, new File(basedir, "target"), "validate", reports, getLog());
+    ValidateRequest checked = request;
+    if (!force && upToDate.isCurrent(() -> fingerprint(checked, reports.toPath()))) {
       getLog()
           .info(
               "Validate: up to date (sources, CRDs, contract, parameters, plugin and reports"
@@ -268,11 +267,7 @@ public class ValidateMojo extends AbstractMojo {
     }
     boolean failed = result.errors() > 0 || (failOnWarning && result.warnings() > 0);
     if (!failed) {
-      try {
-        Fingerprint.record(index, work, fingerprint(request, reports.toPath()));
-      } catch (IOException e) {
-        getLog().debug("Cannot record the up-to-date fingerprint: " + e.getMessage());
-      }
+      upToDate.record(() -> fingerprint(checked, reports.toPath()));
     }
     if (failed) {
       throw new MojoFailureException(
@@ -284,17 +279,6 @@ public class ValidateMojo extends AbstractMojo {
                   ? " (" + PropertyNames.FAIL_ON_WARNING + "=true)"
                   : "",
               report));
-    }
-  }
-
-  /** Whether the last run passed on exactly these inputs, parameters, plugin and reports. */
-  private boolean upToDate(Path index, String work, ValidateRequest request, Path reports) {
-    try {
-      return Fingerprint.recorded(index, work)
-          .equals(java.util.Optional.of(fingerprint(request, reports)));
-    } catch (IOException e) {
-      getLog().debug("Up-to-date check failed, validating: " + e.getMessage());
-      return false;
     }
   }
 
@@ -310,7 +294,7 @@ public class ValidateMojo extends AbstractMojo {
    */
   private String fingerprint(ValidateRequest request, Path reports) throws IOException {
     Fingerprint print =
-        (pluginIdentity == null ? Fingerprint.of() : Fingerprint.of(pluginIdentity))
+        UpToDate.start(pluginIdentity)
             .value("includes", String.valueOf(request.includes()))
             .value("excludes", String.valueOf(request.excludes()))
             .value("kubernetesVersion", request.kubernetesVersion())
