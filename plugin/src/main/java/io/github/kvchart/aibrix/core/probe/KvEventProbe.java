@@ -57,35 +57,53 @@ public final class KvEventProbe {
   }
 
   private void live(ZContext context, long start) {
-    ZMQ.Socket sub = context.createSocket(SocketType.SUB);
-    bound(sub);
-    String monitorAddress = "inproc://aibrix-probe-monitor-" + MONITORS.incrementAndGet();
-    sub.monitor(
-        monitorAddress,
-        ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_HANDSHAKE_PROTOCOL);
-    ZMQ.Socket monitor = context.createSocket(SocketType.PAIR);
-    monitor.connect(monitorAddress);
-    sub.subscribe(new byte[0]);
-    sub.connect(request.endpoint());
     long deadline = start + request.timeout().toNanos();
-    try (ZMQ.Poller poller = context.createPoller(2)) {
-      poller.register(sub, ZMQ.Poller.POLLIN);
-      poller.register(monitor, ZMQ.Poller.POLLIN);
-      while (seen.batches < request.batches()) {
-        long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left <= 0) {
-          break;
-        }
-        poller.poll(Math.min(left, 200));
-        if (poller.pollin(1)) {
-          monitorEvents(monitor);
-        }
-        if (poller.pollin(0)) {
-          drain(sub, start);
+    // One SUB socket per connection attempt: ZeroMQ reconnects a dropped TCP connection by itself,
+    // but not one it dropped for a protocol error (a frame over the size limit), so a socket that
+    // has not shaken hands again within a second of a disconnect is replaced.
+    while (seen.batches < request.batches() && System.nanoTime() < deadline) {
+      ZMQ.Socket sub = context.createSocket(SocketType.SUB);
+      bound(sub);
+      String monitorAddress = "inproc://aibrix-probe-monitor-" + MONITORS.incrementAndGet();
+      sub.monitor(
+          monitorAddress,
+          ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_HANDSHAKE_PROTOCOL);
+      ZMQ.Socket monitor = context.createSocket(SocketType.PAIR);
+      monitor.connect(monitorAddress);
+      sub.subscribe(new byte[0]);
+      sub.connect(request.endpoint());
+      try (ZMQ.Poller poller = context.createPoller(2)) {
+        poller.register(sub, ZMQ.Poller.POLLIN);
+        poller.register(monitor, ZMQ.Poller.POLLIN);
+        long stuckSince = -1;
+        while (seen.batches < request.batches()) {
+          long now = System.nanoTime();
+          long left = (deadline - now) / 1_000_000;
+          if (left <= 0) {
+            break;
+          }
+          poller.poll(Math.min(left, 200));
+          if (poller.pollin(1)) {
+            monitorEvents(monitor);
+          }
+          if (poller.pollin(0)) {
+            drain(sub, start);
+          }
+          boolean down = seen.disconnects > 0 && !seen.connected;
+          if (!down) {
+            stuckSince = -1;
+          } else if (stuckSince < 0) {
+            stuckSince = now;
+          } else if (now - stuckSince > 1_000_000_000L) {
+            break;
+          }
         }
       }
+      monitorEvents(monitor);
+      sub.setLinger(0);
+      context.destroySocket(sub);
+      context.destroySocket(monitor);
     }
-    monitorEvents(monitor);
   }
 
   private static void bound(ZMQ.Socket socket) {
@@ -106,9 +124,11 @@ public final class KvEventProbe {
         seen.tcpConnected = true;
       } else if (event.getEvent() == ZMQ.EVENT_HANDSHAKE_PROTOCOL) {
         seen.handshake = true;
+        seen.connected = true;
         seen.connections++;
       } else if (event.getEvent() == ZMQ.EVENT_DISCONNECTED) {
         seen.disconnects++;
+        seen.connected = false;
       }
     }
   }

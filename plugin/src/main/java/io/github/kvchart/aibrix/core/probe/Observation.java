@@ -17,6 +17,7 @@ public final class Observation {
   // connection
   boolean tcpConnected;
   boolean handshake;
+  boolean connected;
   int connections;
   int disconnects;
   long firstBatchMillis = -1;

@@ -259,6 +259,22 @@ class KvEventProbeTest {
     }
   }
 
+  @Test
+  void aFrameOverTheSizeLimitDropsTheConnectionWhichComesBack() throws Exception {
+    try (TestPublisher publisher = new TestPublisher(false)) {
+      ProbeRequest request = new ProbeRequest(publisher.endpoint(), null, WAIT, 2);
+      CompletableFuture<Observation> running = probe(request);
+      publisher.awaitSubscriber(WAIT);
+      publisher.raw("kv".getBytes(), new byte[8], new byte[(int) ProbeRequest.MAX_FRAME_BYTES + 1]);
+      publisher.awaitSubscriber(WAIT); // the probe reconnected and subscribed again
+      publisher.publish(mixed(WireFormat.ARRAYS));
+      publisher.publish(mixed(WireFormat.ARRAYS));
+      Observation seen = running.get(30, TimeUnit.SECONDS);
+      assertEquals(2, seen.batches());
+      assertTrue(seen.reconnects() >= 1, "reconnects " + seen.reconnects());
+    }
+  }
+
   private static int freePort() {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       return socket.getLocalPort();

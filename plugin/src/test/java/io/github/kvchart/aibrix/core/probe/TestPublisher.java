@@ -65,12 +65,19 @@ final class TestPublisher implements AutoCloseable {
     return replayEndpoint;
   }
 
-  /** Waits until a subscriber has subscribed (XPUB hands the subscription up). */
+  /** Waits until a subscriber has subscribed (XPUB hands up subscriptions, 1, and cancels, 0). */
   void awaitSubscriber(Duration timeout) {
-    pub.setReceiveTimeOut((int) timeout.toMillis());
-    byte[] subscription = pub.recv();
-    if (subscription == null) {
-      throw new IllegalStateException("no subscriber within " + timeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      int left = (int) ((deadline - System.nanoTime()) / 1_000_000);
+      if (left <= 0) {
+        throw new IllegalStateException("no subscriber within " + timeout);
+      }
+      pub.setReceiveTimeOut(left);
+      byte[] message = pub.recv();
+      if (message != null && message.length > 0 && message[0] == 1) {
+        return;
+      }
     }
   }
 
