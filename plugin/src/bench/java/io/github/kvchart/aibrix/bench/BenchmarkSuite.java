@@ -399,30 +399,23 @@ class BenchmarkSuite {
     String install = "org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file";
     Path parentPom = Path.of(System.getProperty("bench.parent.pom"));
     Path pluginPom = Path.of(System.getProperty("bench.plugin.pom"));
-    process(
-        List.of(
-            mvn,
-            "-B",
-            "-q",
-            "-o",
-            "-f",
-            parentPom.toString(),
-            "-N",
-            install,
-            "-Dfile=" + parentPom,
-            "-DpomFile=" + parentPom));
-    process(
-        List.of(
-            mvn,
-            "-B",
-            "-q",
-            "-o",
-            "-f",
-            parentPom.toString(),
-            "-N",
-            install,
-            "-Dfile=" + jar,
-            "-DpomFile=" + pluginPom));
+    for (String[] file :
+        new String[][] {
+          {parentPom.toString(), parentPom.toString()}, {jar, pluginPom.toString()}
+        }) {
+      process(
+          List.of(
+              mvn,
+              "-B",
+              "-q",
+              "-o",
+              "-f",
+              parentPom.toString(),
+              "-N",
+              install,
+              "-Dfile=" + file[0],
+              "-DpomFile=" + file[1]));
+    }
     Path with = userProject("with-plugin", version);
     Path without = userProject("without-plugin", null);
     List<String> verify = List.of(mvn, "-B", "-q", "-o", "verify");

@@ -6,34 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** generate does nothing when nothing changed, and always runs when anything did. */
 class GenerateUpToDateTest {
   @TempDir Path temp;
-  private final List<String> said = new ArrayList<>();
+  private InfoLines lines;
 
   private GenerateMojo mojo() {
     GenerateMojo mojo = Mojos.generate(temp.resolve("target/aibrix-chart"));
     mojo.buildDirectory = temp.resolve("target").toFile();
-    mojo.setLog(
-        new SystemStreamLog() {
-          @Override
-          public void info(CharSequence content) {
-            said.add(content.toString());
-          }
-        });
+    lines = new InfoLines(mojo, "Generate: up to date");
     return mojo;
   }
 
   private boolean skipped(GenerateMojo mojo) throws Exception {
-    said.clear();
-    mojo.execute();
-    return said.stream().anyMatch(s -> s.startsWith("Generate: up to date"));
+    return lines.skipped(mojo);
   }
 
   @Test

@@ -6,35 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** package does nothing when its last run passed on the same inputs, and reruns on any change. */
 class PackageUpToDateTest {
   @TempDir Path temp;
-  private final List<String> said = new ArrayList<>();
+  private InfoLines lines;
 
   private PackageMojo mojo(Path chart) {
     PackageMojo mojo = Mojos.pack(temp, chart, temp.resolve("charts"));
     mojo.buildDirectory = temp.resolve("target").toFile();
-    mojo.setLog(
-        new SystemStreamLog() {
-          @Override
-          public void info(CharSequence content) {
-            said.add(content.toString());
-          }
-        });
+    lines = new InfoLines(mojo, "Package: up to date");
     return mojo;
   }
 
   private boolean skipped(PackageMojo mojo) throws Exception {
-    said.clear();
-    mojo.execute();
-    return said.stream().anyMatch(s -> s.startsWith("Package: up to date"));
+    return lines.skipped(mojo);
   }
 
   @Test
@@ -76,9 +65,9 @@ class PackageUpToDateTest {
         "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\nspec:\n  finalizers: 7\n");
     PackageMojo mojo = mojo(chart);
     for (int run = 0; run < 2; run++) {
-      said.clear();
+      lines.clear();
       assertThrows(MojoFailureException.class, mojo::execute, "run " + run);
-      assertFalse(said.stream().anyMatch(s -> s.startsWith("Package: up to date")));
+      assertFalse(lines.saidSkip());
     }
   }
 }

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,25 +20,17 @@ class ValidateUpToDateTest {
   private static final String NAMESPACE = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n";
 
   @TempDir Path temp;
-  private final List<String> said = new ArrayList<>();
+  private InfoLines lines;
 
   private ValidateMojo mojo() {
     ValidateMojo mojo = Mojos.validate(temp, List.of("manifests"));
     mojo.buildDirectory = temp.resolve("target").toFile();
-    mojo.setLog(
-        new SystemStreamLog() {
-          @Override
-          public void info(CharSequence content) {
-            said.add(content.toString());
-          }
-        });
+    lines = new InfoLines(mojo, "Validate: up to date");
     return mojo;
   }
 
   private boolean skipped(ValidateMojo mojo) throws Exception {
-    said.clear();
-    mojo.execute();
-    return said.stream().anyMatch(s -> s.startsWith("Validate: up to date"));
+    return lines.skipped(mojo);
   }
 
   @Test
@@ -90,9 +80,9 @@ class ValidateUpToDateTest {
     Files.writeString(manifests.resolve("bad.yaml"), NAMESPACE + "spec:\n  finalizers: 7\n");
     ValidateMojo mojo = mojo();
     for (int run = 0; run < 2; run++) {
-      said.clear();
+      lines.clear();
       assertThrows(MojoFailureException.class, mojo::execute, "run " + run);
-      assertFalse(said.stream().anyMatch(s -> s.startsWith("Validate: up to date")));
+      assertFalse(lines.saidSkip());
     }
   }
 
@@ -108,7 +98,6 @@ class ValidateUpToDateTest {
     assertFalse(skipped(mojo), "passes with a warning");
     assertTrue(skipped(mojo));
     mojo.failOnWarning = true;
-    said.clear();
     assertThrows(MojoFailureException.class, mojo::execute, "the warning now fails the build");
     assertThrows(MojoFailureException.class, mojo::execute, "and again: a failure is not recorded");
   }

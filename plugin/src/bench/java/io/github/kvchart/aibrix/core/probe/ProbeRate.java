@@ -28,17 +28,7 @@ public final class ProbeRate {
     try (TestPublisher publisher = new TestPublisher(false)) {
       ProbeRequest request =
           new ProbeRequest(publisher.endpoint(), null, Duration.ofSeconds(60), batches);
-      CompletableFuture<Observation> result = new CompletableFuture<>();
-      Thread probe =
-          new Thread(
-              () -> {
-                try {
-                  result.complete(new KvEventProbe(request).run());
-                } catch (RuntimeException e) {
-                  result.completeExceptionally(e);
-                }
-              });
-      probe.start();
+      CompletableFuture<Observation> result = ProbeThread.start(request);
       publisher.awaitSubscriber(Duration.ofSeconds(10));
       for (int i = 0; i < batches; i++) {
         publisher.publish(payload);

@@ -32,20 +32,19 @@ class KvEventProbeTest {
   }
 
   private static CompletableFuture<Observation> probe(ProbeRequest request) {
-    CompletableFuture<Observation> result = new CompletableFuture<>();
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                result.complete(new KvEventProbe(request).run());
-              } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-              }
-            },
-            "probe");
-    thread.setDaemon(true);
-    thread.start();
-    return result;
+    return ProbeThread.start(request);
+  }
+
+  /** Probes {@code batches} batches of {@code format} from a publisher with replay. */
+  private static Observation publishAndProbe(
+      TestPublisher publisher, ProbeRequest request, int batches, WireFormat format)
+      throws Exception {
+    CompletableFuture<Observation> running = probe(request);
+    publisher.awaitSubscriber(WAIT);
+    for (int i = 0; i < batches; i++) {
+      publisher.publish(mixed(format));
+    }
+    return running.get(30, TimeUnit.SECONDS);
   }
 
   private static ProbeRequest request(TestPublisher publisher, int batches) {
@@ -64,12 +63,7 @@ class KvEventProbeTest {
   void arraysWithReplayPassAndAreCountedByKindTopicRankAndBlockSize() throws Exception {
     try (TestPublisher publisher = new TestPublisher(true)) {
       ProbeRequest request = request(publisher, 5);
-      CompletableFuture<Observation> running = probe(request);
-      publisher.awaitSubscriber(WAIT);
-      for (int i = 0; i < 5; i++) {
-        publisher.publish(mixed(WireFormat.ARRAYS));
-      }
-      Observation seen = running.get(30, TimeUnit.SECONDS);
+      Observation seen = publishAndProbe(publisher, request, 5, WireFormat.ARRAYS);
       ProbeReport report = report(request, seen);
       assertEquals(List.of(), report.failures(), report.summary());
       assertEquals(5, seen.batches());
@@ -97,12 +91,7 @@ class KvEventProbeTest {
   void mapsFailForAGatewayThatDecodesArraysOnly() throws Exception {
     try (TestPublisher publisher = new TestPublisher(true)) {
       ProbeRequest request = request(publisher, 3);
-      CompletableFuture<Observation> running = probe(request);
-      publisher.awaitSubscriber(WAIT);
-      for (int i = 0; i < 3; i++) {
-        publisher.publish(mixed(WireFormat.MAPS));
-      }
-      Observation seen = running.get(30, TimeUnit.SECONDS);
+      Observation seen = publishAndProbe(publisher, request, 3, WireFormat.MAPS);
       assertEquals(Map.of("maps", 3L), seen.batchesByFormat());
       assertEquals(12, seen.events());
       assertEquals("ok", seen.replayStatus());
@@ -217,22 +206,14 @@ class KvEventProbeTest {
       ProbeRequest request =
           new ProbeRequest(
               publisher.endpoint(), publisher.replayEndpoint(), Duration.ofSeconds(3), 2);
-      CompletableFuture<Observation> running = probe(request);
-      publisher.awaitSubscriber(WAIT);
-      publisher.publish(mixed(WireFormat.ARRAYS));
-      publisher.publish(mixed(WireFormat.ARRAYS));
-      Observation seen = running.get(30, TimeUnit.SECONDS);
+      Observation seen = publishAndProbe(publisher, request, 2, WireFormat.ARRAYS);
       assertEquals("missing", seen.replayStatus());
       assertEquals(List.of("replay-missing"), failures(report(request, seen)));
     }
     try (TestPublisher publisher = new TestPublisher(true)) {
       publisher.replayWrongly();
       ProbeRequest request = request(publisher, 2);
-      CompletableFuture<Observation> running = probe(request);
-      publisher.awaitSubscriber(WAIT);
-      publisher.publish(mixed(WireFormat.ARRAYS));
-      publisher.publish(mixed(WireFormat.ARRAYS));
-      Observation seen = running.get(30, TimeUnit.SECONDS);
+      Observation seen = publishAndProbe(publisher, request, 2, WireFormat.ARRAYS);
       assertEquals("wrong", seen.replayStatus());
       assertEquals(List.of("replay-wrong"), failures(report(request, seen)));
     }
