@@ -265,11 +265,7 @@ public class ValidateMojo extends AbstractMojo {
       throw new MojoExecutionException(
           "Cannot write reports to " + reports + ": " + e.getMessage(), e);
     }
-    boolean failed = result.errors() > 0 || (failOnWarning && result.warnings() > 0);
-    if (!failed) {
-      upToDate.record(() -> fingerprint(checked, reports.toPath()));
-    }
-    if (failed) {
+    if (result.errors() > 0 || (failOnWarning && result.warnings() > 0)) {
       throw new MojoFailureException(
           String.format(
               "Validation failed: %d errors, %d warnings%s. Fix the lines above; details in %s",
@@ -280,6 +276,7 @@ public class ValidateMojo extends AbstractMojo {
                   : "",
               report));
     }
+    upToDate.record(() -> fingerprint(checked, reports.toPath()));
   }
 
   /** The verdict directory: under the build directory, or ./target without a project. */

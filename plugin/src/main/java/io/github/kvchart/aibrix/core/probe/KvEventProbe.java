@@ -17,7 +17,7 @@ import org.zeromq.ZMQ;
  * throws on what the peer sends: every oddity is counted in the {@link Observation}.
  */
 public final class KvEventProbe {
-  private static final AtomicLong MONITORS = new AtomicLong();
+  static final AtomicLong MONITORS = new AtomicLong();
   private static final int KEPT_DIGESTS = 100_000;
   private static final int MAX_TOPIC_CHARS = 200;
   private static final int HANDSHAKE_MILLIS = 2000;
@@ -44,11 +44,10 @@ public final class KvEventProbe {
     try (ZContext context = new ZContext()) {
       live(context, start);
       if (request.replayEndpoint() != null) {
-        seen.replayEndpoint = request.replayEndpoint();
         if (seen.firstSequence == null) {
           seen.replayStatus = "not-checked";
         } else {
-          replay(context);
+          new ReplayCheck(context, request, seen, digests).run();
         }
       }
     }
@@ -106,7 +105,7 @@ public final class KvEventProbe {
     }
   }
 
-  private static void bound(ZMQ.Socket socket) {
+  static void bound(ZMQ.Socket socket) {
     socket.setLinger(0);
     // A handshake between jeromq and libzmq (vLLM's pyzmq) now and then stalls after the TCP
     // connect; dropping it after 2 s makes the socket reconnect and try again.
@@ -214,120 +213,7 @@ public final class KvEventProbe {
     }
   }
 
-  /** Asks for every batch from the first sequence seen and compares the answers with them. */
-  private void replay(ZContext context) {
-    ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
-    bound(dealer);
-    String monitorAddress = "inproc://aibrix-probe-monitor-" + MONITORS.incrementAndGet();
-    dealer.monitor(monitorAddress, ZMQ.EVENT_HANDSHAKE_PROTOCOL);
-    ZMQ.Socket monitor = context.createSocket(SocketType.PAIR);
-    monitor.connect(monitorAddress);
-    dealer.connect(request.replayEndpoint());
-    long deadline = System.nanoTime() + request.replayTimeout().toNanos();
-    // ask only once the ROUTER has answered the handshake: a request queued earlier can be lost
-    monitor.setReceiveTimeOut((int) Math.max(1, request.replayTimeout().toMillis()));
-    ZMQ.Event handshake = ZMQ.Event.recv(monitor);
-    if (handshake == null) {
-      seen.replayStatus = "missing";
-      Observation.example(
-          seen.replayProblems, "no ZeroMQ peer answered on " + request.replayEndpoint());
-      return;
-    }
-    long from = seen.firstSequence;
-    seen.replayFrom = from;
-    dealer.sendMore(new byte[0]);
-    dealer.send(ByteBuffer.allocate(8).putLong(from).array());
-    long previous = Long.MIN_VALUE;
-    Long firstReply = null;
-    java.util.Set<Long> answered = new java.util.HashSet<>();
-    try (ZMQ.Poller poller = context.createPoller(1)) {
-      poller.register(dealer, ZMQ.Poller.POLLIN);
-      while (!seen.replayEndMarker) {
-        long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left <= 0) {
-          break;
-        }
-        poller.poll(Math.min(left, 200));
-        byte[] first;
-        while (!seen.replayEndMarker && (first = dealer.recv(ZMQ.DONTWAIT)) != null) {
-          byte[][] frames = new byte[3][];
-          frames[0] = first;
-          int count = 1;
-          while (dealer.hasReceiveMore()) {
-            byte[] frame = dealer.recv();
-            if (count < 3) {
-              frames[count] = frame;
-            }
-            count++;
-          }
-          if (count != 3 || frames[0].length != 0 || frames[1].length != 8) {
-            Observation.example(
-                seen.replayProblems,
-                "a reply of "
-                    + count
-                    + " frames; vLLM answers (empty delimiter, 8-byte sequence, payload)");
-            seen.replayMismatched++;
-            continue;
-          }
-          long sequence = ByteBuffer.wrap(frames[1]).getLong();
-          if (sequence == -1) {
-            seen.replayEndMarker = true;
-            break;
-          }
-          seen.replayReplies++;
-          if (sequence < from || sequence <= previous) {
-            Observation.example(
-                seen.replayProblems,
-                "reply "
-                    + sequence
-                    + " is out of order (asked from "
-                    + from
-                    + ", previous "
-                    + previous
-                    + ")");
-            seen.replayMismatched++;
-          }
-          previous = sequence;
-          if (firstReply == null) {
-            firstReply = sequence;
-          }
-          Long live = digests.get(sequence);
-          if (live != null && answered.add(sequence)) {
-            if (live == digest(frames[2])) {
-              seen.replayMatched++;
-            } else {
-              seen.replayMismatched++;
-              Observation.example(
-                  seen.replayProblems,
-                  "batch " + sequence + " replayed with other bytes than were published");
-            }
-          }
-        }
-      }
-    }
-    if (seen.replayEndMarker && firstReply != null) {
-      // every live batch from the first reply on must be among the answers
-      for (Long sequence : digests.keySet()) {
-        if (sequence >= firstReply && !answered.contains(sequence)) {
-          seen.replayMissing++;
-        }
-      }
-      if (seen.replayMissing > 0) {
-        Observation.example(
-            seen.replayProblems,
-            seen.replayMissing + " batch(es) seen live were not in the replay");
-      }
-    }
-    if (!seen.replayEndMarker) {
-      seen.replayStatus = seen.replayReplies == 0 ? "missing" : "incomplete";
-    } else if (seen.replayMismatched > 0 || seen.replayMissing > 0) {
-      seen.replayStatus = "wrong";
-    } else {
-      seen.replayStatus = "ok";
-    }
-  }
-
-  private static long digest(byte[] payload) {
+  static long digest(byte[] payload) {
     try {
       return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(payload)).getLong();
     } catch (NoSuchAlgorithmException e) {

@@ -51,7 +51,6 @@ public final class Observation {
   final List<String> gatewayExamples = new ArrayList<>();
 
   // replay
-  String replayEndpoint;
   String replayStatus = "skipped";
   long replayFrom = -1;
   long replayReplies;
