@@ -18,9 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command-line validator: {@code java -jar aibrix-chart-maven-plugin-VERSION-cli.jar validate
- * [options] PATH...}, the same core as the {@code validate} goal, with no Maven. Exit codes: 0
- * clean, 1 violations, 2 bad usage or input.
+ * The command line: {@code java -jar aibrix-chart-maven-plugin-VERSION-cli.jar validate [options]
+ * PATH...}, the same core as the {@code validate} goal, with no Maven (exit codes: 0 clean, 1
+ * violations, 2 bad usage or input), and {@code probe [options]}, the probe goal's ({@link
+ * ProbeCommand}).
  */
 public final class Main {
   static final int CLEAN = 0;
@@ -50,6 +51,8 @@ public final class Main {
         -h, --help               this text
 
       Exit codes: 0 clean, 1 violations found, 2 bad usage or unreadable input.
+
+      The other command, probe, checks a live model pod's KV events: probe --help.
       """;
 
   private Main() {}
@@ -82,6 +85,9 @@ public final class Main {
 
   /** Runs one command; returns the exit code. */
   static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals("probe")) {
+      return ProbeCommand.run(args, out, err);
+    }
     Options options;
     try {
       options = Options.parse(args);
@@ -184,62 +190,42 @@ public final class Main {
       }
       if (!args[0].equals("validate")) {
         throw new IllegalArgumentException(
-            "unknown command '" + args[0] + "'; the command is: validate [options] PATH...");
+            "unknown command '"
+                + args[0]
+                + "'; the commands are: validate [options] PATH..., probe [options]");
       }
-      for (int i = 1; i < args.length; i++) {
-        String arg = args[i];
-        String value = null;
-        int eq = arg.indexOf('=');
-        if (arg.startsWith("--") && eq > 0) {
-          value = arg.substring(eq + 1);
-          arg = arg.substring(0, eq);
-        } else if (VALUED.contains(arg)) {
-          if (i + 1 >= args.length) {
-            throw new IllegalArgumentException(arg + " wants a value");
-          }
-          value = args[++i];
-        }
-        if (value != null && !VALUED.contains(arg)) {
-          throw new IllegalArgumentException(arg + " takes no value");
-        }
-        switch (arg) {
-          case "-h", "--help" -> o.help = true;
-          case "--fail-on-warning" -> o.failOnWarning = true;
-          case "--kubernetes-version" -> o.kubernetesVersion = value;
-          case "--crds" -> split(value).forEach(c -> o.crds.add(Path.of(c)));
-          case "--rules" -> o.rules = value;
-          case "--contract" -> o.contract = Path.of(value);
-          case "--aibrix-version" -> o.aibrixVersion = value;
-          case "--aibrix-installation" -> o.aibrixInstallation = value;
-          case "--includes" -> o.includes.addAll(split(value));
-          case "--excludes" -> o.excludes.addAll(split(value));
-          case "--reports-dir" -> o.reportsDir = Path.of(value);
-          case "--threads" -> {
-            String text = value;
-            try {
-              o.threads = Integer.parseInt(text);
-            } catch (NumberFormatException e) {
-              throw new IllegalArgumentException("--threads wants a number, not '" + text + "'");
+      Args.read(
+          args,
+          VALUED,
+          (arg, value) -> {
+            switch (arg) {
+              case "-h", "--help" -> o.help = true;
+              case "--fail-on-warning" -> o.failOnWarning = true;
+              case "--kubernetes-version" -> o.kubernetesVersion = value;
+              case "--crds" -> split(value).forEach(c -> o.crds.add(Path.of(c)));
+              case "--rules" -> o.rules = value;
+              case "--contract" -> o.contract = Path.of(value);
+              case "--aibrix-version" -> o.aibrixVersion = value;
+              case "--aibrix-installation" -> o.aibrixInstallation = value;
+              case "--includes" -> o.includes.addAll(split(value));
+              case "--excludes" -> o.excludes.addAll(split(value));
+              case "--reports-dir" -> o.reportsDir = Path.of(value);
+              case "--threads" -> o.threads = Args.number("--threads", value, 1, 1024);
+              case "--format" -> {
+                o.format = value;
+                if (!List.of("text", "json", "sarif", "junit").contains(o.format)) {
+                  throw new IllegalArgumentException(
+                      "--format is text, json, sarif or junit, not '" + o.format + "'");
+                }
+              }
+              default -> {
+                if (arg.startsWith("-")) {
+                  throw new IllegalArgumentException("unknown option '" + arg + "'");
+                }
+                o.paths.add(Path.of(arg));
+              }
             }
-            if (o.threads < 1) {
-              throw new IllegalArgumentException("--threads must be at least 1");
-            }
-          }
-          case "--format" -> {
-            o.format = value;
-            if (!List.of("text", "json", "sarif", "junit").contains(o.format)) {
-              throw new IllegalArgumentException(
-                  "--format is text, json, sarif or junit, not '" + o.format + "'");
-            }
-          }
-          default -> {
-            if (arg.startsWith("-")) {
-              throw new IllegalArgumentException("unknown option '" + arg + "'");
-            }
-            o.paths.add(Path.of(arg));
-          }
-        }
-      }
+          });
       if (!o.help && o.paths.isEmpty()) {
         throw new IllegalArgumentException("no PATH to validate");
       }

@@ -1,16 +1,10 @@
 package io.github.kvchart.aibrix.maven;
 
-import io.github.kvchart.aibrix.core.AtomicFiles;
 import io.github.kvchart.aibrix.core.InvalidInputException;
-import io.github.kvchart.aibrix.core.contract.KvContract;
-import io.github.kvchart.aibrix.core.image.Version;
-import io.github.kvchart.aibrix.core.probe.KvEventProbe;
+import io.github.kvchart.aibrix.core.probe.ProbeJob;
 import io.github.kvchart.aibrix.core.probe.ProbeReport;
-import io.github.kvchart.aibrix.core.probe.ProbeRequest;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -110,41 +104,25 @@ public class ProbeMojo extends AbstractMojo {
     }
     ProbeReport report;
     try {
-      KvContract terms =
-          contract == null ? KvContract.builtIn() : KvContract.load(contract.toPath());
-      Version release = release(terms);
-      ProbeRequest request =
-          ProbeRequest.parse(
-              endpoint, replayEndpoint, timeout, batches, terms.gateway().replayPort());
-      getLog()
-          .info(
-              "Probing "
-                  + request.endpoint()
-                  + (request.replayEndpoint() == null
-                      ? " (replay not checked)"
-                      : " and replay " + request.replayEndpoint())
-                  + ": up to "
-                  + request.batches()
-                  + " batches in "
-                  + request.timeout().toSeconds()
-                  + " s.");
-      report =
-          new ProbeReport(
-              request,
-              new KvEventProbe(request).run(),
-              release == null
-                  ? "AIBrix " + terms.aibrix().releases().get(terms.aibrix().releases().size() - 1)
-                  : "AIBrix " + release,
-              terms.aibrix().decodesMapEvents(release));
+      ProbeJob job =
+          ProbeJob.of(
+              endpoint,
+              replayEndpoint,
+              timeout,
+              batches,
+              aibrixVersion,
+              contract == null ? null : contract.toPath());
+      getLog().info(job.describe());
+      report = job.run();
     } catch (InvalidInputException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }
-    Path json = reports().toPath().resolve("probe.json");
+    Path json;
     try {
-      Files.createDirectories(json.getParent());
-      AtomicFiles.write(json, report.json().getBytes(StandardCharsets.UTF_8));
+      json = ProbeJob.write(report, reports().toPath());
     } catch (IOException e) {
-      throw new MojoExecutionException("Cannot write " + json + ": " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "Cannot write " + ProbeJob.REPORT + " to " + reports() + ": " + e.getMessage(), e);
     }
     if (report.passed()) {
       getLog().info(report.summary());
@@ -163,19 +141,6 @@ public class ProbeMojo extends AbstractMojo {
             + report.request().endpoint()
             + ". Fix the lines above; details in "
             + json);
-  }
-
-  private Version release(KvContract terms) throws InvalidInputException {
-    if (aibrixVersion == null || aibrixVersion.isBlank()) {
-      return null;
-    }
-    if (!Version.isVersion(aibrixVersion.trim())) {
-      throw new InvalidInputException(
-          null,
-          PropertyNames.AIBRIX_VERSION + " '" + aibrixVersion + "' is not a release number.",
-          "Use e.g. v0.7.0.");
-    }
-    return Version.parse(aibrixVersion.trim());
   }
 
   private File reports() {

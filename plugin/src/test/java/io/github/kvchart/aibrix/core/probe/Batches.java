@@ -11,13 +11,13 @@ import org.msgpack.core.MessagePack;
  * publisher. The Python publisher in it/probe-python encodes independently, so the two cannot share
  * a mistake unnoticed.
  */
-final class Batches {
+public final class Batches {
   /** One event: a type name and its fields in vLLM's order (name, value). */
-  record Event(String type, List<Object[]> fields) {}
+  public record Event(String type, List<Object[]> fields) {}
 
   private Batches() {}
 
-  static Event stored(List<Object> hashes, Object parent, int tokens, int blockSize) {
+  public static Event stored(List<Object> hashes, Object parent, int tokens, int blockSize) {
     List<Integer> ids = new java.util.ArrayList<>();
     for (int i = 0; i < tokens; i++) {
       ids.add(1000 + i);
@@ -34,17 +34,17 @@ final class Batches {
             new Object[] {"lora_name", null}));
   }
 
-  static Event removed(List<Object> hashes) {
+  public static Event removed(List<Object> hashes) {
     return new Event(
         "BlockRemoved",
         List.of(new Object[] {"block_hashes", hashes}, new Object[] {"medium", "GPU"}));
   }
 
-  static Event cleared() {
+  public static Event cleared() {
     return new Event("AllBlocksCleared", List.of());
   }
 
-  static byte[] batch(WireFormat format, Long rank, List<Event> events) {
+  public static byte[] batch(WireFormat format, Long rank, List<Event> events) {
     try (MessageBufferPacker out = MessagePack.newDefaultBufferPacker()) {
       if (format == WireFormat.ARRAYS) {
         out.packArrayHeader(rank == null ? 2 : 3);

@@ -16,7 +16,7 @@ import org.zeromq.ZMQ;
  * two are the same to a subscriber. The PUB socket belongs to the calling thread, the ROUTER to a
  * thread of its own.
  */
-final class TestPublisher implements AutoCloseable {
+public final class TestPublisher implements AutoCloseable {
   private final ZContext context = new ZContext();
   private ZMQ.Socket pub;
   private final String endpoint;
@@ -29,7 +29,7 @@ final class TestPublisher implements AutoCloseable {
   private long sequence;
   String topic = "kv-events";
 
-  TestPublisher(boolean replay) {
+  public TestPublisher(boolean replay) {
     pub = context.createSocket(SocketType.XPUB);
     pub.setLinger(0);
     pub.setSndHWM(1_000_000);
@@ -57,16 +57,16 @@ final class TestPublisher implements AutoCloseable {
     }
   }
 
-  String endpoint() {
+  public String endpoint() {
     return endpoint;
   }
 
-  String replayEndpoint() {
+  public String replayEndpoint() {
     return replayEndpoint;
   }
 
   /** Waits until a subscriber has subscribed (XPUB hands up subscriptions, 1, and cancels, 0). */
-  void awaitSubscriber(Duration timeout) {
+  public void awaitSubscriber(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       int left = (int) ((deadline - System.nanoTime()) / 1_000_000);
@@ -82,7 +82,7 @@ final class TestPublisher implements AutoCloseable {
   }
 
   /** Publishes a batch with the next sequence number, and keeps it for replay. */
-  long publish(byte[] payload) {
+  public long publish(byte[] payload) {
     long seq = sequence++;
     pub.sendMore(topic.getBytes(StandardCharsets.UTF_8));
     pub.sendMore(ByteBuffer.allocate(8).putLong(seq).array());
