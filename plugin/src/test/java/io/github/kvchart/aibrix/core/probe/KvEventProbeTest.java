@@ -20,6 +20,12 @@ import org.junit.jupiter.api.Timeout;
 class KvEventProbeTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
+  /**
+   * Long enough for one stalled ZeroMQ handshake to be dropped (after 2 s) and retried, so that a
+   * test waiting for nothing (or for a replay that never comes) cannot fail on a slow connect.
+   */
+  private static final Duration SHORT = Duration.ofSeconds(6);
+
   private static byte[] mixed(WireFormat format) {
     return Batches.batch(
         format,
@@ -190,8 +196,7 @@ class KvEventProbeTest {
   void aSilentPublisherIsNoBatch() throws Exception {
     try (TestPublisher publisher = new TestPublisher(true)) {
       ProbeRequest request =
-          new ProbeRequest(
-              publisher.endpoint(), publisher.replayEndpoint(), Duration.ofSeconds(2), 1);
+          new ProbeRequest(publisher.endpoint(), publisher.replayEndpoint(), SHORT, 1);
       Observation seen = new KvEventProbe(request).run();
       ProbeReport report = report(request, seen);
       assertEquals(List.of("no-batch"), failures(report));
@@ -204,8 +209,7 @@ class KvEventProbeTest {
   void replayThatIsOffOrWrongFails() throws Exception {
     try (TestPublisher publisher = new TestPublisher(false)) {
       ProbeRequest request =
-          new ProbeRequest(
-              publisher.endpoint(), publisher.replayEndpoint(), Duration.ofSeconds(3), 2);
+          new ProbeRequest(publisher.endpoint(), publisher.replayEndpoint(), SHORT, 2);
       Observation seen = publishAndProbe(publisher, request, 2, WireFormat.ARRAYS);
       assertEquals("missing", seen.replayStatus());
       assertEquals(List.of("replay-missing"), failures(report(request, seen)));
