@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * {@code probe}: the probe goal without Maven, for a debug pod inside the cluster (no port-forward:
- * give the pod's IP) or a CI job. Exit codes: 0 events flow and the gateway can read them, 1 the
- * probe failed, 2 bad usage.
+ * {@code probe}: the probe goal without Maven, for a CI job or a pod inside the cluster (which,
+ * unlike a port-forward, meets the model pod's NetworkPolicy). Exit codes: 0 events flow and the
+ * gateway can read them, 1 the probe failed, 2 bad usage.
  */
 final class ProbeCommand {
   static final String HELP =

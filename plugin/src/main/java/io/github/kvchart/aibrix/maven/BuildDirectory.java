@@ -24,4 +24,12 @@ final class BuildDirectory {
             : buildDirectory;
     return new File(build, name).toPath();
   }
+
+  /**
+   * A folder parameter as configured, or {@code fallback} under {@code basedir} when Maven left it
+   * unresolved (a goal run without a project).
+   */
+  static File standalone(File configured, File basedir, String fallback) {
+    return configured.getPath().contains("${") ? new File(basedir, fallback) : configured;
+  }
 }

@@ -144,8 +144,6 @@ public class ProbeMojo extends AbstractMojo {
   }
 
   private File reports() {
-    return reportsDirectory.getPath().contains("${")
-        ? new File(basedir, "target/aibrix-chart-reports")
-        : reportsDirectory;
+    return BuildDirectory.standalone(reportsDirectory, basedir, "target/aibrix-chart-reports");
   }
 }

@@ -313,7 +313,7 @@ public class ValidateMojo extends AbstractMojo {
   }
 
   private File standalone(File configured, String fallback) {
-    return configured.getPath().contains("${") ? new File(basedir, fallback) : configured;
+    return BuildDirectory.standalone(configured, basedir, fallback);
   }
 
   private static List<Path> paths(List<String> values) {

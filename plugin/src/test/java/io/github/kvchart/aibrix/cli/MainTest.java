@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,18 +12,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line: the validate goal's verdict, file:line:col lines, exit codes 0, 1 and 2. */
 class MainTest {
   @TempDir Path temp;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliRun cli = new CliRun();
 
   private int run(String... args) {
-    return Main.run(
-        args,
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return cli.run(args);
   }
 
   private String out() {
-    return out.toString(StandardCharsets.UTF_8);
+    return cli.out();
   }
 
   private Path folder(String yaml) throws Exception {
@@ -38,7 +31,7 @@ class MainTest {
   @Test
   void aCleanFolderExitsZero() throws Exception {
     Path dir = folder("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n");
-    assertEquals(0, run("validate", dir.toString()), err.toString());
+    assertEquals(0, run("validate", dir.toString()), cli.err());
     assertTrue(out().contains("Validated 1 documents in 1 files: 0 errors, 0 warnings"), out());
   }
 
@@ -80,7 +73,7 @@ class MainTest {
     assertEquals(2, run("validate", "--bogus", dir.toString()));
     assertEquals(2, run("validate", "--kubernetes-version"));
     assertEquals(2, run("validate", "--kubernetes-version", "1.12", dir.toString()));
-    assertTrue(err.toString().contains("no schemas for Kubernetes 1.12"), err.toString());
+    assertTrue(cli.err().contains("no schemas for Kubernetes 1.12"), cli.err());
     assertEquals(2, run("validate", temp.resolve("missing").toString()));
   }
 

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.kvchart.aibrix.core.probe.Batches;
 import io.github.kvchart.aibrix.core.probe.TestPublisher;
 import io.github.kvchart.aibrix.core.probe.WireFormat;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,18 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class ProbeCommandTest {
   @TempDir Path temp;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliRun cli = new CliRun();
 
   private int run(String... args) {
-    return Main.run(
-        args,
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return cli.run(args);
   }
 
   private String out() {
-    return out.toString(StandardCharsets.UTF_8);
+    return cli.out();
   }
 
   @Test
@@ -61,7 +54,7 @@ class ProbeCommandTest {
       for (int i = 0; i < 3; i++) {
         publisher.publish(batch);
       }
-      assertEquals(0, code.get(30, TimeUnit.SECONDS), out() + err);
+      assertEquals(0, code.get(30, TimeUnit.SECONDS), out() + cli.err());
       assertTrue(out().contains("3 batches, 3 events (BlockStored 3)"), out());
       assertTrue(out().contains("replay ok"), out());
       assertTrue(Files.readString(temp.resolve("probe.json")).contains("\"passed\" : true"));
@@ -90,7 +83,7 @@ class ProbeCommandTest {
   @Test
   void badUsageExitsTwo() {
     assertEquals(2, run("probe", "--endpoint", "localhost:5557"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("is not a tcp://host:port address"));
+    assertTrue(cli.err().contains("is not a tcp://host:port address"));
     assertEquals(2, run("probe", "--batches", "0"));
     assertEquals(2, run("probe", "--format", "sarif"));
     assertEquals(2, run("probe", "--nope"));

@@ -226,6 +226,23 @@ public final class KvContract {
   }
 
   /** The newest AIBrix release the contract knows (the default everywhere). */
+  /**
+   * The AIBrix release the gateway runs, as a user gave it (aibrix-chart.aibrixVersion); null when
+   * none was given.
+   */
+  public static Version aibrixRelease(String text) throws InvalidInputException {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    if (!Version.isVersion(text.trim())) {
+      throw new InvalidInputException(
+          null,
+          "aibrix-chart.aibrixVersion '" + text + "' is not a release number.",
+          "Use e.g. v0.5.0.");
+    }
+    return Version.parse(text.trim());
+  }
+
   public Version newestAibrixRelease() {
     return aibrix.releases().get(aibrix.releases().size() - 1);
   }

@@ -38,16 +38,7 @@ public record ProbeJob(ProbeRequest request, String gateway, boolean gatewayRead
       throws InvalidInputException {
     KvContract contract =
         contractFile == null ? KvContract.builtIn() : KvContract.load(contractFile);
-    Version release = null;
-    if (aibrixVersion != null && !aibrixVersion.isBlank()) {
-      if (!Version.isVersion(aibrixVersion.trim())) {
-        throw new InvalidInputException(
-            null,
-            "aibrix-chart.aibrixVersion '" + aibrixVersion + "' is not a release number.",
-            "Use e.g. v0.7.0.");
-      }
-      release = Version.parse(aibrixVersion.trim());
-    }
+    Version release = KvContract.aibrixRelease(aibrixVersion);
     ProbeRequest request =
         ProbeRequest.parse(
             endpoint, replayEndpoint, timeoutSeconds, batches, contract.gateway().replayPort());

@@ -7,7 +7,6 @@ import io.github.kvchart.aibrix.core.SourceLocation;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.RuleSettings;
 import io.github.kvchart.aibrix.core.contract.rules.ContractChecker;
-import io.github.kvchart.aibrix.core.image.Version;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.RuleIds;
 import io.github.kvchart.aibrix.core.manifest.Severity;
@@ -83,7 +82,7 @@ public final class ManifestValidator {
         new ContractChecker(
             contract,
             settings,
-            aibrixVersion(request.aibrixVersion()),
+            KvContract.aibrixRelease(request.aibrixVersion()),
             installation(contract, request.aibrixInstallation()));
     SourceSet sources =
         SourceSet.expand(
@@ -225,19 +224,6 @@ public final class ManifestValidator {
               + ".");
     }
     return id;
-  }
-
-  private static Version aibrixVersion(String text) throws InvalidInputException {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    if (!Version.isVersion(text.trim())) {
-      throw new InvalidInputException(
-          null,
-          "aibrix-chart.aibrixVersion '" + text + "' is not a release number.",
-          "Use e.g. v0.5.0.");
-    }
-    return Version.parse(text.trim());
   }
 
   private List<FileOutcome> checkFiles(
