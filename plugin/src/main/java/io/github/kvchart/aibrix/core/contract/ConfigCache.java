@@ -2,7 +2,7 @@ package io.github.kvchart.aibrix.core.contract;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kvchart.aibrix.core.Json;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +13,6 @@ import java.util.Map;
  */
 final class ConfigCache {
   private static final int MAX_ENTRIES = 256;
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, JsonNode> CACHE =
       Collections.synchronizedMap(
           new LinkedHashMap<>(64, 0.75f, true) {
@@ -30,7 +29,7 @@ final class ConfigCache {
     if (cached != null) {
       return cached;
     }
-    JsonNode parsed = JSON.readTree(text);
+    JsonNode parsed = Json.read(text);
     if (text.length() < 4096) {
       CACHE.put(text, parsed);
     }

@@ -1,7 +1,7 @@
 package io.github.kvchart.aibrix.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kvchart.aibrix.core.Json;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +21,6 @@ public record KvSubject(
     String configError,
     List<String> unverifiable,
     boolean intended) {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * Every model pod's vLLM container (or first container) in {@code manifests} (computed once per
@@ -97,7 +95,7 @@ public record KvSubject(
       List<VllmContainer.Flag> dotted,
       String name,
       List<String> unverifiable) {
-    com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+    com.fasterxml.jackson.databind.node.ObjectNode root = Json.object();
     for (VllmContainer.Flag flag : dotted) {
       if (flag.value() == null) {
         return null;
@@ -115,14 +113,14 @@ public record KvSubject(
       }
       JsonNode value;
       try {
-        value = JSON.readTree(expansion.text());
+        value = Json.read(expansion.text());
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         value = null;
       }
       parent.set(
           keys[keys.length - 1],
           value == null || value.isMissingNode()
-              ? JSON.getNodeFactory().textNode(expansion.text())
+              ? com.fasterxml.jackson.databind.node.TextNode.valueOf(expansion.text())
               : value);
     }
     return root;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Finds the line and column of a node in a YAML file, by JSON pointer, with a second scan of the
@@ -14,23 +15,23 @@ import java.util.List;
  * member is located at its key, an array element at its first token.
  */
 public final class PositionFinder {
-  private final YAMLFactory factory;
+  private final Supplier<YAMLFactory> factory;
   private final String text;
   private final int firstDocument;
   private final int lineOffset;
   private int[] documentLines;
 
-  public PositionFinder(YAMLFactory factory, String text) {
-    this(factory, text, 0, 0);
-  }
-
-  /** A finder that already knows each document's first line (1-based), as a parse found them. */
-  public PositionFinder(YAMLFactory factory, String text, int[] documentLines) {
+  /**
+   * A finder that already knows each document's first line (1-based), as a parse found them; the
+   * factory is asked for only when a position is looked up.
+   */
+  public PositionFinder(Supplier<YAMLFactory> factory, String text, int[] documentLines) {
     this(factory, text, 0, 0);
     this.documentLines = documentLines.clone();
   }
 
-  private PositionFinder(YAMLFactory factory, String text, int firstDocument, int lineOffset) {
+  private PositionFinder(
+      Supplier<YAMLFactory> factory, String text, int firstDocument, int lineOffset) {
     this.factory = factory;
     this.text = text;
     this.firstDocument = firstDocument;
@@ -60,7 +61,7 @@ public final class PositionFinder {
   private int[] documentLines() {
     if (documentLines == null) {
       List<Integer> found = new ArrayList<>();
-      try (JsonParser parser = factory.createParser(text)) {
+      try (JsonParser parser = factory.get().createParser(text)) {
         while (parser.nextToken() != null) {
           found.add(parser.currentTokenLocation().getLineNr());
           parser.skipChildren();
@@ -93,7 +94,7 @@ public final class PositionFinder {
    */
   public int[] locate(int document, String pointer) {
     List<String> path = segments(pointer);
-    try (JsonParser parser = factory.createParser(text)) {
+    try (JsonParser parser = factory.get().createParser(text)) {
       int current = -1;
       JsonToken token;
       while ((token = parser.nextToken()) != null) {

@@ -1,9 +1,8 @@
 package io.github.kvchart.aibrix.core.probe;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kvchart.aibrix.core.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -177,8 +176,7 @@ public record ProbeReport(
 
   /** The JSON report (probe.json). */
   public String json() {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
+    ObjectNode root = Json.object();
     root.put("endpoint", request.endpoint());
     root.put("passed", passed());
     ObjectNode connection = root.putObject("connection");
@@ -243,11 +241,7 @@ public record ProbeReport(
       node.put("problem", failure.problem());
       node.put("hint", failure.hint());
     }
-    try {
-      return mapper.writeValueAsString(root) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Json.pretty(root) + "\n";
   }
 
   private static void strings(ArrayNode into, java.util.Collection<String> values) {

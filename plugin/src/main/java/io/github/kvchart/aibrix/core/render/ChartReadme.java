@@ -1,7 +1,6 @@
 package io.github.kvchart.aibrix.core.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kvchart.aibrix.core.Json;
 import io.github.kvchart.aibrix.core.yaml.SafeYamlLoader;
 import java.io.IOException;
@@ -13,8 +12,6 @@ import java.util.Map;
  * description) and values.yaml (the defaults), so the documentation cannot drift from the chart.
  */
 final class ChartReadme {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private ChartReadme() {}
 
   /** The README of chart {@code name}, or null when the schema or values cannot be read. */
@@ -22,9 +19,9 @@ final class ChartReadme {
     JsonNode schema;
     JsonNode values;
     try {
-      schema = JSON.readTree(schemaJson);
+      schema = Json.read(schemaJson);
       Object loaded = SafeYamlLoader.loadText(valuesYaml, "values.yaml");
-      values = JSON.valueToTree(loaded == null ? Map.of() : loaded);
+      values = Json.tree(loaded == null ? Map.of() : loaded);
     } catch (IOException
         | RuntimeException
         | io.github.kvchart.aibrix.core.InvalidInputException e) {

@@ -1,22 +1,17 @@
 package io.github.kvchart.aibrix.core.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kvchart.aibrix.core.Json;
 import io.github.kvchart.aibrix.core.manifest.Violation;
 import io.github.kvchart.aibrix.core.validate.ValidationResult;
 
 /** validation.json: a summary and every violation, in report order. */
 public final class JsonReport {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private JsonReport() {}
 
   public static String render(ValidationResult result) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = Json.object();
     ObjectNode summary = root.putObject("summary");
     summary.put("files", result.files().size());
     summary.put("documents", result.documents().size());
@@ -38,10 +33,6 @@ public final class JsonReport {
           .put("message", v.message())
           .put("fix", v.fix());
     }
-    try {
-      return MAPPER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Json.pretty(root) + "\n";
   }
 }

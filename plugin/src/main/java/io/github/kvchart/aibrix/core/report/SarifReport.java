@@ -1,10 +1,8 @@
 package io.github.kvchart.aibrix.core.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kvchart.aibrix.core.Json;
 import io.github.kvchart.aibrix.core.manifest.Severity;
 import io.github.kvchart.aibrix.core.manifest.Violation;
 import io.github.kvchart.aibrix.core.validate.RuleRegistry;
@@ -13,13 +11,11 @@ import java.util.TreeMap;
 
 /** validation.sarif: SARIF 2.1.0 for code scanning, one result per violation, rules listed once. */
 public final class SarifReport {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SarifReport() {}
 
   public static String render(ValidationResult result) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = Json.object();
     root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
     root.put("version", "2.1.0");
     ObjectNode run = root.putArray("runs").addObject();
@@ -62,10 +58,6 @@ public final class SarifReport {
             .put("name", v.name());
       }
     }
-    try {
-      return MAPPER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Json.pretty(root) + "\n";
   }
 }

@@ -1,10 +1,14 @@
 package io.github.kvchart.aibrix.core.validate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kvchart.aibrix.core.AtomicFiles;
 import io.github.kvchart.aibrix.core.Fingerprint;
 import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.Json;
 import io.github.kvchart.aibrix.core.helm.ChartFiles;
+import io.github.kvchart.aibrix.core.manifest.Severity;
 import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +31,6 @@ import java.util.Optional;
 final class ChartVerdicts {
   /** Verdicts kept; older ones are removed when a new one is stored. */
   static final int KEPT = 32;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A stored verdict: the chart's raw violations (before rule levels) and its documents. */
   record Verdict(List<Violation> violations, List<DocumentSummary> documents) {}
@@ -63,7 +65,7 @@ final class ChartVerdicts {
       return Optional.empty();
     }
     try {
-      return Optional.of(JSON.readValue(file.toFile(), Verdict.class));
+      return Optional.of(read(Json.read(Files.readString(file, StandardCharsets.UTF_8))));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -74,7 +76,7 @@ final class ChartVerdicts {
       Files.createDirectories(directory);
       AtomicFiles.write(
           directory.resolve(key + ".json"),
-          JSON.writeValueAsString(verdict).getBytes(StandardCharsets.UTF_8));
+          Json.compact(tree(verdict)).getBytes(StandardCharsets.UTF_8));
       List<Path> all = new ArrayList<>();
       try (var files = Files.list(directory)) {
         files.filter(f -> f.getFileName().toString().endsWith(".json")).forEach(all::add);
@@ -98,5 +100,86 @@ final class ChartVerdicts {
     } catch (IOException e) {
       return 0;
     }
+  }
+
+  private static JsonNode tree(Verdict verdict) {
+    ObjectNode root = Json.object();
+    ArrayNode violations = root.putArray("violations");
+    for (Violation v : verdict.violations()) {
+      violations
+          .addObject()
+          .put("file", v.file())
+          .put("line", v.line())
+          .put("column", v.column())
+          .put("document", v.document())
+          .put("kind", v.kind())
+          .put("name", v.name())
+          .put("pointer", v.pointer())
+          .put("rule", v.rule())
+          .put("severity", v.severity().name())
+          .put("message", v.message())
+          .put("fix", v.fix());
+    }
+    ArrayNode documents = root.putArray("documents");
+    for (DocumentSummary d : verdict.documents()) {
+      documents
+          .addObject()
+          .put("file", d.file())
+          .put("index", d.index())
+          .put("kind", d.kind())
+          .put("name", d.name());
+    }
+    return root;
+  }
+
+  /** The verdict a {@link #tree} wrote; anything else is an IllegalArgumentException. */
+  private static Verdict read(JsonNode root) {
+    List<Violation> violations = new ArrayList<>();
+    for (JsonNode v : array(root, "violations")) {
+      violations.add(
+          new Violation(
+              text(v, "file"),
+              number(v, "line"),
+              number(v, "column"),
+              number(v, "document"),
+              text(v, "kind"),
+              text(v, "name"),
+              text(v, "pointer"),
+              text(v, "rule"),
+              Severity.valueOf(text(v, "severity")),
+              text(v, "message"),
+              text(v, "fix")));
+    }
+    List<DocumentSummary> documents = new ArrayList<>();
+    for (JsonNode d : array(root, "documents")) {
+      documents.add(
+          new DocumentSummary(
+              text(d, "file"), number(d, "index"), text(d, "kind"), text(d, "name")));
+    }
+    return new Verdict(List.copyOf(violations), List.copyOf(documents));
+  }
+
+  private static JsonNode array(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    if (!value.isArray()) {
+      throw new IllegalArgumentException("no array " + field);
+    }
+    return value;
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException("no text " + field);
+    }
+    return value.textValue();
+  }
+
+  private static int number(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    if (!value.isInt()) {
+      throw new IllegalArgumentException("no int " + field);
+    }
+    return value.intValue();
   }
 }

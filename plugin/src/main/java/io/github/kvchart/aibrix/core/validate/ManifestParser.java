@@ -24,14 +24,10 @@ public final class ManifestParser {
   static final int MAX_ALIASES = 100;
   static final int MAX_DEPTH = 200;
 
-  /** Only for finding positions on demand (a token scan); values come from the one reader. */
-  private final YAMLFactory positions;
-
   private final YamlTreeReader reader;
 
   public ManifestParser() {
     this.reader = new YamlTreeReader(loaderOptions());
-    this.positions = factory();
   }
 
   private static LoaderOptions loaderOptions() {
@@ -42,6 +38,14 @@ public final class ManifestParser {
     options.setAllowRecursiveKeys(false);
     options.setAllowDuplicateKeys(true);
     return options;
+  }
+
+  /**
+   * Only for finding positions on demand (a token scan); values come from the one reader. Made on
+   * first use: a clean run never needs it.
+   */
+  private static final class Positions {
+    static final YAMLFactory FACTORY = factory();
   }
 
   private static YAMLFactory factory() {
@@ -127,7 +131,9 @@ public final class ManifestParser {
       String file, String text, List<JsonNode> roots, List<Integer> startLines) {
     PositionFinder finder =
         new PositionFinder(
-            positions, text, startLines.stream().mapToInt(Integer::intValue).toArray());
+            () -> Positions.FACTORY,
+            text,
+            startLines.stream().mapToInt(Integer::intValue).toArray());
     List<ManifestDocument> documents = new ArrayList<>(roots.size());
     for (int i = 0; i < roots.size(); i++) {
       JsonNode root = roots.get(i);

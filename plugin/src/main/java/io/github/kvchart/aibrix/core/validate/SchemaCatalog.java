@@ -1,11 +1,11 @@
 package io.github.kvchart.aibrix.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.Json;
 import io.github.kvchart.aibrix.core.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +28,6 @@ public final class SchemaCatalog {
 
   /** The Kubernetes minor validated against when none is named: the newest one shipped. */
   public static final String DEFAULT_KUBERNETES_VERSION = "1.35";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * A schema's JSON before compilation, and where it came from. Shipped schemas are read on first
@@ -72,8 +70,12 @@ public final class SchemaCatalog {
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
   private final Map<String, Optional<FastSchema>> fast = new ConcurrentHashMap<>();
   private final AtomicInteger compilations = new AtomicInteger();
-  private final SchemaRegistry registry =
-      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+
+  /**
+   * networknt, for the schemas the fast walker does not implement; set up on first use (its 150
+   * keyword classes cost a cold run about 0.1 s, and most runs never need it).
+   */
+  private volatile SchemaRegistry registry;
 
   private SchemaCatalog(
       String kubernetesVersion, Map<String, Source> sources, ApiLifecycle lifecycle) {
@@ -165,8 +167,22 @@ public final class SchemaCatalog {
             key,
             k -> {
               compilations.incrementAndGet();
-              return registry.getSchema(source.json());
+              return registry().getSchema(source.json());
             }));
+  }
+
+  private SchemaRegistry registry() {
+    SchemaRegistry made = registry;
+    if (made == null) {
+      synchronized (this) {
+        made = registry;
+        if (made == null) {
+          made = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+          registry = made;
+        }
+      }
+    }
+    return made;
   }
 
   /** The fast walker for a kind, when its schema uses only the keywords the walker implements. */
@@ -258,7 +274,7 @@ public final class SchemaCatalog {
       return cached.orElse(null);
     }
     try (InputStream in = SchemaCatalog.class.getClassLoader().getResourceAsStream(resource)) {
-      JsonNode json = in == null ? null : JSON.readTree(in);
+      JsonNode json = in == null ? null : Json.read(in);
       SHIPPED.put(resource, Optional.ofNullable(json));
       return json;
     } catch (IOException e) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.StringReader;
+import io.github.kvchart.aibrix.core.yaml.SafeYamlLoader;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -78,7 +78,9 @@ final class YamlTreeReader {
     int index = 0;
     long expanded = 0;
     boolean anchors = hasAnchors(text);
-    for (Node node : new Yaml(options).composeAll(new StringReader(text))) {
+    Composer composer = SafeYamlLoader.composer(text, options);
+    while (composer.checkNode()) {
+      Node node = composer.getNode();
       if (anchors) {
         // Only a file with anchors can have aliases, and so expand beyond its own size.
         Map<Node, Long> sizes = new IdentityHashMap<>();
