@@ -3,11 +3,9 @@ package io.github.kvchart.aibrix.core.helm;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
-import com.marcnuri.helm.jni.NativeLibrary;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * Real Helm (3.x, embedded through helm-java) for lint and template. Calls take turns: Helm's Go
@@ -91,7 +89,7 @@ public final class EmbeddedHelm {
       throw new HelmException("cannot create a private Helm home: " + e.getMessage(), e);
     }
     ClassLoader loader = EmbeddedHelm.class.getClassLoader();
-    if (ServiceLoader.load(NativeLibrary.class, loader).findFirst().isEmpty()) {
+    if (CachedHelmLibrary.platform(loader).isEmpty()) {
       throw new HelmException(
           "the embedded Helm library for "
               + System.getProperty("os.name")

@@ -3,6 +3,7 @@ package io.github.kvchart.aibrix.core.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.BuildLog;
 import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.Parallel;
 import io.github.kvchart.aibrix.core.SourceLocation;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.RuleSettings;
@@ -20,10 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The whole {@code validate} job: expand the sources, read each file once, check every document
@@ -232,43 +229,11 @@ public final class ManifestValidator {
     List<Path> files = sources.files();
     java.util.function.Predicate<Path> partial =
         file -> patches.contains(file.toAbsolutePath().normalize());
-    if (threads == 1 || files.size() < 2) {
-      List<FileOutcome> outcomes = new ArrayList<>();
-      for (Path file : files) {
-        outcomes.add(checkFile(file, sources.display(file), check, partial.test(file)));
-      }
-      return outcomes;
-    }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.min(threads, files.size()),
-            runnable -> {
-              Thread thread = new Thread(runnable, "aibrix-chart-validate");
-              thread.setDaemon(true);
-              return thread;
-            });
-    try {
-      List<Future<FileOutcome>> futures = new ArrayList<>();
-      for (Path file : files) {
-        futures.add(
-            pool.submit(() -> checkFile(file, sources.display(file), check, partial.test(file))));
-      }
-      List<FileOutcome> outcomes = new ArrayList<>();
-      for (Future<FileOutcome> future : futures) {
-        outcomes.add(future.get());
-      }
-      return outcomes;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("validation was interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof InvalidInputException invalid) {
-        throw invalid;
-      }
-      throw new IllegalStateException("validation failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    return Parallel.map(
+        files,
+        threads,
+        "aibrix-chart-validate",
+        file -> checkFile(file, sources.display(file), check, partial.test(file)));
   }
 
   /** Reads, parses and schema-checks one file ({@code partial}: a patch, see kustomizePatches). */

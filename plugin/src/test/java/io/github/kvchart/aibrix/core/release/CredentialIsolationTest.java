@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A push with credentials, in a JVM whose HOME and XDG_* folders are empty temporary folders,
- * leaves no file in any of them and never prints the password: Helm's registry credentials stay in
- * the plugin's private Helm home, which is removed when the JVM ends.
+ * leaves no file in any of them (but Helm's native library in the cache folder) and never prints
+ * the password: Helm's registry credentials stay in the plugin's private Helm home, which is
+ * removed when the JVM ends.
  */
 class CredentialIsolationTest {
   @TempDir Path temp;
@@ -53,9 +54,24 @@ class CredentialIsolationTest {
       try (Stream<Path> files = Files.walk(folder)) {
         assertEquals(
             List.of(),
-            files.filter(Files::isRegularFile).map(Path::toString).toList(),
+            files
+                .filter(Files::isRegularFile)
+                .filter(file -> !isCachedHelmLibrary(cache, file))
+                .map(Path::toString)
+                .toList(),
             "files left in " + folder);
       }
     }
+  }
+
+  /**
+   * Helm's native library, which the plugin keeps in the user's cache folder (CachedHelmLibrary):
+   * extracted from the plugin before any login, it holds no credential.
+   */
+  private static boolean isCachedHelmLibrary(Path cache, Path file) {
+    return cache
+        .relativize(file)
+        .toString()
+        .matches("aibrix-chart/helm/[0-9a-f]{8}-[0-9]+/helm-[a-z0-9-]+\\.(so|dylib|dll)");
   }
 }

@@ -1,0 +1,107 @@
+package io.github.kvchart.aibrix.core.helm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.marcnuri.helm.jni.NativeLibrary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Helm's native library is extracted once into a private cache folder and reused from there. */
+class CachedHelmLibraryTest {
+  @TempDir Path temp;
+
+  private static NativeLibrary platform() {
+    return CachedHelmLibrary.platform(CachedHelmLibraryTest.class.getClassLoader()).orElseThrow();
+  }
+
+  @Test
+  void helmJavaFindsTheCacheFirstAndItDelegatesToThePlatformLibrary() {
+    NativeLibrary first = NativeLibrary.getInstance();
+    assertInstanceOf(CachedHelmLibrary.class, first);
+    assertFalse(platform() instanceof CachedHelmLibrary);
+    assertEquals(platform().getBinaryName(), first.getBinaryName());
+  }
+
+  @Test
+  void extractsOnceWholeAndPrivateThenReusesTheFile() throws Exception {
+    Path cache = temp.resolve("cache");
+    Path library = CachedHelmLibrary.cached(cache, platform());
+    assertNotNull(library);
+    byte[] bytes = Files.readAllBytes(library);
+    try (var in = platform().getClass().getResourceAsStream("/" + platform().getBinaryName())) {
+      assertTrue(java.util.Arrays.equals(in.readAllBytes(), bytes), "the cached file is the jar's");
+    }
+    CRC32 crc = new CRC32();
+    crc.update(bytes);
+    assertEquals(
+        String.format("%08x-%d", crc.getValue(), bytes.length),
+        library.getParent().getFileName().toString());
+    assertEquals(
+        "rwx------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(library.getParent())));
+    assertEquals(
+        "rwx------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.resolve("helm"))));
+    try (var files = Files.list(library.getParent())) {
+      assertEquals(1, files.count(), "no partial file is left");
+    }
+
+    FileTime written = FileTime.fromMillis(1_000_000L);
+    Files.setLastModifiedTime(library, written);
+    assertEquals(library, CachedHelmLibrary.cached(cache, platform()));
+    assertEquals(written, Files.getLastModifiedTime(library), "a whole library is not rewritten");
+  }
+
+  @Test
+  void replacesAFileCutShort() throws Exception {
+    Path cache = temp.resolve("cache");
+    Path library = CachedHelmLibrary.cached(cache, platform());
+    long size = Files.size(library);
+    Files.write(library, new byte[] {1, 2, 3});
+    assertEquals(library, CachedHelmLibrary.cached(cache, platform()));
+    assertEquals(size, Files.size(library));
+  }
+
+  @Test
+  void refusesAFolderOthersMayWriteTo() throws Exception {
+    Path cache = temp.resolve("cache");
+    Path library = CachedHelmLibrary.cached(cache, platform());
+    Files.setPosixFilePermissions(
+        library.getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
+    assertNull(CachedHelmLibrary.cached(cache, platform()));
+    Files.setPosixFilePermissions(
+        library.getParent(), PosixFilePermissions.fromString("rwx------"));
+    Files.setPosixFilePermissions(
+        cache.resolve("helm"), PosixFilePermissions.fromString("rwxrwx---"));
+    assertNull(CachedHelmLibrary.cached(cache, platform()));
+  }
+
+  @Test
+  void thePropertyNamesTheFolderOrTurnsTheCacheOff() {
+    String before = System.getProperty(CachedHelmLibrary.PROPERTY);
+    try {
+      System.setProperty(CachedHelmLibrary.PROPERTY, temp.toString());
+      assertEquals(temp, CachedHelmLibrary.directory());
+      System.setProperty(CachedHelmLibrary.PROPERTY, "off");
+      assertNull(CachedHelmLibrary.directory());
+      System.clearProperty(CachedHelmLibrary.PROPERTY);
+      assertTrue(CachedHelmLibrary.directory().endsWith("aibrix-chart"));
+    } finally {
+      if (before == null) {
+        System.clearProperty(CachedHelmLibrary.PROPERTY);
+      } else {
+        System.setProperty(CachedHelmLibrary.PROPERTY, before);
+      }
+    }
+  }
+}
