@@ -37,14 +37,7 @@ public final class Parallel {
       }
       return results;
     }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.min(threads, items.size()),
-            runnable -> {
-              Thread thread = new Thread(runnable, name);
-              thread.setDaemon(true);
-              return thread;
-            });
+    ExecutorService pool = pool(Math.min(threads, items.size()), name);
     try {
       List<Future<R>> futures = new ArrayList<>(items.size());
       for (T item : items) {
@@ -57,6 +50,17 @@ public final class Parallel {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** A pool of {@code threads} daemon threads named {@code name}; shut it down when done. */
+  public static ExecutorService pool(int threads, String name) {
+    return Executors.newFixedThreadPool(
+        threads,
+        runnable -> {
+          Thread thread = new Thread(runnable, name);
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   /** {@code call} started now on a daemon thread named {@code name}; {@link #await} its result. */

@@ -1,6 +1,8 @@
 package io.github.kvchart.aibrix.core.validate;
 
 import com.marcnuri.helm.LintResult;
+import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.Parallel;
 import io.github.kvchart.aibrix.core.helm.ChartRenderer;
 import io.github.kvchart.aibrix.core.helm.EmbeddedHelm;
 import io.github.kvchart.aibrix.core.helm.HelmException;
@@ -11,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,39 +36,68 @@ final class ChartCheck {
   /**
    * The lint result, then one list of outcomes per rendering (validated together by the contract).
    */
-  List<List<ManifestValidator.FileOutcome>> check(Path chart, String display) {
+  List<List<ManifestValidator.FileOutcome>> check(Path chart, String display)
+      throws InvalidInputException {
     List<List<ManifestValidator.FileOutcome>> renderings = new ArrayList<>();
     try {
       io.github.kvchart.aibrix.core.helm.ChartFiles.of(chart);
-    } catch (io.github.kvchart.aibrix.core.InvalidInputException e) {
+    } catch (InvalidInputException e) {
       renderings.add(failed(display, RuleIds.HELM_LINT, e.problem(), e.fix()));
       return renderings;
     } catch (IOException e) {
       renderings.add(unreadable(display, RuleIds.HELM_LINT, e));
       return renderings;
     }
-    renderings.add(
-        List.of(new ManifestValidator.FileOutcome(lint(chart, display), List.of(), List.of())));
-    List<ChartRenderer.ValuesCase> matrix;
+    // Helm works through lint and the renderings in order on its own thread (its calls take
+    // turns anyway), while this thread checks each rendering as soon as Helm has made it.
+    ExecutorService helm = Parallel.pool(1, "aibrix-chart-helm");
     try {
-      matrix = ChartRenderer.matrix(chart);
-    } catch (IOException e) {
-      renderings.add(unreadable(display, RuleIds.HELM_TEMPLATE, e));
-      return renderings;
-    }
-    for (ChartRenderer.ValuesCase values : matrix) {
-      List<ManifestValidator.FileOutcome> outcomes = new ArrayList<>();
+      Future<List<Violation>> lint = helm.submit(() -> lint(chart, display));
+      List<ChartRenderer.ValuesCase> matrix;
       try {
-        RenderedChart rendered = ChartRenderer.render(chart, display, values);
-        for (RenderedChart.Template template : rendered.templates()) {
-          outcomes.add(validator.checkText(template.displayName(), template.text(), schemaCheck));
-        }
-      } catch (HelmException e) {
-        outcomes.add(templateFailure(display, values.label(), e.getMessage()));
+        matrix = ChartRenderer.matrix(chart);
+      } catch (IOException e) {
+        renderings.add(lintOutcome(Parallel.await(lint, "helm lint")));
+        renderings.add(unreadable(display, RuleIds.HELM_TEMPLATE, e));
+        return renderings;
       }
-      renderings.add(outcomes);
+      List<Future<Rendering>> rendered = new ArrayList<>();
+      for (ChartRenderer.ValuesCase values : matrix) {
+        rendered.add(helm.submit(() -> Rendering.of(chart, display, values)));
+      }
+      renderings.add(lintOutcome(Parallel.await(lint, "helm lint")));
+      for (int i = 0; i < matrix.size(); i++) {
+        Rendering rendering = Parallel.await(rendered.get(i), "helm template");
+        List<ManifestValidator.FileOutcome> outcomes = new ArrayList<>();
+        if (rendering.failure() != null) {
+          outcomes.add(
+              templateFailure(display, matrix.get(i).label(), rendering.failure().getMessage()));
+        } else {
+          for (RenderedChart.Template template : rendering.chart().templates()) {
+            outcomes.add(validator.checkText(template.displayName(), template.text(), schemaCheck));
+          }
+        }
+        renderings.add(outcomes);
+      }
+      return renderings;
+    } finally {
+      helm.shutdownNow();
     }
-    return renderings;
+  }
+
+  /** One values case as Helm rendered it, or why it could not. */
+  private record Rendering(RenderedChart chart, HelmException failure) {
+    static Rendering of(Path chart, String display, ChartRenderer.ValuesCase values) {
+      try {
+        return new Rendering(ChartRenderer.render(chart, display, values), null);
+      } catch (HelmException e) {
+        return new Rendering(null, e);
+      }
+    }
+  }
+
+  private static List<ManifestValidator.FileOutcome> lintOutcome(List<Violation> violations) {
+    return List.of(new ManifestValidator.FileOutcome(violations, List.of(), List.of()));
   }
 
   /** One rendering that holds only a file-level violation. */
