@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kvchart.aibrix.core.Json;
 import io.github.kvchart.aibrix.core.manifest.Violation;
+import io.github.kvchart.aibrix.core.manifest.ViolationJson;
 import io.github.kvchart.aibrix.core.validate.ValidationResult;
 
 /** validation.json: a summary and every violation, in report order. */
@@ -19,19 +20,7 @@ public final class JsonReport {
     summary.put("warnings", result.warnings());
     ArrayNode violations = root.putArray("violations");
     for (Violation v : result.violations()) {
-      violations
-          .addObject()
-          .put("file", v.file())
-          .put("line", v.line())
-          .put("column", v.column())
-          .put("document", v.document())
-          .put("kind", v.kind())
-          .put("name", v.name())
-          .put("pointer", v.pointer())
-          .put("rule", v.rule())
-          .put("severity", v.severity().id())
-          .put("message", v.message())
-          .put("fix", v.fix());
+      ViolationJson.write(violations.addObject(), v);
     }
     return Json.pretty(root) + "\n";
   }

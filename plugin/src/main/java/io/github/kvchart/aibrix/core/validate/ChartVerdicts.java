@@ -8,8 +8,8 @@ import io.github.kvchart.aibrix.core.Fingerprint;
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.Json;
 import io.github.kvchart.aibrix.core.helm.ChartFiles;
-import io.github.kvchart.aibrix.core.manifest.Severity;
 import io.github.kvchart.aibrix.core.manifest.Violation;
+import io.github.kvchart.aibrix.core.manifest.ViolationJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,19 +106,7 @@ final class ChartVerdicts {
     ObjectNode root = Json.object();
     ArrayNode violations = root.putArray("violations");
     for (Violation v : verdict.violations()) {
-      violations
-          .addObject()
-          .put("file", v.file())
-          .put("line", v.line())
-          .put("column", v.column())
-          .put("document", v.document())
-          .put("kind", v.kind())
-          .put("name", v.name())
-          .put("pointer", v.pointer())
-          .put("rule", v.rule())
-          .put("severity", v.severity().name())
-          .put("message", v.message())
-          .put("fix", v.fix());
+      ViolationJson.write(violations.addObject(), v);
     }
     ArrayNode documents = root.putArray("documents");
     for (DocumentSummary d : verdict.documents()) {
@@ -136,25 +124,16 @@ final class ChartVerdicts {
   private static Verdict read(JsonNode root) {
     List<Violation> violations = new ArrayList<>();
     for (JsonNode v : array(root, "violations")) {
-      violations.add(
-          new Violation(
-              text(v, "file"),
-              number(v, "line"),
-              number(v, "column"),
-              number(v, "document"),
-              text(v, "kind"),
-              text(v, "name"),
-              text(v, "pointer"),
-              text(v, "rule"),
-              Severity.valueOf(text(v, "severity")),
-              text(v, "message"),
-              text(v, "fix")));
+      violations.add(ViolationJson.read(v));
     }
     List<DocumentSummary> documents = new ArrayList<>();
     for (JsonNode d : array(root, "documents")) {
       documents.add(
           new DocumentSummary(
-              text(d, "file"), number(d, "index"), text(d, "kind"), text(d, "name")));
+              ViolationJson.text(d, "file"),
+              ViolationJson.number(d, "index"),
+              ViolationJson.text(d, "kind"),
+              ViolationJson.text(d, "name")));
     }
     return new Verdict(List.copyOf(violations), List.copyOf(documents));
   }
@@ -165,21 +144,5 @@ final class ChartVerdicts {
       throw new IllegalArgumentException("no array " + field);
     }
     return value;
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    if (!value.isTextual()) {
-      throw new IllegalArgumentException("no text " + field);
-    }
-    return value.textValue();
-  }
-
-  private static int number(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    if (!value.isInt()) {
-      throw new IllegalArgumentException("no int " + field);
-    }
-    return value.intValue();
   }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kvchart.aibrix.GeneratedOutput;
 import io.github.kvchart.aibrix.core.BuildLog;
+import io.github.kvchart.aibrix.core.manifest.Severity;
+import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,5 +98,30 @@ class ChartVerdictsTest {
     ValidationResult again = validate("1.33", null, cache);
     assertTrue(!reused());
     assertEquals(List.of(), again.violations());
+  }
+
+  @Test
+  void aKeptVerdictReadsBackExactlyAsStored() throws Exception {
+    Path cache = temp.resolve("round-trip");
+    ChartVerdicts.Verdict verdict =
+        new ChartVerdicts.Verdict(
+            List.of(
+                new Violation(
+                    "chart/templates/deployment.yaml [values: ci/env-values.yaml]",
+                    12,
+                    7,
+                    2,
+                    "Deployment",
+                    "m",
+                    "/spec/template",
+                    "kv-replay-disabled",
+                    Severity.WARNING,
+                    "a \"quoted\" message\nover two lines",
+                    ""),
+                Violation.inFile("chart", 0, 0, "helm-lint", "helm lint --strict: x", "Fix it.")),
+            List.of(new DocumentSummary("chart/templates/service.yaml", 0, "Service", "m")));
+    ChartVerdicts.store(cache, "k", verdict);
+    assertEquals(java.util.Optional.of(verdict), ChartVerdicts.load(cache, "k"));
+    assertEquals(java.util.Optional.empty(), ChartVerdicts.load(cache, "other"));
   }
 }
