@@ -130,6 +130,24 @@ public final class ManifestSet {
     return new ArrayList<>(selected);
   }
 
+  /**
+   * The pod templates a label selector can select: every one it selects, and maybe more, so the
+   * caller still applies {@link io.github.kvchart.aibrix.core.netpol.LabelSelector#matches}. A
+   * selector with matchLabels is looked up in the label index (one label is enough to narrow it),
+   * so rules that match every policy against the pods stay linear.
+   */
+  public List<PodTemplate> candidates(JsonNode selector) {
+    if (selector != null && selector.isObject()) {
+      JsonNode matchLabels = selector.path("matchLabels");
+      if (matchLabels.isObject() && !matchLabels.isEmpty()) {
+        var first = matchLabels.fields().next();
+        return podsByLabel.getOrDefault(
+            first.getKey() + "=" + first.getValue().asText(), List.of());
+      }
+    }
+    return podTemplates;
+  }
+
   /** The Services whose selector selects {@code pod} (indexed once per set). */
   public List<ManifestDocument> servicesSelecting(PodTemplate pod) {
     if (services == null) {

@@ -17,6 +17,7 @@ public final class PodTemplate {
   private final JsonNode template;
   private Map<String, String> labels;
   private List<VllmContainer> containers;
+  private String namespace;
 
   public PodTemplate(ManifestDocument document, String pointer, JsonNode template) {
     this.document = document;
@@ -73,7 +74,9 @@ public final class PodTemplate {
               e ->
                   found.put(
                       e.getKey(),
-                      e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+                      e.getValue().isTextual()
+                          ? e.getValue().asText()
+                          : io.github.kvchart.aibrix.core.Json.compact(e.getValue())));
       labels = found;
     }
     return labels;
@@ -103,7 +106,10 @@ public final class PodTemplate {
 
   /** The namespace the pod runs in: its document's, else "default" (where kubectl puts it). */
   public String namespace() {
-    return document.root().path("metadata").path("namespace").asText("default");
+    if (namespace == null) {
+      namespace = document.root().path("metadata").path("namespace").asText("default");
+    }
+    return namespace;
   }
 
   /** The port vLLM serves on: the --port flag of its container, if written as a number. */

@@ -3,6 +3,7 @@ package io.github.kvchart.aibrix.core.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.BuildLog;
 import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.Json;
 import io.github.kvchart.aibrix.core.Parallel;
 import io.github.kvchart.aibrix.core.SourceLocation;
 import io.github.kvchart.aibrix.core.contract.KvContract;
@@ -90,7 +91,10 @@ public final class ManifestValidator {
         .forEach((field, fix) -> hints.put("PodAutoscaler." + field, fix));
     SchemaCheck schemaCheck = new SchemaCheck(catalog, hints);
     String crdDigest =
-        crds.stream().map(c -> c.apiVersion() + c.kind() + c.schema()).toList().toString();
+        crds.stream()
+            .map(c -> c.apiVersion() + c.kind() + Json.compact(c.schema()))
+            .toList()
+            .toString();
     // Kept verdicts first: a chart that needs Helm starts Helm's native load now, in the
     // background, so that it overlaps the plain files' parsing and checking.
     java.util.Map<Path, String> keys = new java.util.HashMap<>();

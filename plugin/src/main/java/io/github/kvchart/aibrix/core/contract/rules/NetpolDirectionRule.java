@@ -44,6 +44,9 @@ public final class NetpolDirectionRule implements ContractRule {
   public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
     List<Violation> violations = new ArrayList<>();
     List<PodTemplate> models = manifests.modelPods(contract);
+    java.util.Set<PodTemplate> isModel =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    isModel.addAll(models);
     String fix =
         "Select the model pods (podSelector matchLabels "
             + contract.label("kvEventsEnabled")
@@ -70,10 +73,11 @@ public final class NetpolDirectionRule implements ContractRule {
       boolean selectsModels =
           models.isEmpty()
               ? NetworkPolicyView.namesModelLabel(selector)
-              : models.stream()
+              : manifests.candidates(selector).stream()
                   .anyMatch(
                       pod ->
-                          pod.namespace().equals(namespace)
+                          isModel.contains(pod)
+                              && pod.namespace().equals(namespace)
                               && LabelSelector.matches(selector, pod.labels()));
       if (selectsGateway || !selectsModels) {
         violations.add(
@@ -97,7 +101,10 @@ public final class NetpolDirectionRule implements ContractRule {
           }
           boolean modelPeer =
               NetworkPolicyView.namesModelLabel(peer)
-                  || models.stream().anyMatch(pod -> LabelSelector.matches(peer, pod.labels()));
+                  || manifests.candidates(peer).stream()
+                      .anyMatch(
+                          pod ->
+                              isModel.contains(pod) && LabelSelector.matches(peer, pod.labels()));
           if (modelPeer) {
             violations.add(
                 document.violation(
