@@ -1,0 +1,110 @@
+package io.github.kvchart.aibrix.core.yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/** The word resolver answers exactly as SnakeYAML's resolver for every scalar. */
+class WordResolverTest {
+  private static final Resolver SNAKEYAML = new Resolver();
+  private static final Resolver WORDS = new SafeYamlLoader.WordResolver();
+
+  @Test
+  void resolvesEveryValueAsSnakeYamlDoes() {
+    List<String> values = new ArrayList<>();
+    String[] words = {
+      "yes",
+      "Yes",
+      "YES",
+      "no",
+      "No",
+      "NO",
+      "true",
+      "True",
+      "TRUE",
+      "false",
+      "False",
+      "FALSE",
+      "on",
+      "On",
+      "ON",
+      "off",
+      "Off",
+      "OFF",
+      "null",
+      "Null",
+      "NULL",
+      "~",
+      "",
+      " ",
+      "<<",
+      "y",
+      "n",
+      "Y",
+      "N",
+      "nul",
+      "nulls",
+      "falsey",
+      "offset",
+      "onion",
+      "tr",
+      "name",
+      "namespace",
+      "template",
+      "8000",
+      "0x1F",
+      "010",
+      "0b101",
+      "1_000",
+      "-1",
+      "+2",
+      "1.5",
+      ".5",
+      ".inf",
+      ".NaN",
+      "1e3",
+      "2001-12-14",
+      "2001-12-14t21:59:43.10-05:00",
+      "12:30:45",
+      "1:20",
+      "&a",
+      "*a",
+      "!x",
+      "Über",
+      "ÿes",
+      "_x",
+      "vllm/vllm-openai:v0.8.5",
+      "--kv-events-config",
+      "TCP",
+      "tcp"
+    };
+    values.addAll(List.of(words));
+    Random random = new Random(42);
+    String alphabet = "yYnNtTfFoOaZbq019_-+.:~<&*! eEsSlLuU";
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder value = new StringBuilder();
+      int length = random.nextInt(9);
+      for (int c = 0; c < length; c++) {
+        value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      values.add(value.toString());
+    }
+    for (String value : values) {
+      for (boolean implicit : new boolean[] {true, false}) {
+        assertEquals(
+            SNAKEYAML.resolve(NodeId.scalar, value, implicit),
+            WORDS.resolve(NodeId.scalar, value, implicit),
+            "'" + value + "' implicit=" + implicit);
+      }
+    }
+    assertEquals(
+        SNAKEYAML.resolve(NodeId.mapping, "x", true), WORDS.resolve(NodeId.mapping, "x", true));
+    assertEquals(
+        SNAKEYAML.resolve(NodeId.sequence, "x", true), WORDS.resolve(NodeId.sequence, "x", true));
+  }
+}
