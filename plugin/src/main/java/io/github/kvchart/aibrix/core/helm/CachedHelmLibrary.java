@@ -138,6 +138,7 @@ public final class CachedHelmLibrary implements NativeLibrary {
     if (!privateFolder(folder)) {
       return null;
     }
+    removeAbandoned(folder);
     Path partial = Files.createTempFile(folder, binary, ".part");
     try {
       try (InputStream in = jar.getInputStream()) {
@@ -151,6 +152,21 @@ public final class CachedHelmLibrary implements NativeLibrary {
       Files.deleteIfExists(partial);
     }
     return library;
+  }
+
+  /**
+   * Removes partial extractions a killed run left (older than an hour: a running extraction takes
+   * seconds), so that a cache folder holds at most one library and what is being written.
+   */
+  private static void removeAbandoned(Path folder) throws IOException {
+    long anHourAgo = System.currentTimeMillis() - 3_600_000L;
+    try (var files = Files.newDirectoryStream(folder, "*.part")) {
+      for (Path file : files) {
+        if (Files.getLastModifiedTime(file).toMillis() < anHourAgo) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
   }
 
   /** Creates {@code folder} and its missing parents readable and writable by the owner only. */

@@ -73,6 +73,20 @@ class CachedHelmLibraryTest {
   }
 
   @Test
+  void removesWhatAKilledExtractionLeftButNotOneUnderWay() throws Exception {
+    Path cache = temp.resolve("cache");
+    Path library = CachedHelmLibrary.cached(cache, platform());
+    Path abandoned = Files.writeString(library.resolveSibling("x.so123.part"), "half");
+    Files.setLastModifiedTime(
+        abandoned, FileTime.fromMillis(System.currentTimeMillis() - 7_200_000L));
+    Path underWay = Files.writeString(library.resolveSibling("y.so456.part"), "half");
+    Files.write(library, new byte[] {1}); // cut short: extracted again
+    assertEquals(library, CachedHelmLibrary.cached(cache, platform()));
+    assertFalse(Files.exists(abandoned));
+    assertTrue(Files.exists(underWay));
+  }
+
+  @Test
   void refusesAFolderOthersMayWriteTo() throws Exception {
     Path cache = temp.resolve("cache");
     Path library = CachedHelmLibrary.cached(cache, platform());
