@@ -1,38 +1,41 @@
 package io.github.kvchart.aibrix.core.manifest;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
+import io.github.kvchart.aibrix.core.yaml.SafeYamlLoader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Finds the line and column of a node in a YAML file, by JSON pointer, with a second scan of the
- * file's tokens. It runs only for documents that have a violation, so a clean file costs nothing. A
- * member is located at its key, an array element at its first token.
+ * Finds the line and column of a node in a YAML file, by JSON pointer, by composing the file's
+ * document again with the parse's own reader options (the values come from that parse; the node
+ * tree it composes keeps no positions). It runs only for documents that have a violation, so a
+ * clean file costs nothing. A member is located at its key, an array element at its first token.
  */
 public final class PositionFinder {
-  private final Supplier<YAMLFactory> factory;
+  private final LoaderOptions options;
   private final String text;
   private final int firstDocument;
   private final int lineOffset;
   private int[] documentLines;
 
   /**
-   * A finder that already knows each document's first line (1-based), as a parse found them; the
-   * factory is asked for only when a position is looked up.
+   * A finder that already knows each document's first line (1-based), as a parse with {@code
+   * options} found them.
    */
-  public PositionFinder(Supplier<YAMLFactory> factory, String text, int[] documentLines) {
-    this(factory, text, 0, 0);
+  public PositionFinder(LoaderOptions options, String text, int[] documentLines) {
+    this(options, text, 0, 0);
     this.documentLines = documentLines.clone();
   }
 
-  private PositionFinder(
-      Supplier<YAMLFactory> factory, String text, int firstDocument, int lineOffset) {
-    this.factory = factory;
+  private PositionFinder(LoaderOptions options, String text, int firstDocument, int lineOffset) {
+    this.options = options;
     this.text = text;
     this.firstDocument = firstDocument;
     this.lineOffset = lineOffset;
@@ -54,19 +57,19 @@ public final class PositionFinder {
       return this;
     }
     return new PositionFinder(
-        factory, text.substring(start, end), document, lineOffset + lines[local] - 1);
+        options, text.substring(start, end), document, lineOffset + lines[local] - 1);
   }
 
   /** The line (1-based) of each document's first token, found in one scan. */
   private int[] documentLines() {
     if (documentLines == null) {
       List<Integer> found = new ArrayList<>();
-      try (JsonParser parser = factory.get().createParser(text)) {
-        while (parser.nextToken() != null) {
-          found.add(parser.currentTokenLocation().getLineNr());
-          parser.skipChildren();
+      try {
+        Composer composer = SafeYamlLoader.composer(text, options);
+        while (composer.checkNode()) {
+          found.add(composer.getNode().getStartMark().getLine() + 1);
         }
-      } catch (IOException | RuntimeException e) {
+      } catch (RuntimeException e) {
         // positions of what was read so far still hold
       }
       documentLines = found.stream().mapToInt(Integer::intValue).toArray();
@@ -94,62 +97,42 @@ public final class PositionFinder {
    */
   public int[] locate(int document, String pointer) {
     List<String> path = segments(pointer);
-    try (JsonParser parser = factory.get().createParser(text)) {
-      int current = -1;
-      JsonToken token;
-      while ((token = parser.nextToken()) != null) {
-        current++;
-        if (current < document - firstDocument) {
-          parser.skipChildren();
+    try {
+      Composer composer = SafeYamlLoader.composer(text, options);
+      for (int current = firstDocument; composer.checkNode(); current++) {
+        Node root = composer.getNode();
+        if (current < document) {
           continue;
         }
-        JsonLocation best = parser.currentTokenLocation();
-        int[] found = position(descend(parser, token, path, 0, best));
-        if (found[0] > 0) {
-          found[0] += lineOffset;
-        }
-        return found;
+        Mark found = descend(root, path, 0, root.getStartMark());
+        return new int[] {found.getLine() + 1 + lineOffset, found.getColumn() + 1};
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       // fall through: the position is unknown, the violation still stands
     }
     return new int[] {0, 0};
   }
 
-  /** The deepest location along {@code path} reachable from the value at the parser. */
-  private static JsonLocation descend(
-      JsonParser parser, JsonToken token, List<String> path, int depth, JsonLocation best)
-      throws IOException {
+  /** The deepest position along {@code path} reachable from {@code node}. */
+  private static Mark descend(Node node, List<String> path, int depth, Mark best) {
     if (depth == path.size()) {
       return best;
     }
     String segment = path.get(depth);
-    if (token == JsonToken.START_OBJECT) {
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        JsonLocation keyLocation = parser.currentTokenLocation();
-        JsonToken value = parser.nextToken();
-        if (name.equals(segment)) {
-          return descend(parser, value, path, depth + 1, keyLocation);
+    if (node instanceof MappingNode mapping) {
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals(segment)) {
+          return descend(tuple.getValueNode(), path, depth + 1, key.getStartMark());
         }
-        parser.skipChildren();
       }
-    } else if (token == JsonToken.START_ARRAY) {
+    } else if (node instanceof SequenceNode sequence) {
       int wanted = segment.matches("[0-9]{1,9}") ? Integer.parseInt(segment) : -1;
-      int index = 0;
-      JsonToken element;
-      while ((element = parser.nextToken()) != JsonToken.END_ARRAY && element != null) {
-        if (index++ == wanted) {
-          return descend(parser, element, path, depth + 1, parser.currentTokenLocation());
-        }
-        parser.skipChildren();
+      if (wanted >= 0 && wanted < sequence.getValue().size()) {
+        Node element = sequence.getValue().get(wanted);
+        return descend(element, path, depth + 1, element.getStartMark());
       }
     }
     return best;
-  }
-
-  private static int[] position(JsonLocation location) {
-    return new int[] {Math.max(location.getLineNr(), 0), Math.max(location.getColumnNr(), 0)};
   }
 
   static List<String> segments(String pointer) {

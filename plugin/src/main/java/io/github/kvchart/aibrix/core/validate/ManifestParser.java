@@ -1,8 +1,6 @@
 package io.github.kvchart.aibrix.core.validate;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.PositionFinder;
 import io.github.kvchart.aibrix.core.manifest.RuleIds;
@@ -24,11 +22,8 @@ public final class ManifestParser {
   static final int MAX_ALIASES = 100;
   static final int MAX_DEPTH = 200;
 
-  private final YamlTreeReader reader;
-
-  public ManifestParser() {
-    this.reader = new YamlTreeReader(loaderOptions());
-  }
+  private final LoaderOptions options = loaderOptions();
+  private final YamlTreeReader reader = new YamlTreeReader(options);
 
   private static LoaderOptions loaderOptions() {
     LoaderOptions options = new LoaderOptions();
@@ -38,25 +33,6 @@ public final class ManifestParser {
     options.setAllowRecursiveKeys(false);
     options.setAllowDuplicateKeys(true);
     return options;
-  }
-
-  /**
-   * Only for finding positions on demand (a token scan); values come from the one reader. Made on
-   * first use: a clean run never needs it.
-   */
-  private static final class Positions {
-    static final YAMLFactory FACTORY = factory();
-  }
-
-  private static YAMLFactory factory() {
-    return YAMLFactory.builder()
-        .loaderOptions(loaderOptions())
-        .streamReadConstraints(
-            StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_DEPTH)
-                .maxStringLength(MAX_CHARS)
-                .build())
-        .build();
   }
 
   /** Parses {@code text}; {@code file} is how violations name it. */
@@ -131,9 +107,7 @@ public final class ManifestParser {
       String file, String text, List<JsonNode> roots, List<Integer> startLines) {
     PositionFinder finder =
         new PositionFinder(
-            () -> Positions.FACTORY,
-            text,
-            startLines.stream().mapToInt(Integer::intValue).toArray());
+            options, text, startLines.stream().mapToInt(Integer::intValue).toArray());
     List<ManifestDocument> documents = new ArrayList<>(roots.size());
     for (int i = 0; i < roots.size(); i++) {
       JsonNode root = roots.get(i);

@@ -1,0 +1,140 @@
+package io.github.kvchart.aibrix.core.manifest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.kvchart.aibrix.TestPaths;
+import io.github.kvchart.aibrix.core.validate.ManifestParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Positions come from SnakeYAML's composer, as the values do. They are checked against a second,
+ * independent reader (Jackson's YAML parser walking tokens, which the finder used before) for every
+ * node of every document of the test fixtures: the same line and column for each JSON pointer.
+ */
+class PositionFinderTest {
+  private static final YAMLFactory ORACLE = new YAMLFactory();
+  private static final java.util.regex.Pattern ANCHOR =
+      java.util.regex.Pattern.compile(
+          "(^|[\\s\\[{,:-])&[^\\s\\[\\]{},]+", java.util.regex.Pattern.MULTILINE);
+
+  @Test
+  void everyNodeOfEveryFixtureIsWhereJacksonsTokensPutIt() throws Exception {
+    List<Path> files = new ArrayList<>();
+    for (String folder : List.of("plugin/src/test/resources", "samples", "it")) {
+      try (Stream<Path> walk = Files.walk(TestPaths.repoRoot().resolve(folder))) {
+        walk.filter(f -> f.toString().matches(".*\\.ya?ml$")).sorted().forEach(files::add);
+      }
+    }
+    ManifestParser parser = new ManifestParser();
+    int checked = 0;
+    for (Path file : files) {
+      String text;
+      try {
+        text = Files.readString(file);
+      } catch (java.nio.charset.CharacterCodingException e) {
+        continue; // a fixture of bad bytes
+      }
+      if (ANCHOR.matcher(text).find() || text.length() > 200_000) {
+        continue; // aliases: the composer follows them, Jackson's tokens do not
+      }
+      List<ManifestDocument> documents;
+      try {
+        documents = parser.parse(file.toString(), text).documents();
+      } catch (RuntimeException e) {
+        continue;
+      }
+      for (ManifestDocument document : documents) {
+        List<String> pointers = new ArrayList<>();
+        pointers(document.root(), "", pointers);
+        pointers.add("/no/such/field");
+        for (String pointer : pointers) {
+          assertArrayEquals(
+              oracle(text, document.index(), pointer),
+              document.locate(pointer),
+              file + " document " + document.index() + " " + pointer);
+          checked++;
+        }
+      }
+    }
+    assertTrue(checked > 3_000, "only " + checked + " pointers checked");
+  }
+
+  private static void pointers(JsonNode node, String prefix, List<String> out) {
+    out.add(prefix);
+    if (node.isObject()) {
+      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        String key = field.getKey().replace("~", "~0").replace("/", "~1");
+        pointers(field.getValue(), prefix + "/" + key, out);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        pointers(node.get(i), prefix + "/" + i, out);
+      }
+    }
+  }
+
+  /**
+   * The token-walking finder this class replaced: the key of a member, an element's first token.
+   */
+  private static int[] oracle(String text, int document, String pointer) throws Exception {
+    List<String> path = PositionFinder.segments(pointer);
+    try (JsonParser parser = ORACLE.createParser(text)) {
+      int current = -1;
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        if (++current < document) {
+          parser.skipChildren();
+          continue;
+        }
+        JsonLocation at = descend(parser, token, path, 0, parser.currentTokenLocation());
+        return new int[] {at.getLineNr(), at.getColumnNr()};
+      }
+    }
+    return new int[] {0, 0};
+  }
+
+  private static JsonLocation descend(
+      JsonParser parser, JsonToken token, List<String> path, int depth, JsonLocation best)
+      throws Exception {
+    if (depth == path.size()) {
+      return best;
+    }
+    String segment = path.get(depth);
+    if (token == JsonToken.START_OBJECT) {
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonLocation key = parser.currentTokenLocation();
+        JsonToken value = parser.nextToken();
+        if (name.equals(segment)) {
+          return descend(parser, value, path, depth + 1, key);
+        }
+        parser.skipChildren();
+      }
+    } else if (token == JsonToken.START_ARRAY) {
+      int index = 0;
+      JsonToken element;
+      while ((element = parser.nextToken()) != JsonToken.END_ARRAY && element != null) {
+        if (String.valueOf(index++).equals(segment)) {
+          return descend(parser, element, path, depth + 1, parser.currentTokenLocation());
+        }
+        parser.skipChildren();
+      }
+    }
+    return best;
+  }
+}
