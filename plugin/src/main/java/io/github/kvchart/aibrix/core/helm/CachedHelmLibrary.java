@@ -84,7 +84,13 @@ public final class CachedHelmLibrary implements NativeLibrary {
     if (library == null) {
       return platform.load();
     }
-    HelmLib helm = Native.load(library.toString(), HelmLib.class);
+    HelmLib helm;
+    try {
+      helm = Native.load(library.toString(), HelmLib.class);
+    } catch (UnsatisfiedLinkError e) {
+      // e.g. a home mounted noexec: helm-java's own extraction to the temporary folder may work
+      return platform.load();
+    }
     // As helm-java's own load does: stop any repository servers Helm started when the JVM ends.
     Runtime.getRuntime().addShutdownHook(new Thread(helm::RepoServerStopAll));
     return helm;
