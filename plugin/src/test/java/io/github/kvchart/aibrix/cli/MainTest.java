@@ -7,20 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The command line: the validate goal's verdict, file:line:col lines, exit codes 0, 1 and 2. */
-class MainTest {
-  @TempDir Path temp;
-  private final CliRun cli = new CliRun();
-
-  private int run(String... args) {
-    return cli.run(args);
-  }
-
-  private String out() {
-    return cli.out();
-  }
+class MainTest extends CommandLineTest {
 
   private Path folder(String yaml) throws Exception {
     Path dir = Files.createDirectories(temp.resolve("k8s"));

@@ -7,28 +7,16 @@ import io.github.kvchart.aibrix.core.probe.Batches;
 import io.github.kvchart.aibrix.core.probe.TestPublisher;
 import io.github.kvchart.aibrix.core.probe.WireFormat;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The probe command: the goal's verdict and report, exit codes 0, 1 and 2. */
 @Timeout(60)
-class ProbeCommandTest {
-  @TempDir Path temp;
-  private final CliRun cli = new CliRun();
-
-  private int run(String... args) {
-    return cli.run(args);
-  }
-
-  private String out() {
-    return cli.out();
-  }
+class ProbeCommandTest extends CommandLineTest {
 
   @Test
   void eventsThatFlowExitZeroWithTheReport() throws Exception {
