@@ -85,7 +85,7 @@ public final class ManifestSet {
             .forEach(
                 (key, value) ->
                     podsByLabel
-                        .computeIfAbsent(key + "=" + value, k -> new ArrayList<>())
+                        .computeIfAbsent(labelKey(key, value), k -> new ArrayList<>())
                         .add(pod));
       }
     }
@@ -118,11 +118,8 @@ public final class ManifestSet {
     if (matchLabels == null || !matchLabels.isObject() || matchLabels.isEmpty()) {
       return List.of();
     }
-    var first = matchLabels.fields().next();
-    List<PodTemplate> candidates =
-        podsByLabel.getOrDefault(first.getKey() + "=" + first.getValue().asText(), List.of());
     Set<PodTemplate> selected = new LinkedHashSet<>();
-    for (PodTemplate pod : candidates) {
+    for (PodTemplate pod : withFirstLabel(matchLabels)) {
       if (pod.selectedBy(matchLabels)) {
         selected.add(pod);
       }
@@ -140,12 +137,20 @@ public final class ManifestSet {
     if (selector != null && selector.isObject()) {
       JsonNode matchLabels = selector.path("matchLabels");
       if (matchLabels.isObject() && !matchLabels.isEmpty()) {
-        var first = matchLabels.fields().next();
-        return podsByLabel.getOrDefault(
-            first.getKey() + "=" + first.getValue().asText(), List.of());
+        return withFirstLabel(matchLabels);
       }
     }
     return podTemplates;
+  }
+
+  /** The pod templates that carry the first label of a non-empty matchLabels (the index). */
+  private List<PodTemplate> withFirstLabel(JsonNode matchLabels) {
+    var first = matchLabels.fields().next();
+    return podsByLabel.getOrDefault(labelKey(first.getKey(), first.getValue().asText()), List.of());
+  }
+
+  private static String labelKey(String key, String value) {
+    return key + "=" + value;
   }
 
   /** The Services whose selector selects {@code pod} (indexed once per set). */
