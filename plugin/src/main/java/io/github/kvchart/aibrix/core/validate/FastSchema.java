@@ -11,10 +11,11 @@ import java.util.TreeSet;
 /**
  * A draft-07 schema walker for the schemas this plugin ships (and CRD schemas that use the same
  * keywords): type, properties, additionalProperties, required, items, $ref to definitions, const,
- * enum, pattern, format date-time, minimum, maximum, minItems, maxItems, minLength, maxLength. It
- * visits the document's own fields, not every property of the schema, which makes it several times
- * cheaper than a general validator. {@link #compile} returns null for a schema with any other
- * keyword; the catalog then uses networknt for it. Results match networknt's (a test proves it).
+ * enum, pattern, format (date-time checked, int32 and int64 ignored), minimum, maximum, minItems,
+ * maxItems, minLength, maxLength. It visits the document's own fields, not every property of the
+ * schema, which makes it several times cheaper than a general validator. {@link #compile} returns
+ * null for a schema with any other keyword; the catalog then uses networknt for it. Results match
+ * networknt's (a test proves it).
  */
 final class FastSchema {
   private static final Set<String> SUPPORTED =
@@ -41,6 +42,15 @@ final class FastSchema {
           "definitions",
           "default",
           "$id");
+
+  /**
+   * date-time, which both engines check, and int32 and int64, which CRD schemas use: networknt
+   * asserts a format it does not know only when strict, and the API server ignores them in custom
+   * resources too (JSONSchemaProps.format lists the formats it validates; these are not among
+   * them). The Kubernetes schemas this plugin ships carry no number formats.
+   */
+  private static final Set<String> CHECKED_OR_IGNORED_FORMATS =
+      Set.of("date-time", "int32", "int64");
 
   private final Map<String, SchemaNode> definitions = new HashMap<>();
   private final JsonNode definitionsJson;
@@ -79,7 +89,7 @@ final class FastSchema {
       if (!SUPPORTED.contains(key)) {
         return false;
       }
-      if (key.equals("format") && !field.getValue().asText().equals("date-time")) {
+      if (key.equals("format") && !CHECKED_OR_IGNORED_FORMATS.contains(field.getValue().asText())) {
         return false;
       }
       if (key.equals("$ref") && !field.getValue().asText().startsWith("#/definitions/")) {

@@ -25,7 +25,7 @@ public final class ManifestParser {
   private final LoaderOptions options = loaderOptions();
   private final YamlTreeReader reader = new YamlTreeReader(options);
 
-  private static LoaderOptions loaderOptions() {
+  static LoaderOptions loaderOptions() {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setNestingDepthLimit(MAX_DEPTH);

@@ -40,7 +40,10 @@ class SchemaNode {
     this.schema = schema;
     constValue = schema != null && schema.isObject() ? schema.get("const") : null;
     enumValues = schema != null && schema.isObject() ? schema.get("enum") : null;
-    format = schema != null && schema.isObject() ? schema.get("format") : null;
+    JsonNode formatValue = schema != null && schema.isObject() ? schema.get("format") : null;
+    // date-time is the one format checked; int32 and int64 are formats neither networknt (not
+    // strict) nor the API server checks.
+    format = formatValue != null && formatValue.asText().equals("date-time") ? formatValue : null;
     minLength = schema != null && schema.isObject() ? schema.get("minLength") : null;
     maxLength = schema != null && schema.isObject() ? schema.get("maxLength") : null;
     minimum = schema != null && schema.isObject() ? schema.get("minimum") : null;

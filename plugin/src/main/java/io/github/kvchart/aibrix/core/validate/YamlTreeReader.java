@@ -71,9 +71,16 @@ final class YamlTreeReader {
 
   /**
    * Every document of {@code text} as a JSON tree; duplicates go to {@code duplicates} and each
-   * document's first line (1-based) to {@code startLines}.
+   * document's first line (1-based) to {@code startLines}. Plain block YAML takes the short way
+   * ({@link BlockYamlReader}), everything else SnakeYAML's composer.
    */
   List<JsonNode> read(String text, List<Duplicate> duplicates, List<Integer> startLines) {
+    List<JsonNode> fast = BlockYamlReader.read(text, duplicates, startLines);
+    return fast != null ? fast : composed(text, duplicates, startLines);
+  }
+
+  /** {@link #read} through SnakeYAML's composer, for any YAML. */
+  List<JsonNode> composed(String text, List<Duplicate> duplicates, List<Integer> startLines) {
     List<JsonNode> roots = new ArrayList<>();
     int index = 0;
     long expanded = 0;
@@ -197,13 +204,16 @@ final class YamlTreeReader {
   }
 
   private static JsonNode scalar(ScalarNode scalar) {
-    String value = scalar.getValue();
-    Tag tag = scalar.getTag();
+    return scalar(scalar.getValue(), scalar.getTag(), scalar.isPlain());
+  }
+
+  /** A scalar as JSON, from its text, its resolved tag and whether it was written plain. */
+  static JsonNode scalar(String value, Tag tag, boolean plain) {
     try {
       if (Tag.NULL.equals(tag)) {
         return JSON.nullNode();
       }
-      if (scalar.isPlain()
+      if (plain
           && Tag.STR.equals(tag)
           && (value.equals("y") || value.equals("Y") || value.equals("n") || value.equals("N"))) {
         // kubectl's YAML (go-yaml v2) reads these as booleans too; SnakeYAML does not.

@@ -133,6 +133,13 @@ public final class SafeYamlLoader {
         options);
   }
 
+  private static final WordResolver RESOLVER = new WordResolver();
+
+  /** The tag SnakeYAML's composer gives a plain scalar written as {@code value}. */
+  public static Tag resolve(String value) {
+    return RESOLVER.resolve(NodeId.scalar, value, true);
+  }
+
   /**
    * SnakeYAML's YAML 1.1 resolver with its answer for most scalars found without a regular
    * expression: a value that starts with an ASCII letter is a string unless it may be one of the

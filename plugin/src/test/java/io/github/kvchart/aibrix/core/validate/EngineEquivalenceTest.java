@@ -72,6 +72,26 @@ class EngineEquivalenceTest {
     assertTrue(checked >= 20, "checked " + checked);
   }
 
+  /**
+   * The PodAutoscaler CRD marks replica counts int32: the fast walker now takes that schema, and
+   * leaves the format unchecked as networknt does, also for values beyond int32's range.
+   */
+  @Test
+  void numberFormatsOfCrdSchemas() throws Exception {
+    SchemaCatalog catalog = SchemaCatalog.of("1.32", List.of());
+    assertTrue(catalog.findFast("autoscaling.aibrix.ai/v1alpha1", "PodAutoscaler").isPresent());
+    for (String replicas : List.of("2", "99999999999", "-3", "1.5", "\"two\"", "null")) {
+      String text =
+          "apiVersion: autoscaling.aibrix.ai/v1alpha1\nkind: PodAutoscaler\nmetadata:\n  name: m\n"
+              + "spec:\n  scalingStrategy: KPA\n  minReplicas: "
+              + replicas
+              + "\n  maxReplicas: 4\n  scaleTargetRef:\n    apiVersion: apps/v1\n"
+              + "    kind: Deployment\n    name: m\n";
+      ManifestDocument document = parser.parse("pa.yaml", text).documents().get(0);
+      assertSame(catalog, document);
+    }
+  }
+
   @Test
   void randomMutationsOfGeneratedDocuments() throws Exception {
     Path out = temp.resolve("out");

@@ -1,0 +1,463 @@
+package io.github.kvchart.aibrix.core.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kvchart.aibrix.core.yaml.SafeYamlLoader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The short way through the YAML nearly every manifest is written in: printable ASCII, block
+ * mappings and sequences, one-line plain and quoted scalars, {@code {}} and {@code []}, comments
+ * and {@code ---} between documents. It builds the JSON trees straight from the text, with the
+ * duplicates and first lines {@link YamlTreeReader} reports, and gives up (returns null) at the
+ * first thing outside that subset: tabs, non-ASCII, anchors, aliases, tags, block and multi-line
+ * scalars, flow collections with content, escapes, directives, empty documents, anything unusual in
+ * a key, and every syntax error. SnakeYAML then reads the file as before, so what this reader
+ * accepts it must read exactly as SnakeYAML does ({@code BlockYamlReaderTest} compares both on
+ * every YAML file of the project and on thousands of variants), and what it is unsure of it leaves
+ * to SnakeYAML.
+ *
+ * <p>Why it exists: in a cold JVM SnakeYAML's scanner, parser and composer (three object layers per
+ * token) are most of a command-line run, since the JIT compilers spend seconds on them before they
+ * run fast. This reader is one small loop over lines.
+ */
+final class BlockYamlReader {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  /** Deeper nesting is left to SnakeYAML, which enforces the parser's own limit. */
+  private static final int MAX_DEPTH = 100;
+
+  /** Thrown (without a stack) to give up; the caller falls back to SnakeYAML. */
+  private static final class GiveUp extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    GiveUp() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final GiveUp GIVE_UP = new GiveUp();
+
+  private final String text;
+  private final List<YamlTreeReader.Duplicate> duplicates = new ArrayList<>();
+
+  /** Start offset of every line, and one past the end of the text. */
+  private int[] starts;
+
+  /** Offset of each line's end (its newline or the end of the text). */
+  private int[] ends;
+
+  /** Leading spaces of each line, or -1 for a line with only spaces or a comment. */
+  private int[] indents;
+
+  private int document;
+
+  /** The first line the current document does not own. */
+  private int documentEnd;
+
+  /** The first line not yet read. */
+  private int next;
+
+  private BlockYamlReader(String text) {
+    this.text = text;
+  }
+
+  /**
+   * The documents of {@code text}, or null if it is not in the subset this reader is sure of; on
+   * success the duplicates and each document's first line (1-based) are added to the lists.
+   */
+  static List<JsonNode> read(
+      String text, List<YamlTreeReader.Duplicate> duplicates, List<Integer> startLines) {
+    if (text.length() >= ManifestParser.MAX_CHARS || !plainAscii(text)) {
+      return null;
+    }
+    BlockYamlReader reader = new BlockYamlReader(text);
+    List<Integer> lines = new ArrayList<>();
+    List<JsonNode> roots;
+    try {
+      roots = reader.documents(lines);
+    } catch (GiveUp e) {
+      return null;
+    }
+    duplicates.addAll(reader.duplicates);
+    startLines.addAll(lines);
+    return roots;
+  }
+
+  /** Only newlines and printable ASCII: no tab, carriage return, byte-order mark or non-ASCII. */
+  private static boolean plainAscii(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if ((c < ' ' && c != '\n') || c > '~') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<JsonNode> documents(List<Integer> startLines) {
+    splitLines();
+    int lineCount = indents.length;
+    List<JsonNode> roots = new ArrayList<>();
+    int first = 0;
+    boolean explicit = false;
+    for (int line = 0; line <= lineCount; line++) {
+      boolean separator = line < lineCount && separator(line);
+      if (line == lineCount || separator) {
+        if (explicit || firstContent(first, line) >= 0) {
+          roots.add(document(first, line, startLines));
+        }
+        first = line + 1;
+        explicit = separator;
+      }
+    }
+    return roots;
+  }
+
+  /** One document over lines [first, end): a block mapping or sequence, nothing after it. */
+  private JsonNode document(int first, int end, List<Integer> startLines) {
+    documentEnd = end;
+    int start = firstContent(first, end);
+    if (start < 0) {
+      throw GIVE_UP; // an empty document: SnakeYAML knows where its null node starts
+    }
+    startLines.add(start + 1);
+    JsonNode root = block(start, indents[start], 0);
+    if (firstContent(next, end) >= 0) {
+      throw GIVE_UP;
+    }
+    document++;
+    return root;
+  }
+
+  private void splitLines() {
+    int count = 1;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      if (text.charAt(i) == '\n') {
+        count++;
+      }
+    }
+    if (text.endsWith("\n")) {
+      count--; // no line after the last newline
+    }
+    starts = new int[count];
+    ends = new int[count];
+    indents = new int[count];
+    int offset = 0;
+    for (int line = 0; line < count; line++) {
+      int end = text.indexOf('\n', offset);
+      end = end < 0 ? text.length() : end;
+      starts[line] = offset;
+      ends[line] = end;
+      int column = offset;
+      while (column < end && text.charAt(column) == ' ') {
+        column++;
+      }
+      indents[line] = column == end || text.charAt(column) == '#' ? -1 : column - offset;
+      if (column - offset == 0 && column < end) {
+        checkColumnZero(offset, end);
+      }
+      offset = end + 1;
+    }
+  }
+
+  /** Directives and document end markers are left to SnakeYAML. */
+  private void checkColumnZero(int start, int end) {
+    char c = text.charAt(start);
+    if (c == '%' || (c == '.' && text.startsWith("...", start))) {
+      throw GIVE_UP;
+    }
+  }
+
+  /**
+   * Whether {@code line} is a document separator: "---" alone or followed by a comment. Content
+   * after the marker on the same line is left to SnakeYAML.
+   */
+  private boolean separator(int line) {
+    int start = starts[line];
+    int end = ends[line];
+    if (end - start < 3 || !text.startsWith("---", start)) {
+      return false;
+    }
+    if (end - start == 3) {
+      return true;
+    }
+    if (text.charAt(start + 3) != ' ') {
+      return false; // "---x" is a plain scalar
+    }
+    int column = skipSpaces(start + 3, end);
+    if (column < end && text.charAt(column) != '#') {
+      throw GIVE_UP;
+    }
+    return true;
+  }
+
+  /** The first line in [from, end) with content, or -1. */
+  private int firstContent(int from, int end) {
+    for (int line = from; line < end; line++) {
+      if (indents[line] >= 0) {
+        return line;
+      }
+    }
+    return -1;
+  }
+
+  private int skipSpaces(int offset, int end) {
+    while (offset < end && text.charAt(offset) == ' ') {
+      offset++;
+    }
+    return offset;
+  }
+
+  /** The block node whose first token is at {@code line}, {@code column}. */
+  private JsonNode block(int line, int column, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw GIVE_UP;
+    }
+    if (sequenceEntry(line, column)) {
+      return sequence(line, column, depth);
+    }
+    return mapping(line, column, depth);
+  }
+
+  /** Whether a "-" followed by a space or the line's end is at {@code column} of {@code line}. */
+  private boolean sequenceEntry(int line, int column) {
+    int offset = starts[line] + column;
+    return offset < ends[line]
+        && text.charAt(offset) == '-'
+        && (offset + 1 == ends[line] || text.charAt(offset + 1) == ' ');
+  }
+
+  private ArrayNode sequence(int line, int column, int depth) {
+    ArrayNode array = JSON.arrayNode();
+    int current = line;
+    while (true) {
+      int end = ends[current];
+      int offset = skipSpaces(starts[current] + column + 1, end);
+      JsonNode item;
+      if (offset == end || text.charAt(offset) == '#') {
+        item = nestedOrNull(current, column, depth, false);
+      } else {
+        int itemColumn = offset - starts[current];
+        if (sequenceEntry(current, itemColumn)) {
+          throw GIVE_UP; // "- - x"
+        }
+        item =
+            keyEnd(offset, end) >= 0
+                ? mapping(current, itemColumn, depth + 1)
+                : inlineValue(current, offset, column);
+      }
+      array.add(item);
+      int following = firstContent(next, documentEnd);
+      if (following < 0 || indents[following] < column) {
+        return array;
+      }
+      if (indents[following] > column) {
+        throw GIVE_UP;
+      }
+      if (!sequenceEntry(following, column)) {
+        return array; // the parent mapping goes on, or the document checks what is left
+      }
+      current = following;
+    }
+  }
+
+  private ObjectNode mapping(int line, int column, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw GIVE_UP;
+    }
+    ObjectNode object = JSON.objectNode();
+    int current = line;
+    while (true) {
+      int keyStart = starts[current] + column;
+      int end = ends[current];
+      int colon = keyEnd(keyStart, end);
+      if (colon < 0) {
+        throw GIVE_UP;
+      }
+      String key = keyText(keyStart, colon);
+      if (object.has(key)) { // reported before the value's own duplicates, as SnakeYAML's path does
+        duplicates.add(new YamlTreeReader.Duplicate(current + 1, column + 1, key, document));
+      }
+      int offset = skipSpaces(colon + 1, end);
+      JsonNode value =
+          offset == end || text.charAt(offset) == '#'
+              ? nestedOrNull(current, column, depth, true)
+              : inlineValue(current, offset, column);
+      object.set(key, value);
+      int following = firstContent(next, documentEnd);
+      if (following < 0 || indents[following] < column) {
+        return object;
+      }
+      if (indents[following] > column) {
+        throw GIVE_UP;
+      }
+      if (sequenceEntry(following, column)) {
+        return object; // a sequence entry at the key's column is the parent's (or an error)
+      }
+      current = following;
+    }
+  }
+
+  /**
+   * The value on the lines after {@code line} for an entry at {@code column}: a block indented
+   * deeper, a sequence at the same column (only as a mapping value), or null.
+   */
+  private JsonNode nestedOrNull(int line, int column, int depth, boolean mappingValue) {
+    int following = firstContent(line + 1, documentEnd);
+    if (following >= 0 && indents[following] > column) {
+      return block(following, indents[following], depth + 1);
+    }
+    if (following >= 0
+        && mappingValue
+        && indents[following] == column
+        && sequenceEntry(following, column)) {
+      return sequence(following, column, depth + 1);
+    }
+    next = line + 1;
+    return JSON.nullNode();
+  }
+
+  /**
+   * The offset of the ":" that ends a key starting at {@code offset} (followed by a space or the
+   * line's end), or -1 if no key of the accepted shapes starts there: a plain key of letters,
+   * digits and ._/- starting with a letter, digit or _, or a quoted key without escapes.
+   */
+  private int keyEnd(int offset, int end) {
+    char first = text.charAt(offset);
+    int colon;
+    if (first == '"' || first == '\'') {
+      int close = quoteEnd(offset, end);
+      colon = close < 0 ? -1 : close + 1;
+    } else {
+      if (!keyStart(first)) {
+        return -1;
+      }
+      colon = offset + 1;
+      while (colon < end && keyPart(text.charAt(colon))) {
+        colon++;
+      }
+    }
+    if (colon < 0
+        || colon >= end
+        || text.charAt(colon) != ':'
+        || (colon + 1 < end && text.charAt(colon + 1) != ' ')) {
+      return -1;
+    }
+    return colon;
+  }
+
+  private static boolean keyStart(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  private static boolean keyPart(char c) {
+    return keyStart(c) || c == '.' || c == '/' || c == '-';
+  }
+
+  private String keyText(int start, int colon) {
+    char first = text.charAt(start);
+    String key =
+        first == '"' || first == '\''
+            ? unquote(start, colon - 1, first)
+            : text.substring(start, colon);
+    if (key.equals("<<")) {
+      throw GIVE_UP; // a merge key
+    }
+    return key.length() <= 64 ? key.intern() : key;
+  }
+
+  /**
+   * The offset of the quote that closes the scalar opened at {@code open}, on the same line, or -1:
+   * single quotes may double inside, and a double-quoted scalar with an escape is not accepted.
+   */
+  private int quoteEnd(int open, int end) {
+    char quote = text.charAt(open);
+    for (int i = open + 1; i < end; i++) {
+      char c = text.charAt(i);
+      if (quote == '"' && c == '\\') {
+        return -1;
+      }
+      if (c == quote) {
+        if (quote == '\'' && i + 1 < end && text.charAt(i + 1) == '\'') {
+          i++;
+          continue;
+        }
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private String unquote(int open, int close, char quote) {
+    String inner = text.substring(open + 1, close);
+    return quote == '\'' ? inner.replace("''", "'") : inner;
+  }
+
+  /**
+   * A value written on the line of its key or dash, starting at {@code offset}; what follows on
+   * later lines must not be indented deeper than {@code column} (that would make it a multi-line
+   * scalar, or an error).
+   */
+  private JsonNode inlineValue(int line, int offset, int column) {
+    int end = ends[line];
+    char first = text.charAt(offset);
+    JsonNode value;
+    int after;
+    if (first == '"' || first == '\'') {
+      int close = quoteEnd(offset, end);
+      if (close < 0) {
+        throw GIVE_UP;
+      }
+      value = JSON.textNode(unquote(offset, close, first));
+      after = close + 1;
+    } else if (first == '{' || first == '[') {
+      if (offset + 1 >= end || text.charAt(offset + 1) != (first == '{' ? '}' : ']')) {
+        throw GIVE_UP;
+      }
+      value = first == '{' ? JSON.objectNode() : JSON.arrayNode();
+      after = offset + 2;
+    } else {
+      if (!plainStart(offset, end)) {
+        throw GIVE_UP;
+      }
+      after = offset;
+      while (after < end && !(text.charAt(after) == '#' && text.charAt(after - 1) == ' ')) {
+        after++;
+      }
+      while (text.charAt(after - 1) == ' ') {
+        after--;
+      }
+      String plain = text.substring(offset, after);
+      if (plain.endsWith(":") || plain.contains(": ")) {
+        throw GIVE_UP;
+      }
+      value = YamlTreeReader.scalar(plain, SafeYamlLoader.resolve(plain), true);
+    }
+    int rest = skipSpaces(after, end);
+    if (rest < end && (text.charAt(rest) != '#' || rest == after)) {
+      throw GIVE_UP;
+    }
+    next = line + 1;
+    int following = firstContent(next, documentEnd);
+    if (following >= 0 && indents[following] > column) {
+      throw GIVE_UP;
+    }
+    return value;
+  }
+
+  /**
+   * Whether a plain scalar may start at {@code offset}: not with an indicator, except a "-" that a
+   * non-space follows ("--port", "-1").
+   */
+  private boolean plainStart(int offset, int end) {
+    char c = text.charAt(offset);
+    if (c == '-') {
+      return offset + 1 < end && text.charAt(offset + 1) != ' ';
+    }
+    return "?:,[]{}#&*!|>'\"%@`".indexOf(c) < 0;
+  }
+}

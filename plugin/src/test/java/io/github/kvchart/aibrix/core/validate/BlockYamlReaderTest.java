@@ -1,0 +1,345 @@
+package io.github.kvchart.aibrix.core.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.TestPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The short way for plain block YAML must read exactly what SnakeYAML's composer reads (the same
+ * trees with the same node types and key order, the same duplicates, the same first lines), and
+ * must give up on everything else. Checked on every YAML file of the project, on thousands of
+ * mutations of them (inserted indicators, tricky scalars, shifted indentation, cut text) and on
+ * hand-written cases.
+ */
+class BlockYamlReaderTest {
+  private static final YamlTreeReader SNAKE = new YamlTreeReader(ManifestParser.loaderOptions());
+
+  private static final String[] TOKENS = {
+    ": ",
+    " #",
+    "#",
+    "- ",
+    "-",
+    "&a ",
+    "*a",
+    "!t ",
+    "!!str ",
+    "'",
+    "''",
+    "\"",
+    "\\",
+    "{",
+    "}",
+    "[",
+    "]",
+    "{}",
+    "[]",
+    "---\n",
+    "--- ",
+    "...\n",
+    "|\n",
+    "|-\n",
+    ">\n",
+    "? ",
+    "<<: ",
+    "y",
+    "n",
+    "Y",
+    "on",
+    "off",
+    "yes",
+    "No",
+    "0x1F",
+    "010",
+    "0o17",
+    "09",
+    "1_000",
+    "1:20",
+    "190:20:30",
+    ".inf",
+    "-.Inf",
+    ".NaN",
+    "~",
+    "null",
+    "Null",
+    "NULL",
+    "2001-12-14",
+    "2001-12-14T21:59:43Z",
+    "1e3",
+    "1.5",
+    "+1",
+    "-0",
+    "0b101",
+    "true",
+    "TRUE",
+    "tRue",
+    ":",
+    "%",
+    "@",
+    "`",
+    ",",
+    "\n",
+    "\n\n",
+    "  ",
+    " ",
+    "a: b",
+    "\t",
+    "\u00e9",
+    "\r",
+    "=",
+    "-1",
+    "--x",
+    "a:b",
+    "\"a\": ",
+    "'k': ",
+    "x #y",
+    "99999999999",
+    "123456789012345678901234567890",
+    "0.",
+    ".5",
+    "1.",
+    "0x",
+    "_",
+    "-_",
+    "!",
+    "&",
+    "*"
+  };
+
+  @Test
+  void readsEveryYamlFileOfTheProjectAsSnakeYamlDoes() throws Exception {
+    int accepted = 0;
+    List<String> texts = projectYaml();
+    for (String text : texts) {
+      if (sameAsSnakeYaml(text, "project file")) {
+        accepted++;
+      }
+    }
+    // Most files are plain block YAML: the short way must not give up on them.
+    assertTrue(accepted * 2 > texts.size(), accepted + " of " + texts.size() + " accepted");
+  }
+
+  @Test
+  void readsThousandsOfMutationsAsSnakeYamlDoesOrGivesUp() throws Exception {
+    Random random = new Random(Long.getLong("aibrix.mutationSeed", 20261203));
+    List<String> texts = projectYaml().stream().filter(t -> t.length() < 20_000).toList();
+    int variants = 0;
+    int accepted = 0;
+    for (int round = 0; round < Integer.getInteger("aibrix.mutationRounds", 40); round++) {
+      for (String text : texts) {
+        String variant = text;
+        int mutations = 1 + random.nextInt(3);
+        for (int m = 0; m < mutations; m++) {
+          variant = mutate(variant, random);
+        }
+        variants++;
+        if (sameAsSnakeYaml(variant, "mutation " + variants)) {
+          accepted++;
+        }
+      }
+    }
+    assertTrue(variants > 5_000, variants + " variants");
+    assertTrue(accepted * 4 > variants, "only " + accepted + " of " + variants + " accepted");
+  }
+
+  @Test
+  void readsThePlainBlockShapesManifestsUse() {
+    for (String text :
+        List.of(
+            "a: 1\n",
+            "a: 1",
+            "---\na: 1\n---\n# c\nb: [] # d\nc: {}\n",
+            "# lead\n\na:\n  b:\n    - x\n    - 'y'\n    - \"z\"\n",
+            "list:\n- a\n- b: 1\n  c: 2\n-\n  d: 3\n-\nnext: x\n",
+            "- name: a\n  ports:\n  - 80\n  - name: p\n    port: 81\n- name: b\n",
+            "  indented: root\n  second: 2\n",
+            "k: 'it''s'\n\"q k\": v\n'x': \"a#b\"\n",
+            "a: yes\nb: n\nc: 010\nd: 0x1F\ne: 1_000\nf: 1:20\ng: .inf\nh: ~\ni: 2001-12-14\n",
+            "a: 1\na: 2\nb:\n  c: 1\n  c: 2\n---\na: 1\na: 3\n",
+            "args:\n  - --port\n  - \"8000\"\n  - -1\n  - a:b\n  - http://x/y?z=1&w=2\n",
+            "a: b # c\nd: e#f\ng:   # h\n  i: j\nk:\n",
+            "a: \"\"\nb: ''\nc: \" \"\n")) {
+      assertTrue(sameAsSnakeYaml(text, text), "gave up on:\n" + text);
+    }
+  }
+
+  @Test
+  void givesUpOnWhatItDoesNotRead() {
+    for (String text :
+        List.of(
+            "a:\tb\n",
+            "a: caf\u00e9\n",
+            "a: b\r\n",
+            "\ufeffa: b\n",
+            "a: &x 1\nb: *x\n",
+            "a: !!str 1\n",
+            "a: |\n  text\n",
+            "a: >\n  text\n",
+            "a: [1, 2]\n",
+            "a: {b: 1}\n",
+            "a: one\n  two\n",
+            "a: \"one\n  two\"\n",
+            "a: \"esc\\n\"\n",
+            "%YAML 1.1\n---\na: 1\n",
+            "a: 1\n...\n",
+            "---\n---\na: 1\n",
+            "a: 1\n---\n",
+            "--- a: 1\n",
+            "? a\n: b\n",
+            "<<: {a: 1}\n",
+            "a b: c\n",
+            "a: b: c\n",
+            "- - a\n",
+            "plain\n",
+            "a: 1\n b: 2\n",
+            "a:\n  - x\n  b: y\n")) {
+      assertNull(
+          BlockYamlReader.read(text, new ArrayList<>(), new ArrayList<>()),
+          "should give up on:\n" + text);
+    }
+  }
+
+  @Test
+  void reportsDuplicatesAndFirstLinesAsSnakeYamlDoes() {
+    String text = "# c\n\nkind: A\nkind: B\n---\n\n  x: 1\n  x: 2\n";
+    List<YamlTreeReader.Duplicate> duplicates = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
+    assertNotNull(BlockYamlReader.read(text, duplicates, lines));
+    assertEquals(List.of(3, 7), lines);
+    assertEquals(
+        List.of(
+            new YamlTreeReader.Duplicate(4, 1, "kind", 0),
+            new YamlTreeReader.Duplicate(8, 3, "x", 1)),
+        duplicates);
+    assertTrue(sameAsSnakeYaml(text, text));
+  }
+
+  /**
+   * Whether the short way read {@code text}; if it did, fails unless SnakeYAML reads the same. If
+   * SnakeYAML rejects a text the short way accepted, that fails too.
+   */
+  private static boolean sameAsSnakeYaml(String text, String what) {
+    List<YamlTreeReader.Duplicate> fastDuplicates = new ArrayList<>();
+    List<Integer> fastLines = new ArrayList<>();
+    List<JsonNode> fast = BlockYamlReader.read(text, fastDuplicates, fastLines);
+    if (fast == null) {
+      return false;
+    }
+    List<YamlTreeReader.Duplicate> duplicates = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
+    List<JsonNode> slow;
+    try {
+      slow = SNAKE.composed(text, duplicates, lines);
+    } catch (RuntimeException e) {
+      fail(what + ": the short way read what SnakeYAML rejects (" + e.getMessage() + "):\n" + text);
+      return false;
+    }
+    assertEquals(describe(slow), describe(fast), what + ":\n" + text);
+    assertEquals(duplicates, fastDuplicates, what + " duplicates:\n" + text);
+    assertEquals(lines, fastLines, what + " first lines:\n" + text);
+    return true;
+  }
+
+  /** A tree as text with every node's type and every key in order. */
+  private static String describe(List<JsonNode> roots) {
+    StringBuilder out = new StringBuilder();
+    for (JsonNode root : roots) {
+      describe(root, out);
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static void describe(JsonNode node, StringBuilder out) {
+    out.append(node.getClass().getSimpleName());
+    if (node.isObject()) {
+      out.append('{');
+      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        out.append(field.getKey()).append('=');
+        describe(field.getValue(), out);
+        out.append(',');
+      }
+      out.append('}');
+    } else if (node.isArray()) {
+      out.append('[');
+      for (JsonNode item : node) {
+        describe(item, out);
+        out.append(',');
+      }
+      out.append(']');
+    } else {
+      out.append('(').append(node.asText()).append(')');
+    }
+  }
+
+  private static String mutate(String text, Random random) {
+    if (text.isEmpty()) {
+      return TOKENS[random.nextInt(TOKENS.length)];
+    }
+    String[] lines = text.split("\n", -1);
+    int line = random.nextInt(lines.length);
+    int at = random.nextInt(text.length());
+    switch (random.nextInt(6)) {
+      case 0:
+        return text.substring(0, at) + TOKENS[random.nextInt(TOKENS.length)] + text.substring(at);
+      case 1:
+        return text.substring(0, at)
+            + text.substring(Math.min(text.length(), at + 1 + random.nextInt(5)));
+      case 2:
+        lines[line] =
+            random.nextBoolean() ? " " + lines[line] : lines[line].replaceFirst("^ {1,2}", "");
+        return String.join("\n", lines);
+      case 3:
+        {
+          int colon = lines[line].indexOf(": ");
+          if (colon < 0) {
+            return mutate(text, random);
+          }
+          lines[line] = lines[line].substring(0, colon + 2) + TOKENS[random.nextInt(TOKENS.length)];
+          return String.join("\n", lines);
+        }
+      case 4:
+        if (line + 1 < lines.length) {
+          String swap = lines[line];
+          lines[line] = lines[line + 1];
+          lines[line + 1] = swap;
+        }
+        return String.join("\n", lines);
+      default:
+        lines[line] = lines[line] + "\n" + lines[line];
+        return String.join("\n", lines);
+    }
+  }
+
+  private static List<String> projectYaml() throws Exception {
+    List<String> texts = new ArrayList<>();
+    for (String folder : List.of("plugin/src/test/resources", "samples", "it", "docs")) {
+      try (Stream<Path> walk = Files.walk(TestPaths.repoRoot().resolve(folder))) {
+        for (Path file : walk.filter(f -> f.toString().matches(".*\\.ya?ml$")).sorted().toList()) {
+          try {
+            texts.add(Files.readString(file));
+          } catch (java.nio.charset.CharacterCodingException e) {
+            // a fixture of bad bytes
+          }
+        }
+      }
+    }
+    return texts;
+  }
+}
