@@ -10,15 +10,15 @@ import java.util.List;
 
 /**
  * The short way through the YAML nearly every manifest is written in: printable ASCII, block
- * mappings and sequences, one-line plain and quoted scalars, {@code {}} and {@code []}, comments
- * and {@code ---} between documents. It builds the JSON trees straight from the text, with the
- * duplicates and first lines {@link YamlTreeReader} reports, and gives up (returns null) at the
- * first thing outside that subset: tabs, non-ASCII, anchors, aliases, tags, block and multi-line
- * scalars, flow collections with content, escapes, directives, empty documents, anything unusual in
- * a key, and every syntax error. SnakeYAML then reads the file as before, so what this reader
- * accepts it must read exactly as SnakeYAML does ({@code BlockYamlReaderTest} compares both on
- * every YAML file of the project and on thousands of variants), and what it is unsure of it leaves
- * to SnakeYAML.
+ * mappings and sequences, one-line plain and quoted scalars, one-line flow collections of simple
+ * scalars, comments and {@code ---} between documents. It builds the JSON trees straight from the
+ * text, with the duplicates and first lines {@link YamlTreeReader} reports, and gives up (returns
+ * null) at the first thing outside that subset: tabs, non-ASCII, anchors, aliases, tags, block and
+ * multi-line scalars, flow collections beyond the simple ones, escapes, directives, empty
+ * documents, anything unusual in a key, and every syntax error. SnakeYAML then reads the file as
+ * before, so what this reader accepts it must read exactly as SnakeYAML does ({@code
+ * BlockYamlReaderTest} compares both on every YAML file of the project and on thousands of
+ * variants), and what it is unsure of it leaves to SnakeYAML.
  *
  * <p>Why it exists: in a cold JVM SnakeYAML's scanner, parser and composer (three object layers per
  * token) are most of a command-line run, since the JIT compilers spend seconds on them before they
@@ -29,6 +29,9 @@ final class BlockYamlReader {
 
   /** Deeper nesting is left to SnakeYAML, which enforces the parser's own limit. */
   private static final int MAX_DEPTH = 100;
+
+  /** Flow collections nested deeper are left to SnakeYAML too (together under its limit). */
+  private static final int MAX_FLOW_DEPTH = 20;
 
   /** Thrown (without a stack) to give up; the caller falls back to SnakeYAML. */
   private static final class GiveUp extends RuntimeException {
@@ -415,11 +418,8 @@ final class BlockYamlReader {
       value = JSON.textNode(unquote(offset, close, first));
       after = close + 1;
     } else if (first == '{' || first == '[') {
-      if (offset + 1 >= end || text.charAt(offset + 1) != (first == '{' ? '}' : ']')) {
-        throw GIVE_UP;
-      }
-      value = first == '{' ? JSON.objectNode() : JSON.arrayNode();
-      after = offset + 2;
+      value = flow(line, offset, end, 0);
+      after = flowEnd;
     } else {
       if (!plainStart(offset, end)) {
         throw GIVE_UP;
@@ -447,6 +447,95 @@ final class BlockYamlReader {
       throw GIVE_UP;
     }
     return value;
+  }
+
+  /** One past the flow collection or scalar {@link #flow} read last. */
+  private int flowEnd;
+
+  /**
+   * A flow collection ({@code {a: 1, b: [x, "y"]}}) or a scalar inside one, starting at {@code
+   * offset} and closed on the same line. Entries are separated by a comma; keys are plain or quoted
+   * and followed by ": "; plain scalars are letters, digits and ._/- only. Anything else (an entry
+   * without a value, a trailing comma, a pair inside a list, spaces in a plain scalar, a collection
+   * over several lines) is left to SnakeYAML.
+   */
+  private JsonNode flow(int line, int offset, int end, int depth) {
+    if (depth > MAX_FLOW_DEPTH || offset >= end) {
+      throw GIVE_UP;
+    }
+    char first = text.charAt(offset);
+    if (first == '"' || first == '\'') {
+      int close = quoteEnd(offset, end);
+      if (close < 0) {
+        throw GIVE_UP;
+      }
+      flowEnd = close + 1;
+      return JSON.textNode(unquote(offset, close, first));
+    }
+    if (first != '{' && first != '[') {
+      int stop = offset;
+      while (stop < end && flowPlain(text.charAt(stop))) {
+        stop++;
+      }
+      if (stop == offset || (first == '-' && stop == offset + 1)) {
+        throw GIVE_UP;
+      }
+      String plain = text.substring(offset, stop);
+      flowEnd = stop;
+      return YamlTreeReader.scalar(plain, SafeYamlLoader.resolve(plain), true);
+    }
+    boolean mapping = first == '{';
+    char close = mapping ? '}' : ']';
+    ObjectNode object = mapping ? JSON.objectNode() : null;
+    ArrayNode array = mapping ? null : JSON.arrayNode();
+    int at = skipSpaces(offset + 1, end);
+    if (at < end && text.charAt(at) == close) {
+      flowEnd = at + 1;
+      return mapping ? object : array;
+    }
+    while (true) {
+      if (at >= end) {
+        throw GIVE_UP;
+      }
+      if (mapping) {
+        int keyStart = at;
+        JsonNode keyNode = flow(line, at, end, depth + 1);
+        if (!keyNode.isValueNode()
+            || text.charAt(keyStart) == '{'
+            || text.charAt(keyStart) == '[') {
+          throw GIVE_UP;
+        }
+        at = flowEnd;
+        if (at + 1 >= end || text.charAt(at) != ':' || text.charAt(at + 1) != ' ') {
+          throw GIVE_UP;
+        }
+        String key = keyText(keyStart, at);
+        if (object.has(key)) {
+          duplicates.add(
+              new YamlTreeReader.Duplicate(line + 1, keyStart - starts[line] + 1, key, document));
+        }
+        object.set(key, flow(line, skipSpaces(at + 1, end), end, depth + 1));
+      } else {
+        array.add(flow(line, at, end, depth + 1));
+      }
+      at = skipSpaces(flowEnd, end);
+      if (at < end && text.charAt(at) == close) {
+        flowEnd = at + 1;
+        return mapping ? object : array;
+      }
+      if (at >= end || text.charAt(at) != ',') {
+        throw GIVE_UP;
+      }
+      at = skipSpaces(at + 1, end);
+      if (at < end && (text.charAt(at) == close || text.charAt(at) == ',')) {
+        throw GIVE_UP;
+      }
+    }
+  }
+
+  /** A character of a plain scalar inside a flow collection, as this reader accepts them. */
+  private static boolean flowPlain(char c) {
+    return keyPart(c);
   }
 
   /**

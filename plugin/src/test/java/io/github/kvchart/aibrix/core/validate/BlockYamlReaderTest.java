@@ -172,7 +172,11 @@ class BlockYamlReaderTest {
             "a: 1\na: 2\nb:\n  c: 1\n  c: 2\n---\na: 1\na: 3\n",
             "args:\n  - --port\n  - \"8000\"\n  - -1\n  - a:b\n  - http://x/y?z=1&w=2\n",
             "a: b # c\nd: e#f\ng:   # h\n  i: j\nk:\n",
-            "a: \"\"\nb: ''\nc: \" \"\n")) {
+            "a: \"\"\nb: ''\nc: \" \"\n",
+            "a: [1, 2]\nb: {c: 1, 'd': [x, \"y\", -1, .inf, v0.1.0, yes]}\n",
+            "a: {b: 1, b: 2}\n",
+            "- [--port, \"8000\", -dp]\n- {app: x, tier: [a, {b: c}]}\n",
+            "selector: {app: x} # c\nargs: [ a , b ]\n")) {
       assertTrue(sameAsSnakeYaml(text, text), "gave up on:\n" + text);
     }
   }
@@ -189,8 +193,18 @@ class BlockYamlReaderTest {
             "a: !!str 1\n",
             "a: |\n  text\n",
             "a: >\n  text\n",
-            "a: [1, 2]\n",
-            "a: {b: 1}\n",
+            "a: [1, 2\n",
+            "a: [a: b]\n",
+            "a: {b}\n",
+            "a: [1,]\n",
+            "a: [1,,2]\n",
+            "a: [a b]\n",
+            "a: {b:1}\n",
+            "a: [1, 2]x\n",
+            "a: [x, # c\n  y]\n",
+            "a: [1:20]\n",
+            "a: [-, x]\n",
+            "a: {\"b\":1}\n",
             "a: one\n  two\n",
             "a: \"one\n  two\"\n",
             "a: \"esc\\n\"\n",
