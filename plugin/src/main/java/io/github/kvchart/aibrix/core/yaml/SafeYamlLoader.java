@@ -133,6 +133,7 @@ public final class SafeYamlLoader {
         options);
   }
 
+  /** Read-only once built (its tables are filled by the constructor), so threads share it. */
   private static final WordResolver RESOLVER = new WordResolver();
 
   /** The tag SnakeYAML's composer gives a plain scalar written as {@code value}. */
