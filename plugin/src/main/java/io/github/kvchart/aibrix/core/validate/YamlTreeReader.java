@@ -72,10 +72,10 @@ final class YamlTreeReader {
   /**
    * Every document of {@code text} as a JSON tree; duplicates go to {@code duplicates} and each
    * document's first line (1-based) to {@code startLines}. Plain block YAML takes the short way
-   * ({@link BlockYamlReader}), everything else SnakeYAML's composer.
+   * ({@link JsonTrees}), everything else SnakeYAML's composer.
    */
   List<JsonNode> read(String text, List<Duplicate> duplicates, List<Integer> startLines) {
-    List<JsonNode> fast = BlockYamlReader.read(text, duplicates, startLines);
+    List<JsonNode> fast = JsonTrees.read(text, duplicates, startLines);
     return fast != null ? fast : composed(text, duplicates, startLines);
   }
 

@@ -165,8 +165,15 @@ public final class SafeYamlLoader {
     }
   }
 
-  /** Parses YAML text; {@code displayName} is how errors name it. */
+  /**
+   * Parses YAML text; {@code displayName} is how errors name it. Plain block YAML takes the short
+   * way ({@link BlockYaml}), everything else SnakeYAML's composer.
+   */
   public static Node parse(String text, String displayName) throws InvalidInputException {
+    Node shortWay = NodeTrees.single(text, MAX_NESTING, (int) MAX_BYTES);
+    if (shortWay != null) {
+      return shortWay;
+    }
     LoaderOptions options = options();
     try {
       Node node = composer(text, options).getSingleNode();

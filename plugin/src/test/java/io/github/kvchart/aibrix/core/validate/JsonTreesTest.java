@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.kvchart.aibrix.TestPaths;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.github.kvchart.aibrix.core.yaml.YamlMutations;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,105 +22,13 @@ import org.junit.jupiter.api.Test;
  * mutations of them (inserted indicators, tricky scalars, shifted indentation, cut text) and on
  * hand-written cases.
  */
-class BlockYamlReaderTest {
+class JsonTreesTest {
   private static final YamlTreeReader SNAKE = new YamlTreeReader(ManifestParser.loaderOptions());
-
-  private static final String[] TOKENS = {
-    ": ",
-    " #",
-    "#",
-    "- ",
-    "-",
-    "&a ",
-    "*a",
-    "!t ",
-    "!!str ",
-    "'",
-    "''",
-    "\"",
-    "\\",
-    "{",
-    "}",
-    "[",
-    "]",
-    "{}",
-    "[]",
-    "---\n",
-    "--- ",
-    "...\n",
-    "|\n",
-    "|-\n",
-    ">\n",
-    "? ",
-    "<<: ",
-    "y",
-    "n",
-    "Y",
-    "on",
-    "off",
-    "yes",
-    "No",
-    "0x1F",
-    "010",
-    "0o17",
-    "09",
-    "1_000",
-    "1:20",
-    "190:20:30",
-    ".inf",
-    "-.Inf",
-    ".NaN",
-    "~",
-    "null",
-    "Null",
-    "NULL",
-    "2001-12-14",
-    "2001-12-14T21:59:43Z",
-    "1e3",
-    "1.5",
-    "+1",
-    "-0",
-    "0b101",
-    "true",
-    "TRUE",
-    "tRue",
-    ":",
-    "%",
-    "@",
-    "`",
-    ",",
-    "\n",
-    "\n\n",
-    "  ",
-    " ",
-    "a: b",
-    "\t",
-    "\u00e9",
-    "\r",
-    "=",
-    "-1",
-    "--x",
-    "a:b",
-    "\"a\": ",
-    "'k': ",
-    "x #y",
-    "99999999999",
-    "123456789012345678901234567890",
-    "0.",
-    ".5",
-    "1.",
-    "0x",
-    "_",
-    "-_",
-    "!",
-    "&",
-    "*"
-  };
 
   @Test
   void readsEveryYamlFileOfTheProjectAsSnakeYamlDoes() throws Exception {
     int accepted = 0;
-    List<String> texts = projectYaml();
+    List<String> texts = YamlMutations.projectYaml();
     for (String text : texts) {
       if (sameAsSnakeYaml(text, "project file")) {
         accepted++;
@@ -136,7 +41,8 @@ class BlockYamlReaderTest {
   @Test
   void readsThousandsOfMutationsAsSnakeYamlDoesOrGivesUp() throws Exception {
     Random random = new Random(Long.getLong("aibrix.mutationSeed", 20261203));
-    List<String> texts = projectYaml().stream().filter(t -> t.length() < 20_000).toList();
+    List<String> texts =
+        YamlMutations.projectYaml().stream().filter(t -> t.length() < 20_000).toList();
     int variants = 0;
     int accepted = 0;
     for (int round = 0; round < Integer.getInteger("aibrix.mutationRounds", 40); round++) {
@@ -144,7 +50,7 @@ class BlockYamlReaderTest {
         String variant = text;
         int mutations = 1 + random.nextInt(3);
         for (int m = 0; m < mutations; m++) {
-          variant = mutate(variant, random);
+          variant = YamlMutations.mutate(variant, random);
         }
         variants++;
         if (sameAsSnakeYaml(variant, "mutation " + variants)) {
@@ -222,7 +128,7 @@ class BlockYamlReaderTest {
             "a: 1\n b: 2\n",
             "a:\n  - x\n  b: y\n")) {
       assertNull(
-          BlockYamlReader.read(text, new ArrayList<>(), new ArrayList<>()),
+          JsonTrees.read(text, new ArrayList<>(), new ArrayList<>()),
           "should give up on:\n" + text);
     }
   }
@@ -232,7 +138,7 @@ class BlockYamlReaderTest {
     String text = "# c\n\nkind: A\nkind: B\n---\n\n  x: 1\n  x: 2\n";
     List<YamlTreeReader.Duplicate> duplicates = new ArrayList<>();
     List<Integer> lines = new ArrayList<>();
-    assertNotNull(BlockYamlReader.read(text, duplicates, lines));
+    assertNotNull(JsonTrees.read(text, duplicates, lines));
     assertEquals(List.of(3, 7), lines);
     assertEquals(
         List.of(
@@ -249,7 +155,7 @@ class BlockYamlReaderTest {
   private static boolean sameAsSnakeYaml(String text, String what) {
     List<YamlTreeReader.Duplicate> fastDuplicates = new ArrayList<>();
     List<Integer> fastLines = new ArrayList<>();
-    List<JsonNode> fast = BlockYamlReader.read(text, fastDuplicates, fastLines);
+    List<JsonNode> fast = JsonTrees.read(text, fastDuplicates, fastLines);
     if (fast == null) {
       return false;
     }
@@ -300,60 +206,5 @@ class BlockYamlReaderTest {
     } else {
       out.append('(').append(node.asText()).append(')');
     }
-  }
-
-  private static String mutate(String text, Random random) {
-    if (text.isEmpty()) {
-      return TOKENS[random.nextInt(TOKENS.length)];
-    }
-    String[] lines = text.split("\n", -1);
-    int line = random.nextInt(lines.length);
-    int at = random.nextInt(text.length());
-    switch (random.nextInt(6)) {
-      case 0:
-        return text.substring(0, at) + TOKENS[random.nextInt(TOKENS.length)] + text.substring(at);
-      case 1:
-        return text.substring(0, at)
-            + text.substring(Math.min(text.length(), at + 1 + random.nextInt(5)));
-      case 2:
-        lines[line] =
-            random.nextBoolean() ? " " + lines[line] : lines[line].replaceFirst("^ {1,2}", "");
-        return String.join("\n", lines);
-      case 3:
-        {
-          int colon = lines[line].indexOf(": ");
-          if (colon < 0) {
-            return mutate(text, random);
-          }
-          lines[line] = lines[line].substring(0, colon + 2) + TOKENS[random.nextInt(TOKENS.length)];
-          return String.join("\n", lines);
-        }
-      case 4:
-        if (line + 1 < lines.length) {
-          String swap = lines[line];
-          lines[line] = lines[line + 1];
-          lines[line + 1] = swap;
-        }
-        return String.join("\n", lines);
-      default:
-        lines[line] = lines[line] + "\n" + lines[line];
-        return String.join("\n", lines);
-    }
-  }
-
-  private static List<String> projectYaml() throws Exception {
-    List<String> texts = new ArrayList<>();
-    for (String folder : List.of("plugin/src/test/resources", "samples", "it", "docs")) {
-      try (Stream<Path> walk = Files.walk(TestPaths.repoRoot().resolve(folder))) {
-        for (Path file : walk.filter(f -> f.toString().matches(".*\\.ya?ml$")).sorted().toList()) {
-          try {
-            texts.add(Files.readString(file));
-          } catch (java.nio.charset.CharacterCodingException e) {
-            // a fixture of bad bytes
-          }
-        }
-      }
-    }
-    return texts;
   }
 }

@@ -1,37 +1,53 @@
-package io.github.kvchart.aibrix.core.validate;
+package io.github.kvchart.aibrix.core.yaml;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kvchart.aibrix.core.yaml.SafeYamlLoader;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The short way through the YAML nearly every manifest is written in: printable ASCII, block
- * mappings and sequences, one-line plain and quoted scalars, one-line flow collections of simple
- * scalars, comments and {@code ---} between documents. It builds the JSON trees straight from the
- * text, with the duplicates and first lines {@link YamlTreeReader} reports, and gives up (returns
- * null) at the first thing outside that subset: tabs, non-ASCII, anchors, aliases, tags, block and
- * multi-line scalars, flow collections beyond the simple ones, escapes, directives, empty
- * documents, anything unusual in a key, and every syntax error. SnakeYAML then reads the file as
- * before, so what this reader accepts it must read exactly as SnakeYAML does ({@code
- * BlockYamlReaderTest} compares both on every YAML file of the project and on thousands of
- * variants), and what it is unsure of it leaves to SnakeYAML.
+ * The short way through the YAML nearly every manifest and configuration file is written in:
+ * printable ASCII, block mappings and sequences, one-line plain and quoted scalars, one-line flow
+ * collections of simple scalars, comments and {@code ---} between documents. It reads the text line
+ * by line straight into a {@link Builder}'s trees (JSON trees for validation, SnakeYAML nodes for
+ * the files read with positions), and gives up (returns null) at the first thing outside that
+ * subset: tabs, non-ASCII, anchors, aliases, tags, block and multi-line scalars, flow collections
+ * beyond the simple ones, escapes, directives, empty documents, anything unusual in a key, and
+ * every syntax error. SnakeYAML then reads the text as before, so what this reader accepts it must
+ * read exactly as SnakeYAML's composer does ({@code JsonTreesTest} and {@code NodeTreesTest}
+ * compare both on every YAML file of the project and on thousands of mutations of them), and what
+ * it is unsure of it leaves to SnakeYAML.
  *
- * <p>Why it exists: in a cold JVM SnakeYAML's scanner, parser and composer (three object layers per
- * token) are most of a command-line run, since the JIT compilers spend seconds on them before they
- * run fast. This reader is one small loop over lines.
+ * <p>Why it exists: in a cold JVM SnakeYAML's reader, scanner, parser and composer (three object
+ * layers per token, a hundred classes) are most of a short run, since the JIT compilers spend it
+ * compiling them. This reader is one small loop over lines.
+ *
+ * @param <N> the node type the builder makes
  */
-final class BlockYamlReader {
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+public final class BlockYaml<N> {
+  /** The quote character {@link Builder#scalar} gets for a plain scalar. */
+  public static final char PLAIN = 0;
 
-  /** Deeper nesting is left to SnakeYAML, which enforces the parser's own limit. */
-  private static final int MAX_DEPTH = 100;
+  /** What the reader makes of the text: positions are 0-based lines and columns. */
+  public interface Builder<N> {
+    /** Document {@code index} starts; its root's first token is on {@code line}. */
+    void document(int index, int line);
 
-  /** Flow collections nested deeper are left to SnakeYAML too (together under its limit). */
-  private static final int MAX_FLOW_DEPTH = 20;
+    N mapping(int line, int column, boolean flow);
+
+    N sequence(int line, int column, boolean flow);
+
+    /** A scalar as written: {@code quote} is {@link #PLAIN}, {@code '\''} or {@code '"'}. */
+    N scalar(String value, char quote, int line, int column);
+
+    /** The empty (null) value of a ":" or "-" with nothing after it, just after that indicator. */
+    N empty(int line, int column);
+
+    /** A key of {@code mapping}, before its value is read; then {@link #put} gets both. */
+    N key(N mapping, String key, char quote, int line, int column);
+
+    void put(N mapping, String key, N keyNode, N value);
+
+    void add(N sequence, N item);
+  }
 
   /** Thrown (without a stack) to give up; the caller falls back to SnakeYAML. */
   private static final class GiveUp extends RuntimeException {
@@ -45,9 +61,12 @@ final class BlockYamlReader {
   private static final GiveUp GIVE_UP = new GiveUp();
 
   private final String text;
-  private final List<YamlTreeReader.Duplicate> duplicates = new ArrayList<>();
+  private final Builder<N> builder;
 
-  /** Start offset of every line, and one past the end of the text. */
+  /** Deeper nesting (block and flow together) is left to SnakeYAML, which enforces its limit. */
+  private final int maxDepth;
+
+  /** Start offset of every line. */
   private int[] starts;
 
   /** Offset of each line's end (its newline or the end of the text). */
@@ -56,38 +75,32 @@ final class BlockYamlReader {
   /** Leading spaces of each line, or -1 for a line with only spaces or a comment. */
   private int[] indents;
 
-  private int document;
-
   /** The first line the current document does not own. */
   private int documentEnd;
 
   /** The first line not yet read. */
   private int next;
 
-  private BlockYamlReader(String text) {
+  private BlockYaml(String text, Builder<N> builder, int maxDepth) {
     this.text = text;
+    this.builder = builder;
+    this.maxDepth = maxDepth;
   }
 
   /**
-   * The documents of {@code text}, or null if it is not in the subset this reader is sure of; on
-   * success the duplicates and each document's first line (1-based) are added to the lists.
+   * The documents of {@code text} built by {@code builder}, or null if the text is not in the
+   * subset this reader is sure of (what the builder made is then to be thrown away). {@code
+   * maxDepth} and {@code maxChars} must stay below the limits SnakeYAML applies to the same text.
    */
-  static List<JsonNode> read(
-      String text, List<YamlTreeReader.Duplicate> duplicates, List<Integer> startLines) {
-    if (text.length() >= ManifestParser.MAX_CHARS || !plainAscii(text)) {
+  public static <N> List<N> read(String text, Builder<N> builder, int maxDepth, int maxChars) {
+    if (text.length() >= maxChars || !plainAscii(text)) {
       return null;
     }
-    BlockYamlReader reader = new BlockYamlReader(text);
-    List<Integer> lines = new ArrayList<>();
-    List<JsonNode> roots;
     try {
-      roots = reader.documents(lines);
+      return new BlockYaml<>(text, builder, maxDepth).documents();
     } catch (GiveUp e) {
       return null;
     }
-    duplicates.addAll(reader.duplicates);
-    startLines.addAll(lines);
-    return roots;
   }
 
   /** Only newlines and printable ASCII: no tab, carriage return, byte-order mark or non-ASCII. */
@@ -101,17 +114,17 @@ final class BlockYamlReader {
     return true;
   }
 
-  private List<JsonNode> documents(List<Integer> startLines) {
+  private List<N> documents() {
     splitLines();
     int lineCount = indents.length;
-    List<JsonNode> roots = new ArrayList<>();
+    List<N> roots = new ArrayList<>();
     int first = 0;
     boolean explicit = false;
     for (int line = 0; line <= lineCount; line++) {
       boolean separator = line < lineCount && separator(line);
       if (line == lineCount || separator) {
         if (explicit || firstContent(first, line) >= 0) {
-          roots.add(document(first, line, startLines));
+          roots.add(document(roots.size(), first, line));
         }
         first = line + 1;
         explicit = separator;
@@ -120,19 +133,18 @@ final class BlockYamlReader {
     return roots;
   }
 
-  /** One document over lines [first, end): a block mapping or sequence, nothing after it. */
-  private JsonNode document(int first, int end, List<Integer> startLines) {
+  /** Document {@code index} over lines [first, end): a block mapping or sequence, nothing after. */
+  private N document(int index, int first, int end) {
     documentEnd = end;
     int start = firstContent(first, end);
     if (start < 0) {
       throw GIVE_UP; // an empty document: SnakeYAML knows where its null node starts
     }
-    startLines.add(start + 1);
-    JsonNode root = block(start, indents[start], 0);
+    builder.document(index, start);
+    N root = block(start, indents[start], 0);
     if (firstContent(next, end) >= 0) {
       throw GIVE_UP;
     }
-    document++;
     return root;
   }
 
@@ -216,8 +228,8 @@ final class BlockYamlReader {
   }
 
   /** The block node whose first token is at {@code line}, {@code column}. */
-  private JsonNode block(int line, int column, int depth) {
-    if (depth > MAX_DEPTH) {
+  private N block(int line, int column, int depth) {
+    if (depth > maxDepth) {
       throw GIVE_UP;
     }
     if (sequenceEntry(line, column)) {
@@ -234,15 +246,15 @@ final class BlockYamlReader {
         && (offset + 1 == ends[line] || text.charAt(offset + 1) == ' ');
   }
 
-  private ArrayNode sequence(int line, int column, int depth) {
-    ArrayNode array = JSON.arrayNode();
+  private N sequence(int line, int column, int depth) {
+    N array = builder.sequence(line, column, false);
     int current = line;
     while (true) {
       int end = ends[current];
       int offset = skipSpaces(starts[current] + column + 1, end);
-      JsonNode item;
+      N item;
       if (offset == end || text.charAt(offset) == '#') {
-        item = nestedOrNull(current, column, depth, false);
+        item = nestedOrNull(current, column, column + 1, depth, false);
       } else {
         int itemColumn = offset - starts[current];
         if (sequenceEntry(current, itemColumn)) {
@@ -251,9 +263,9 @@ final class BlockYamlReader {
         item =
             keyEnd(offset, end) >= 0
                 ? mapping(current, itemColumn, depth + 1)
-                : inlineValue(current, offset, column);
+                : inlineValue(current, offset, column, depth + 1);
       }
-      array.add(item);
+      builder.add(array, item);
       int following = firstContent(next, documentEnd);
       if (following < 0 || indents[following] < column) {
         return array;
@@ -268,11 +280,11 @@ final class BlockYamlReader {
     }
   }
 
-  private ObjectNode mapping(int line, int column, int depth) {
-    if (depth > MAX_DEPTH) {
+  private N mapping(int line, int column, int depth) {
+    if (depth > maxDepth) {
       throw GIVE_UP;
     }
-    ObjectNode object = JSON.objectNode();
+    N object = builder.mapping(line, column, false);
     int current = line;
     while (true) {
       int keyStart = starts[current] + column;
@@ -282,15 +294,13 @@ final class BlockYamlReader {
         throw GIVE_UP;
       }
       String key = keyText(keyStart, colon);
-      if (object.has(key)) { // reported before the value's own duplicates, as SnakeYAML's path does
-        duplicates.add(new YamlTreeReader.Duplicate(current + 1, column + 1, key, document));
-      }
+      N keyNode = builder.key(object, key, quoteOf(keyStart), current, column);
       int offset = skipSpaces(colon + 1, end);
-      JsonNode value =
+      N value =
           offset == end || text.charAt(offset) == '#'
-              ? nestedOrNull(current, column, depth, true)
-              : inlineValue(current, offset, column);
-      object.set(key, value);
+              ? nestedOrNull(current, column, colon + 1 - starts[current], depth, true)
+              : inlineValue(current, offset, column, depth + 1);
+      builder.put(object, key, keyNode, value);
       int following = firstContent(next, documentEnd);
       if (following < 0 || indents[following] < column) {
         return object;
@@ -307,9 +317,10 @@ final class BlockYamlReader {
 
   /**
    * The value on the lines after {@code line} for an entry at {@code column}: a block indented
-   * deeper, a sequence at the same column (only as a mapping value), or null.
+   * deeper, a sequence at the same column (only as a mapping value), or an empty scalar just after
+   * the entry's ":" or "-" (at {@code emptyColumn}).
    */
-  private JsonNode nestedOrNull(int line, int column, int depth, boolean mappingValue) {
+  private N nestedOrNull(int line, int column, int emptyColumn, int depth, boolean mappingValue) {
     int following = firstContent(line + 1, documentEnd);
     if (following >= 0 && indents[following] > column) {
       return block(following, indents[following], depth + 1);
@@ -321,13 +332,14 @@ final class BlockYamlReader {
       return sequence(following, column, depth + 1);
     }
     next = line + 1;
-    return JSON.nullNode();
+    return builder.empty(line, emptyColumn);
   }
 
   /**
    * The offset of the ":" that ends a key starting at {@code offset} (followed by a space or the
    * line's end), or -1 if no key of the accepted shapes starts there: a plain key of letters,
-   * digits and ._/- starting with a letter, digit or _, or a quoted key without escapes.
+   * digits and ._/- starting with a letter, digit, _ or a dash that one of them follows, or a
+   * quoted key without escapes.
    */
   private int keyEnd(int offset, int end) {
     char first = text.charAt(offset);
@@ -336,7 +348,13 @@ final class BlockYamlReader {
       int close = quoteEnd(offset, end);
       colon = close < 0 ? -1 : close + 1;
     } else {
-      if (!keyStart(first)) {
+      // A key may start with "-" when a letter, digit, _ or - follows ("--port:"); "- " is a
+      // sequence entry and was told apart before.
+      boolean dashed =
+          first == '-'
+              && offset + 1 < end
+              && (keyStart(text.charAt(offset + 1)) || text.charAt(offset + 1) == '-');
+      if (!keyStart(first) && !dashed) {
         return -1;
       }
       colon = offset + 1;
@@ -370,7 +388,33 @@ final class BlockYamlReader {
     if (key.equals("<<")) {
       throw GIVE_UP; // a merge key
     }
-    return key.length() <= 64 ? key.intern() : key;
+    return key;
+  }
+
+  /** The quote that opens the scalar at {@code offset}, or {@link #PLAIN}. */
+  private char quoteOf(int offset) {
+    char c = text.charAt(offset);
+    return c == '"' || c == '\'' ? c : PLAIN;
+  }
+
+  /** One past a flow mapping's key that starts at {@code offset}: quoted, or plain. */
+  private int flowKeyEnd(int offset, int end) {
+    char first = text.charAt(offset);
+    if (first == '"' || first == '\'') {
+      int close = quoteEnd(offset, end);
+      if (close < 0) {
+        throw GIVE_UP;
+      }
+      return close + 1;
+    }
+    int stop = offset;
+    while (stop < end && flowPlain(text.charAt(stop))) {
+      stop++;
+    }
+    if (stop == offset || (first == '-' && stop == offset + 1)) {
+      throw GIVE_UP;
+    }
+    return stop;
   }
 
   /**
@@ -405,20 +449,20 @@ final class BlockYamlReader {
    * later lines must not be indented deeper than {@code column} (that would make it a multi-line
    * scalar, or an error).
    */
-  private JsonNode inlineValue(int line, int offset, int column) {
+  private N inlineValue(int line, int offset, int column, int depth) {
     int end = ends[line];
     char first = text.charAt(offset);
-    JsonNode value;
+    N value;
     int after;
     if (first == '"' || first == '\'') {
       int close = quoteEnd(offset, end);
       if (close < 0) {
         throw GIVE_UP;
       }
-      value = JSON.textNode(unquote(offset, close, first));
+      value = builder.scalar(unquote(offset, close, first), first, line, offset - starts[line]);
       after = close + 1;
     } else if (first == '{' || first == '[') {
-      value = flow(line, offset, end, 0);
+      value = flow(line, offset, end, depth);
       after = flowEnd;
     } else {
       if (!plainStart(offset, end)) {
@@ -435,7 +479,7 @@ final class BlockYamlReader {
       if (plain.endsWith(":") || plain.contains(": ")) {
         throw GIVE_UP;
       }
-      value = YamlTreeReader.scalar(plain, SafeYamlLoader.resolve(plain), true);
+      value = builder.scalar(plain, PLAIN, line, offset - starts[line]);
     }
     int rest = skipSpaces(after, end);
     if (rest < end && (text.charAt(rest) != '#' || rest == after)) {
@@ -459,8 +503,8 @@ final class BlockYamlReader {
    * without a value, a trailing comma, a pair inside a list, spaces in a plain scalar, a collection
    * over several lines) is left to SnakeYAML.
    */
-  private JsonNode flow(int line, int offset, int end, int depth) {
-    if (depth > MAX_FLOW_DEPTH || offset >= end) {
+  private N flow(int line, int offset, int end, int depth) {
+    if (depth > maxDepth || offset >= end) {
       throw GIVE_UP;
     }
     char first = text.charAt(offset);
@@ -470,7 +514,7 @@ final class BlockYamlReader {
         throw GIVE_UP;
       }
       flowEnd = close + 1;
-      return JSON.textNode(unquote(offset, close, first));
+      return builder.scalar(unquote(offset, close, first), first, line, offset - starts[line]);
     }
     if (first != '{' && first != '[') {
       int stop = offset;
@@ -482,16 +526,17 @@ final class BlockYamlReader {
       }
       String plain = text.substring(offset, stop);
       flowEnd = stop;
-      return YamlTreeReader.scalar(plain, SafeYamlLoader.resolve(plain), true);
+      return builder.scalar(plain, PLAIN, line, offset - starts[line]);
     }
     boolean mapping = first == '{';
     char close = mapping ? '}' : ']';
-    ObjectNode object = mapping ? JSON.objectNode() : null;
-    ArrayNode array = mapping ? null : JSON.arrayNode();
+    int column = offset - starts[line];
+    N collection =
+        mapping ? builder.mapping(line, column, true) : builder.sequence(line, column, true);
     int at = skipSpaces(offset + 1, end);
     if (at < end && text.charAt(at) == close) {
       flowEnd = at + 1;
-      return mapping ? object : array;
+      return collection;
     }
     while (true) {
       if (at >= end) {
@@ -499,29 +544,23 @@ final class BlockYamlReader {
       }
       if (mapping) {
         int keyStart = at;
-        JsonNode keyNode = flow(line, at, end, depth + 1);
-        if (!keyNode.isValueNode()
-            || text.charAt(keyStart) == '{'
-            || text.charAt(keyStart) == '[') {
+        if (text.charAt(keyStart) == '{' || text.charAt(keyStart) == '[') {
           throw GIVE_UP;
         }
-        at = flowEnd;
+        at = flowKeyEnd(keyStart, end);
         if (at + 1 >= end || text.charAt(at) != ':' || text.charAt(at + 1) != ' ') {
           throw GIVE_UP;
         }
         String key = keyText(keyStart, at);
-        if (object.has(key)) {
-          duplicates.add(
-              new YamlTreeReader.Duplicate(line + 1, keyStart - starts[line] + 1, key, document));
-        }
-        object.set(key, flow(line, skipSpaces(at + 1, end), end, depth + 1));
+        N keyNode = builder.key(collection, key, quoteOf(keyStart), line, keyStart - starts[line]);
+        builder.put(collection, key, keyNode, flow(line, skipSpaces(at + 1, end), end, depth + 1));
       } else {
-        array.add(flow(line, at, end, depth + 1));
+        builder.add(collection, flow(line, at, end, depth + 1));
       }
       at = skipSpaces(flowEnd, end);
       if (at < end && text.charAt(at) == close) {
         flowEnd = at + 1;
-        return mapping ? object : array;
+        return collection;
       }
       if (at >= end || text.charAt(at) != ',') {
         throw GIVE_UP;
