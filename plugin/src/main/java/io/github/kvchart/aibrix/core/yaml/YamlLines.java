@@ -199,16 +199,27 @@ final class YamlLines {
     return stop;
   }
 
+  /** The escapes of a double-quoted scalar this reader unescapes, and what each stands for. */
+  private static final String ESCAPES = "\"\\ntr";
+
+  private static final String ESCAPED = "\"\\\n\t\r";
+
   /**
    * The offset of the quote that closes the scalar opened at {@code open}, on the same line, or -1:
-   * single quotes may double inside, and a double-quoted scalar with an escape is not accepted.
+   * single quotes may double inside; a double-quoted scalar may hold the escapes \", \\, \n, \t and
+   * \r (Helm's quote and toJson write them), and any other escape is not accepted (SnakeYAML, a
+   * YAML 1.1 reader, refuses some, such as \/).
    */
   int quoteEnd(int open, int end) {
     char quote = text.charAt(open);
     for (int i = open + 1; i < end; i++) {
       char c = text.charAt(i);
       if (quote == '"' && c == '\\') {
-        return -1;
+        if (i + 1 >= end || ESCAPES.indexOf(text.charAt(i + 1)) < 0) {
+          return -1;
+        }
+        i++;
+        continue;
       }
       if (c == quote) {
         if (quote == '\'' && i + 1 < end && text.charAt(i + 1) == '\'') {
@@ -221,9 +232,24 @@ final class YamlLines {
     return -1;
   }
 
+  /** The text of the scalar quoted from {@code open} to {@code close}, its escapes resolved. */
   String unquote(int open, int close, char quote) {
     String inner = text.substring(open + 1, close);
-    return quote == '\'' ? inner.replace("''", "'") : inner;
+    if (quote == '\'') {
+      return inner.replace("''", "'");
+    }
+    if (inner.indexOf('\\') < 0) {
+      return inner;
+    }
+    StringBuilder out = new StringBuilder(inner.length());
+    for (int i = 0; i < inner.length(); i++) {
+      char c = inner.charAt(i);
+      if (c == '\\') {
+        c = ESCAPED.charAt(ESCAPES.indexOf(inner.charAt(++i)));
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   /** A character of a plain scalar inside a flow collection, as this reader accepts them. */

@@ -82,7 +82,8 @@ class JsonTreesTest {
             "a: [1, 2]\nb: {c: 1, 'd': [x, \"y\", -1, .inf, v0.1.0, yes]}\n",
             "a: {b: 1, b: 2}\n",
             "- [--port, \"8000\", -dp]\n- {app: x, tier: [a, {b: c}]}\n",
-            "selector: {app: x} # c\nargs: [ a , b ]\n")) {
+            "selector: {app: x} # c\nargs: [ a , b ]\n",
+            "a:\n- \"{\\\"a\\\":\\\"tcp://*:5557\\\"}\"\n- \"x\\\\y/z\\n\\t\\r\"\n\"k\\\"q\": v\n")) {
       assertTrue(sameAsSnakeYaml(text, text), "gave up on:\n" + text);
     }
   }
@@ -113,7 +114,11 @@ class JsonTreesTest {
             "a: {\"b\":1}\n",
             "a: one\n  two\n",
             "a: \"one\n  two\"\n",
-            "a: \"esc\\n\"\n",
+            "a: \"esc\\x41\"\n",
+            "a: \"esc\\/\"\n",
+            "a: \"esc\\u0041\"\n",
+            "a: \"esc\\\n  more\"\n",
+            "a: \"tail\\\"\n",
             "%YAML 1.1\n---\na: 1\n",
             "a: 1\n...\n",
             "---\n---\na: 1\n",
