@@ -2,7 +2,8 @@ package io.github.kvchart.aibrix.core.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.Json;
-import io.github.kvchart.aibrix.core.yaml.SafeYamlLoader;
+import io.github.kvchart.aibrix.core.validate.ManifestParser;
+import io.github.kvchart.aibrix.core.validate.ParsedFile;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
@@ -17,16 +18,19 @@ final class ChartReadme {
   /** The README of chart {@code name}, or null when the schema or values cannot be read. */
   static String of(String name, String schemaJson, String valuesYaml) {
     JsonNode schema;
-    JsonNode values;
     try {
       schema = Json.read(schemaJson);
-      Object loaded = SafeYamlLoader.loadText(valuesYaml, "values.yaml");
-      values = Json.tree(loaded == null ? Map.of() : loaded);
-    } catch (IOException
-        | RuntimeException
-        | io.github.kvchart.aibrix.core.InvalidInputException e) {
+    } catch (IOException | RuntimeException e) {
       return null;
     }
+    // values.yaml as Helm reads it (YAML 1.1 as sigs.k8s.io/yaml does), through the same reader
+    // as manifests.
+    ParsedFile parsed = new ManifestParser().parse("values.yaml", valuesYaml);
+    if (!parsed.violations().isEmpty() || parsed.documents().size() > 1) {
+      return null;
+    }
+    JsonNode values =
+        parsed.documents().isEmpty() ? Json.tree(Map.of()) : parsed.documents().get(0).root();
     StringBuilder out = new StringBuilder();
     out.append("# ").append(name).append("\n\n");
     out.append(
