@@ -2,6 +2,7 @@ package io.github.kvchart.aibrix.core.manifest;
 
 import io.github.kvchart.aibrix.core.yaml.SafeYamlLoader;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -13,10 +14,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Finds the line and column of a node in a YAML file, by JSON pointer, by composing the file's
- * document again with the parse's own reader options (the values come from that parse; the node
- * tree it composes keeps no positions). It runs only for documents that have a violation, so a
- * clean file costs nothing. A member is located at its key, an array element at its first token.
+ * Finds the line and column of a node in a YAML file, by JSON pointer, by reading the file's node
+ * trees again with the parse's own reader options (the short way when the text allows it, else
+ * SnakeYAML's composer; the values come from the parse, whose JSON trees keep no positions). It
+ * runs only for documents that have a violation, so a clean file costs nothing. A member is located
+ * at its key, an array element at its first token.
  */
 public final class PositionFinder {
   private final LoaderOptions options;
@@ -65,9 +67,8 @@ public final class PositionFinder {
     if (documentLines == null) {
       List<Integer> found = new ArrayList<>();
       try {
-        Composer composer = SafeYamlLoader.composer(text, options);
-        while (composer.checkNode()) {
-          found.add(composer.getNode().getStartMark().getLine() + 1);
+        for (Iterator<Node> roots = roots(); roots.hasNext(); ) {
+          found.add(roots.next().getStartMark().getLine() + 1);
         }
       } catch (RuntimeException e) {
         // positions of what was read so far still hold
@@ -98,9 +99,9 @@ public final class PositionFinder {
   public int[] locate(int document, String pointer) {
     List<String> path = segments(pointer);
     try {
-      Composer composer = SafeYamlLoader.composer(text, options);
-      for (int current = firstDocument; composer.checkNode(); current++) {
-        Node root = composer.getNode();
+      Iterator<Node> roots = roots();
+      for (int current = firstDocument; roots.hasNext(); current++) {
+        Node root = roots.next();
         if (current < document) {
           continue;
         }
@@ -111,6 +112,29 @@ public final class PositionFinder {
       // fall through: the position is unknown, the violation still stands
     }
     return new int[] {0, 0};
+  }
+
+  /**
+   * The documents' node trees: the short way reads them all at once; the composer reads them one by
+   * one, so that a broken later document does not hide the position in an earlier one.
+   */
+  private Iterator<Node> roots() {
+    List<Node> shortWay = SafeYamlLoader.shortWay(text, options);
+    if (shortWay != null) {
+      return shortWay.iterator();
+    }
+    Composer composer = SafeYamlLoader.composer(text, options);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return composer.checkNode();
+      }
+
+      @Override
+      public Node next() {
+        return composer.getNode();
+      }
+    };
   }
 
   /** The deepest position along {@code path} reachable from {@code node}. */

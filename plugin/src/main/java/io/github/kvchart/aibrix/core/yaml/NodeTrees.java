@@ -21,8 +21,13 @@ final class NodeTrees implements BlockYaml.Builder<Node> {
 
   /** The one document of {@code text}, or null (the short way gave up, or not one document). */
   static Node single(String text, int nestingLimit, int maxChars) {
-    List<Node> roots = BlockYaml.read(text, new NodeTrees(), nestingLimit / 2, maxChars);
+    List<Node> roots = all(text, nestingLimit, maxChars);
     return roots != null && roots.size() == 1 ? roots.get(0) : null;
+  }
+
+  /** Every document of {@code text}, or null if the short way gave up. */
+  static List<Node> all(String text, int nestingLimit, int maxChars) {
+    return BlockYaml.read(text, new NodeTrees(), nestingLimit / 2, maxChars);
   }
 
   private static Mark mark(int line, int column) {

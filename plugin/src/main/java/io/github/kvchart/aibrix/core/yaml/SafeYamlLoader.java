@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.composer.Composer;
@@ -131,6 +132,15 @@ public final class SafeYamlLoader {
         new ParserImpl(new StreamReader(new StringReader(text)), options),
         new WordResolver(),
         options);
+  }
+
+  /**
+   * Every document of {@code text} as the composer would read it with {@code options} (with
+   * positions), or null when the short way ({@link BlockYaml}) cannot read the text and the
+   * composer must.
+   */
+  public static List<Node> shortWay(String text, LoaderOptions options) {
+    return NodeTrees.all(text, options.getNestingDepthLimit(), options.getCodePointLimit());
   }
 
   /** Read-only once built (its tables are filled by the constructor), so threads share it. */
