@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,39 +26,12 @@ class JsonTreesTest {
 
   @Test
   void readsEveryYamlFileOfTheProjectAsSnakeYamlDoes() throws Exception {
-    int accepted = 0;
-    List<String> texts = YamlMutations.projectYaml();
-    for (String text : texts) {
-      if (sameAsSnakeYaml(text, "project file")) {
-        accepted++;
-      }
-    }
-    // Most files are plain block YAML: the short way must not give up on them.
-    assertTrue(accepted * 2 > texts.size(), accepted + " of " + texts.size() + " accepted");
+    YamlMutations.readEveryProjectFile(JsonTreesTest::sameAsSnakeYaml);
   }
 
   @Test
   void readsThousandsOfMutationsAsSnakeYamlDoesOrGivesUp() throws Exception {
-    Random random = new Random(Long.getLong("aibrix.mutationSeed", 20261203));
-    List<String> texts =
-        YamlMutations.projectYaml().stream().filter(t -> t.length() < 20_000).toList();
-    int variants = 0;
-    int accepted = 0;
-    for (int round = 0; round < Integer.getInteger("aibrix.mutationRounds", 40); round++) {
-      for (String text : texts) {
-        String variant = text;
-        int mutations = 1 + random.nextInt(3);
-        for (int m = 0; m < mutations; m++) {
-          variant = YamlMutations.mutate(variant, random);
-        }
-        variants++;
-        if (sameAsSnakeYaml(variant, "mutation " + variants)) {
-          accepted++;
-        }
-      }
-    }
-    assertTrue(variants > 5_000, variants + " variants");
-    assertTrue(accepted * 4 > variants, "only " + accepted + " of " + variants + " accepted");
+    YamlMutations.readMutations(0, JsonTreesTest::sameAsSnakeYaml);
   }
 
   @Test

@@ -1,11 +1,14 @@
 package io.github.kvchart.aibrix.core.yaml;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.kvchart.aibrix.TestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 
 /**
@@ -113,6 +116,49 @@ public final class YamlMutations {
     "&",
     "*"
   };
+
+  /**
+   * Runs {@code read} (which fails on a difference from SnakeYAML and returns whether the short way
+   * read the text) on every YAML file of the project, and asserts that the short way read most.
+   */
+  public static void readEveryProjectFile(BiPredicate<String, String> read) throws Exception {
+    int accepted = 0;
+    List<String> texts = projectYaml();
+    for (String text : texts) {
+      if (read.test(text, "project file")) {
+        accepted++;
+      }
+    }
+    // Most files are plain block YAML: the short way must not give up on them.
+    assertTrue(accepted * 2 > texts.size(), accepted + " of " + texts.size() + " accepted");
+  }
+
+  /**
+   * Runs {@code read} on random mutations of the project's YAML files (1 to 3 changes each; the
+   * seed and the rounds may be set with aibrix.mutationSeed and aibrix.mutationRounds), and asserts
+   * that there were thousands and that the short way read a fair share of them.
+   */
+  public static void readMutations(long seedOffset, BiPredicate<String, String> read)
+      throws Exception {
+    Random random = new Random(Long.getLong("aibrix.mutationSeed", 20261203) + seedOffset);
+    List<String> texts = projectYaml().stream().filter(t -> t.length() < 20_000).toList();
+    int variants = 0;
+    int accepted = 0;
+    for (int round = 0; round < Integer.getInteger("aibrix.mutationRounds", 40); round++) {
+      for (String text : texts) {
+        String variant = text;
+        for (int m = 1 + random.nextInt(3); m > 0; m--) {
+          variant = mutate(variant, random);
+        }
+        variants++;
+        if (read.test(variant, "mutation " + variants)) {
+          accepted++;
+        }
+      }
+    }
+    assertTrue(variants > 5_000, variants + " variants");
+    assertTrue(accepted * 4 > variants, "only " + accepted + " of " + variants + " accepted");
+  }
 
   /** {@code text} with one random change. */
   public static String mutate(String text, Random random) {
