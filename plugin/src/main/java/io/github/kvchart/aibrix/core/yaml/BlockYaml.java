@@ -241,14 +241,8 @@ public final class BlockYaml<N> {
     N value;
     int after;
     if (first == '"' || first == '\'') {
-      int close = lines.quoteEnd(offset, end);
-      if (close < 0) {
-        throw YamlLines.GIVE_UP;
-      }
-      value =
-          builder.scalar(
-              lines.unquote(offset, close, first), first, line, offset - lines.starts[line]);
-      after = close + 1;
+      after = lines.flowScalarEnd(offset, end);
+      value = scalar(line, offset, after);
     } else if (first == '{' || first == '[') {
       value = flow(line, offset, end, depth);
       after = flowEnd;
@@ -281,6 +275,14 @@ public final class BlockYaml<N> {
     return value;
   }
 
+  /** The scalar written from {@code offset} to {@code end} on {@code line}, quoted or plain. */
+  private N scalar(int line, int offset, int end) {
+    char quote = lines.quoteOf(offset);
+    String value =
+        quote == PLAIN ? text.substring(offset, end) : lines.unquote(offset, end - 1, quote);
+    return builder.scalar(value, quote, line, offset - lines.starts[line]);
+  }
+
   /** One past the flow collection or scalar {@link #flow} read last. */
   private int flowEnd;
 
@@ -296,26 +298,9 @@ public final class BlockYaml<N> {
       throw YamlLines.GIVE_UP;
     }
     char first = text.charAt(offset);
-    if (first == '"' || first == '\'') {
-      int close = lines.quoteEnd(offset, end);
-      if (close < 0) {
-        throw YamlLines.GIVE_UP;
-      }
-      flowEnd = close + 1;
-      return builder.scalar(
-          lines.unquote(offset, close, first), first, line, offset - lines.starts[line]);
-    }
     if (first != '{' && first != '[') {
-      int stop = offset;
-      while (stop < end && lines.flowPlain(text.charAt(stop))) {
-        stop++;
-      }
-      if (stop == offset || (first == '-' && stop == offset + 1)) {
-        throw YamlLines.GIVE_UP;
-      }
-      String plain = text.substring(offset, stop);
-      flowEnd = stop;
-      return builder.scalar(plain, PLAIN, line, offset - lines.starts[line]);
+      flowEnd = lines.flowScalarEnd(offset, end);
+      return scalar(line, offset, flowEnd);
     }
     boolean mapping = first == '{';
     char close = mapping ? '}' : ']';
@@ -336,7 +321,7 @@ public final class BlockYaml<N> {
         if (text.charAt(keyStart) == '{' || text.charAt(keyStart) == '[') {
           throw YamlLines.GIVE_UP;
         }
-        at = lines.flowKeyEnd(keyStart, end);
+        at = lines.flowScalarEnd(keyStart, end);
         if (at + 1 >= end || text.charAt(at) != ':' || text.charAt(at + 1) != ' ') {
           throw YamlLines.GIVE_UP;
         }

@@ -179,8 +179,11 @@ final class YamlLines {
     return c == '"' || c == '\'' ? c : BlockYaml.PLAIN;
   }
 
-  /** One past a flow mapping's key that starts at {@code offset}: quoted, or plain. */
-  int flowKeyEnd(int offset, int end) {
+  /**
+   * One past the scalar inside a flow collection that starts at {@code offset}: quoted, or plain
+   * (letters, digits and ._/-, not a lone "-").
+   */
+  int flowScalarEnd(int offset, int end) {
     char first = text.charAt(offset);
     if (first == '"' || first == '\'') {
       int close = quoteEnd(offset, end);
@@ -190,7 +193,7 @@ final class YamlLines {
       return close + 1;
     }
     int stop = offset;
-    while (stop < end && flowPlain(text.charAt(stop))) {
+    while (stop < end && keyPart(text.charAt(stop))) {
       stop++;
     }
     if (stop == offset || (first == '-' && stop == offset + 1)) {
@@ -250,11 +253,6 @@ final class YamlLines {
       out.append(c);
     }
     return out.toString();
-  }
-
-  /** A character of a plain scalar inside a flow collection, as this reader accepts them. */
-  static boolean flowPlain(char c) {
-    return keyPart(c);
   }
 
   /**
