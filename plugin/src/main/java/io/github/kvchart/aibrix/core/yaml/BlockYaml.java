@@ -219,11 +219,7 @@ public final class BlockYaml<N> {
   }
 
   private String keyText(int start, int colon) {
-    char first = text.charAt(start);
-    String key =
-        first == '"' || first == '\''
-            ? lines.unquote(start, colon - 1, first)
-            : text.substring(start, colon);
+    String key = lines.scalarText(start, colon);
     if (key.equals("<<")) {
       throw YamlLines.GIVE_UP; // a merge key
     }
@@ -241,7 +237,7 @@ public final class BlockYaml<N> {
     N value;
     int after;
     if (first == '"' || first == '\'') {
-      after = lines.flowScalarEnd(offset, end);
+      after = lines.quotedEnd(offset, end);
       value = scalar(line, offset, after);
     } else if (first == '{' || first == '[') {
       value = flow(line, offset, end, depth);
@@ -277,10 +273,8 @@ public final class BlockYaml<N> {
 
   /** The scalar written from {@code offset} to {@code end} on {@code line}, quoted or plain. */
   private N scalar(int line, int offset, int end) {
-    char quote = lines.quoteOf(offset);
-    String value =
-        quote == PLAIN ? text.substring(offset, end) : lines.unquote(offset, end - 1, quote);
-    return builder.scalar(value, quote, line, offset - lines.starts[line]);
+    return builder.scalar(
+        lines.scalarText(offset, end), lines.quoteOf(offset), line, offset - lines.starts[line]);
   }
 
   /** One past the flow collection or scalar {@link #flow} read last. */

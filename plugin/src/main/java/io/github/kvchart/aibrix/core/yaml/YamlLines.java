@@ -18,6 +18,11 @@ final class YamlLines {
 
   static final GiveUp GIVE_UP = new GiveUp();
 
+  /** The escapes of a double-quoted scalar this reader unescapes, and what each stands for. */
+  private static final String ESCAPES = "\"\\ntr";
+
+  private static final String ESCAPED = "\"\\\n\t\r";
+
   final String text;
 
   /** Start offset of every line. */
@@ -133,7 +138,7 @@ final class YamlLines {
    * The offset of the ":" that ends a key starting at {@code offset} (followed by a space or the
    * line's end), or -1 if no key of the accepted shapes starts there: a plain key of letters,
    * digits and ._/- starting with a letter, digit, _ or a dash that one of them follows, or a
-   * quoted key without escapes.
+   * one-line quoted key (see {@link #quoteEnd}).
    */
   int keyEnd(int offset, int end) {
     char first = text.charAt(offset);
@@ -186,11 +191,7 @@ final class YamlLines {
   int flowScalarEnd(int offset, int end) {
     char first = text.charAt(offset);
     if (first == '"' || first == '\'') {
-      int close = quoteEnd(offset, end);
-      if (close < 0) {
-        throw GIVE_UP;
-      }
-      return close + 1;
+      return quotedEnd(offset, end);
     }
     int stop = offset;
     while (stop < end && keyPart(text.charAt(stop))) {
@@ -201,11 +202,6 @@ final class YamlLines {
     }
     return stop;
   }
-
-  /** The escapes of a double-quoted scalar this reader unescapes, and what each stands for. */
-  private static final String ESCAPES = "\"\\ntr";
-
-  private static final String ESCAPED = "\"\\\n\t\r";
 
   /**
    * The offset of the quote that closes the scalar opened at {@code open}, on the same line, or -1:
@@ -235,8 +231,23 @@ final class YamlLines {
     return -1;
   }
 
+  /** One past the quoted scalar opened at {@code open}; one not closed on its line gives up. */
+  int quotedEnd(int open, int end) {
+    int close = quoteEnd(open, end);
+    if (close < 0) {
+      throw GIVE_UP;
+    }
+    return close + 1;
+  }
+
+  /** The text of the scalar written from {@code start} to {@code end}: plain, or unquoted. */
+  String scalarText(int start, int end) {
+    char quote = quoteOf(start);
+    return quote == BlockYaml.PLAIN ? text.substring(start, end) : unquote(start, end - 1, quote);
+  }
+
   /** The text of the scalar quoted from {@code open} to {@code close}, its escapes resolved. */
-  String unquote(int open, int close, char quote) {
+  private String unquote(int open, int close, char quote) {
     String inner = text.substring(open + 1, close);
     if (quote == '\'') {
       return inner.replace("''", "'");
