@@ -2,9 +2,13 @@ package io.github.kvchart.aibrix.core.render;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.InterpretException;
+import com.hubspot.jinjava.interpret.InvalidArgumentException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.loader.ResourceLocator;
 import com.hubspot.jinjava.tree.parse.StringTokenScannerSymbols;
 import io.github.kvchart.aibrix.core.InvalidInputException;
@@ -12,6 +16,7 @@ import io.github.kvchart.aibrix.core.SourceLocation;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Jinjava set up for templates that contain Helm: bracket delimiters ({@code [= value =]}, {@code
@@ -27,10 +32,19 @@ public final class TemplateEngine {
 
   private final TemplateSource source;
   private final Jinjava jinjava;
+  private final JinjavaConfig config;
+
+  /**
+   * Contexts holding Jinjava's libraries, each lent to one render at a time. Jinjava's own render
+   * entry point builds such a context for every template, creating each of its ~200 filters, tags,
+   * tests and functions by reflection (in a cold JVM the JDK then generates an accessor class per
+   * constructor from the 16th call on); a render here only opens a scope over a lent one.
+   */
+  private final ConcurrentLinkedQueue<Context> idle = new ConcurrentLinkedQueue<>();
 
   public TemplateEngine(TemplateSource source) {
     this.source = source;
-    JinjavaConfig config =
+    this.config =
         JinjavaConfig.newBuilder()
             .withTokenScannerSymbols(
                 new StringTokenScannerSymbols.Builder()
@@ -57,6 +71,41 @@ public final class TemplateEngine {
     jinjava.setResourceLocator(new SourceLocator());
   }
 
+  /**
+   * What {@link Jinjava#renderForResult(String, Map)} returns, rendered in a scope over a lent
+   * library context: the scope takes the bindings, set variables and macros, so nothing of one
+   * render reaches the next, and a context is lent again only after its render returned.
+   */
+  private RenderResult renderInScope(String template, Map<String, Object> bindings) {
+    Context library = idle.poll();
+    if (library == null) {
+      library = jinjava.newInterpreter().getContext();
+    }
+    Context scope = new Context(library, bindings, config.getDisabled());
+    JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, scope, config);
+    RenderResult result;
+    try (var current = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
+      result = new RenderResult(interpreter.render(template), scope, interpreter.getErrorsCopy());
+    } catch (TemplateSyntaxException e) {
+      return new RenderResult(TemplateError.fromException(e), scope, interpreter.getErrorsCopy());
+    } catch (InterpretException e) {
+      return new RenderResult(TemplateError.fromSyntaxError(e), scope, interpreter.getErrorsCopy());
+    } catch (InvalidArgumentException e) {
+      return new RenderResult(
+          TemplateError.fromInvalidArgumentException(e), scope, interpreter.getErrorsCopy());
+    } catch (com.hubspot.jinjava.interpret.InvalidInputException e) {
+      return new RenderResult(
+          TemplateError.fromInvalidInputException(e), scope, interpreter.getErrorsCopy());
+    } catch (Exception e) {
+      return new RenderResult(TemplateError.fromException(e), scope, interpreter.getErrorsCopy());
+    }
+    // What a render records in the scope's parents (resolved names, dependencies) is dropped, as
+    // Jinjava resets its global context after each render.
+    library.reset();
+    idle.add(library);
+    return result;
+  }
+
   /** Renders the template {@code name} against {@code context}. */
   public String render(String name, Map<String, Object> context) throws InvalidInputException {
     String text;
@@ -74,7 +123,7 @@ public final class TemplateEngine {
       String template = text;
       result =
           io.github.kvchart.aibrix.core.Deadline.run(
-              () -> jinjava.renderForResult(template, context), RENDER_LIMIT, "rendering " + name);
+              () -> renderInScope(template, context), RENDER_LIMIT, "rendering " + name);
     } catch (io.github.kvchart.aibrix.core.Deadline.Failure e) {
       throw new InvalidInputException(
           SourceLocation.ofFile(name),

@@ -90,4 +90,39 @@ class TemplateEngineTest {
             Map.of("xs", java.util.List.of("a", "b"))));
     assertEquals("MODEL", render("[= name | upper =]", Map.of("name", "model")));
   }
+
+  /**
+   * The engine lends its library contexts from render to render: what one template sets, defines or
+   * fails on never reaches the next, on one thread or on several.
+   */
+  @Test
+  void rendersShareNothingButTheLibraries() throws Exception {
+    Files.writeString(
+        dir.resolve("sets.yaml"), "[% set leaked = 'x' %][% macro m() %]m[% endmacro %]");
+    Files.writeString(dir.resolve("reads.yaml"), "[= leaked =]");
+    Files.writeString(dir.resolve("calls.yaml"), "[= m() =]");
+    Files.writeString(dir.resolve("fails.yaml"), "[% for %]");
+    Files.writeString(dir.resolve("clean.yaml"), "[= v | upper =]");
+    TemplateEngine engine = new TemplateEngine(new DirectoryTemplateSource(dir));
+    for (int round = 0; round < 20; round++) {
+      assertEquals("", engine.render("sets.yaml", Map.of()));
+      assertThrows(InvalidInputException.class, () -> engine.render("reads.yaml", Map.of()));
+      assertThrows(InvalidInputException.class, () -> engine.render("calls.yaml", Map.of()));
+      assertThrows(InvalidInputException.class, () -> engine.render("fails.yaml", Map.of()));
+      assertEquals("V" + round, engine.render("clean.yaml", Map.of("v", "v" + round)));
+    }
+    java.util.List<String> outputs =
+        io.github.kvchart.aibrix.core.Parallel.map(
+            java.util.stream.IntStream.range(0, 200).boxed().toList(),
+            4,
+            "test-render",
+            i -> {
+              engine.render("sets.yaml", Map.of());
+              return engine.render("clean.yaml", Map.of("v", "v" + i));
+            });
+    for (int i = 0; i < 200; i++) {
+      assertEquals("V" + i, outputs.get(i));
+    }
+    assertThrows(InvalidInputException.class, () -> engine.render("reads.yaml", Map.of()));
+  }
 }
