@@ -12,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -50,15 +49,39 @@ public final class SafeYamlLoader {
     return loadText(readText(file, displayName), displayName);
   }
 
-  /** {@link #loadData} for text already in memory. */
+  /**
+   * {@link #loadData} for text already in memory: SnakeYAML's safe constructor over the nodes
+   * {@link #parse} reads (the short way when it can), so data and node trees come from one reader.
+   */
   public static Object loadText(String text, String displayName) throws InvalidInputException {
     LoaderOptions options = options();
     try {
-      return new Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(options)).load(text);
+      Node node = NodeTrees.single(text, MAX_NESTING, (int) MAX_BYTES);
+      if (node == null) {
+        node = composer(text, options).getSingleNode();
+      }
+      return new DataConstructor(options).data(node);
     } catch (MarkedYAMLException e) {
       throw syntaxError(e, displayName);
     } catch (YAMLException | StackOverflowError e) {
       throw tooComplex(e, displayName);
+    }
+  }
+
+  /** SnakeYAML's safe constructor, given a node tree instead of a composer. */
+  private static final class DataConstructor
+      extends org.yaml.snakeyaml.constructor.SafeConstructor {
+    DataConstructor(LoaderOptions options) {
+      super(options);
+      // What a Yaml instance sets on its constructor from the options.
+      setAllowDuplicateKeys(options.isAllowDuplicateKeys());
+      setWarnOnDuplicateKeys(options.isWarnOnDuplicateKeys());
+      setWrappedToRootException(options.isWrappedToRootException());
+    }
+
+    /** What {@code Yaml.load} returns for a document read as {@code node} (null: empty). */
+    Object data(Node node) {
+      return node == null || Tag.NULL.equals(node.getTag()) ? null : constructDocument(node);
     }
   }
 

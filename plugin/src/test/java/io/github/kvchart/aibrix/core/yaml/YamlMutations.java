@@ -140,6 +140,15 @@ public final class YamlMutations {
    */
   public static void readMutations(long seedOffset, BiPredicate<String, String> read)
       throws Exception {
+    readMutations(seedOffset, 4, read);
+  }
+
+  /**
+   * {@link #readMutations(long, BiPredicate)}, asserting that the short way read more than one in
+   * {@code oneIn} of them (readers of single documents see fewer, as many files hold several).
+   */
+  public static void readMutations(long seedOffset, int oneIn, BiPredicate<String, String> read)
+      throws Exception {
     Random random = new Random(Long.getLong("aibrix.mutationSeed", 20261203) + seedOffset);
     List<String> texts = projectYaml().stream().filter(t -> t.length() < 20_000).toList();
     int variants = 0;
@@ -157,7 +166,7 @@ public final class YamlMutations {
       }
     }
     assertTrue(variants > 5_000, variants + " variants");
-    assertTrue(accepted * 4 > variants, "only " + accepted + " of " + variants + " accepted");
+    assertTrue(accepted * oneIn > variants, "only " + accepted + " of " + variants + " accepted");
   }
 
   /** {@code text} with one random change. */
