@@ -100,6 +100,7 @@ public final class Main {
       out.print(HELP);
       return CLEAN;
     }
+    QuickCompiler.forLargeInput(options.paths);
     ValidationResult result;
     try {
       result = new ManifestValidator().validate(options.request(), log(err));

@@ -1,0 +1,109 @@
+package io.github.kvchart.aibrix.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.management.ObjectName;
+
+/**
+ * Lets a command-line run on a large input compile with the JVM's quick compiler (C1) only, as
+ * {@code -XX:TieredStopAtLevel=1} would, which a jar cannot set for itself.
+ *
+ * <p>Why: a run is a few seconds at most, too short for the optimising compiler (C2) to pay for
+ * itself. On a 2-core machine C2 holds one core for most of a 5,000-document run while two threads
+ * validate; with C1 only the run took 1.2 s instead of 1.55 s, and 5.3 s instead of 6.7-7.5 s on
+ * 50,000 documents (docs/performance.md). The JVM takes the request through its documented
+ * diagnostic command {@code Compiler.directives_add} (what {@code jcmd PID Compiler.directives_add}
+ * sends), reached through the platform MBean server. Starting that server costs 0.15-0.25 s of CPU,
+ * so it runs on a background thread, and only when the input holds at least {@link #LARGE_INPUT}
+ * bytes: a run on a few files never pays for it. Anything that fails here (no {@code
+ * jdk.management} module, a JVM without compiler directives) leaves the JVM as it was. {@code
+ * -Daibrix.cli.fullJit=true} turns it off.
+ */
+final class QuickCompiler {
+  /** Input size from which the request is made: about 1,400 documents of the bench corpus. */
+  static final long LARGE_INPUT = 1L << 20;
+
+  /** Every method: compiled by C1, never by C2. */
+  static final String DIRECTIVE = "[{ match: \"*.*\", c2: { Exclude: true } }]";
+
+  private QuickCompiler() {}
+
+  /**
+   * Asks for C1-only compilation on a background thread when {@code paths} hold a large input;
+   * returns whether it asked.
+   */
+  static boolean forLargeInput(List<Path> paths) {
+    if (Boolean.getBoolean("aibrix.cli.fullJit") || !holdAtLeast(paths, LARGE_INPUT)) {
+      return false;
+    }
+    Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+    Thread thread = new Thread(() -> request(DIRECTIVE, temp), "aibrix-chart-quick-compiler");
+    thread.setDaemon(true);
+    thread.start();
+    return true;
+  }
+
+  /** Whether the regular files under {@code paths} hold at least {@code bytes} (stops there). */
+  static boolean holdAtLeast(List<Path> paths, long bytes) {
+    long total = 0;
+    for (Path path : paths) {
+      try (Stream<Path> files = Files.walk(path)) {
+        for (Iterator<Path> it = files.iterator(); it.hasNext(); ) {
+          Path file = it.next();
+          if (Files.isRegularFile(file)) {
+            total += Files.size(file);
+            if (total >= bytes) {
+              return true;
+            }
+          }
+        }
+      } catch (IOException | UncheckedIOException e) {
+        // unreadable: validation reports it; here it only counts as small
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Adds {@code directive} to this JVM's compiler directives, through a file in {@code temp} that
+   * is gone afterwards; returns the JVM's answer, or null when it could not be asked.
+   */
+  static String request(String directive, Path temp) {
+    Path file = null;
+    try {
+      file = Files.createTempFile(temp, "aibrix-chart-compiler-", ".json");
+      // if the run ends before the JVM has read it, the exit removes it
+      file.toFile().deleteOnExit();
+      Files.writeString(file, directive);
+      return command("compilerDirectivesAdd", file.toString());
+    } catch (Exception | LinkageError e) {
+      return null;
+    } finally {
+      if (file != null) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          // deleteOnExit removes it
+        }
+      }
+    }
+  }
+
+  /** Runs one diagnostic command (its MBean operation name) and returns the JVM's answer. */
+  static String command(String operation, String... arguments) throws Exception {
+    Object answer =
+        ManagementFactory.getPlatformMBeanServer()
+            .invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                operation,
+                new Object[] {arguments},
+                new String[] {String[].class.getName()});
+    return String.valueOf(answer).trim();
+  }
+}
