@@ -34,10 +34,17 @@ final class UpToDate {
     this.log = log;
   }
 
-  /** Whether the last successful run had the same fingerprint. */
+  /**
+   * Whether the last successful run had the same fingerprint (computed only when one was recorded:
+   * a first build skips hashing its inputs).
+   */
   boolean isCurrent(Inputs inputs) {
+    Optional<String> recorded = Fingerprint.recorded(index, work);
+    if (recorded.isEmpty()) {
+      return false;
+    }
     try {
-      return Fingerprint.recorded(index, work).equals(Optional.of(inputs.fingerprint()));
+      return recorded.get().equals(inputs.fingerprint());
     } catch (IOException e) {
       log.debug("Up-to-date check failed, running: " + e.getMessage());
       return false;
