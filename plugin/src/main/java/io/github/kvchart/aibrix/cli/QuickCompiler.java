@@ -1,5 +1,6 @@
 package io.github.kvchart.aibrix.cli;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -22,8 +23,9 @@ import javax.management.ObjectName;
  * sends), reached through the platform MBean server. Starting that server costs 0.15-0.25 s of CPU,
  * so it runs on a background thread, and only when the input holds at least {@link #LARGE_INPUT}
  * bytes: a run on a few files never pays for it. Anything that fails here (no {@code
- * jdk.management} module, a JVM without compiler directives) leaves the JVM as it was. {@code
- * -Daibrix.cli.fullJit=true} turns it off.
+ * jdk.management} module, a JVM without compiler directives) leaves the JVM as it was, and a JVM
+ * told how to compile ({@code -XX:TieredStopAtLevel}, {@code -XX:-TieredCompilation}) is not asked.
+ * {@code -Daibrix.cli.fullJit=true} turns it off.
  */
 final class QuickCompiler {
   /** Input size from which the request is made: about 1,400 documents of the bench corpus. */
@@ -47,6 +49,22 @@ final class QuickCompiler {
     thread.setDaemon(true);
     thread.start();
     return true;
+  }
+
+  /**
+   * Whether this JVM already stops at C1 ({@code -XX:TieredStopAtLevel=1}, the README's recipe), or
+   * compiles with C2 alone ({@code -XX:-TieredCompilation}), where leaving C2 out would leave the
+   * interpreter: either way the request is not made.
+   */
+  static boolean compilesQuicklyAlready() {
+    try {
+      HotSpotDiagnosticMXBean vm =
+          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      return Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) < 4
+          || !Boolean.parseBoolean(vm.getVMOption("TieredCompilation").getValue());
+    } catch (RuntimeException | LinkageError e) {
+      return true;
+    }
   }
 
   /** Whether the regular files under {@code paths} hold at least {@code bytes} (stops there). */

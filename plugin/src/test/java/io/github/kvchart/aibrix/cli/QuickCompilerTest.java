@@ -47,6 +47,12 @@ class QuickCompilerTest {
   }
 
   @Test
+  void aJvmWithTheDefaultTiersIsAsked() {
+    // surefire starts the test JVM without compiler flags
+    assertFalse(QuickCompiler.compilesQuicklyAlready());
+  }
+
+  @Test
   void aSmallInputOrTheSwitchAsksForNothing() throws Exception {
     Files.write(dir.resolve("one.yaml"), new byte[100]);
     assertFalse(QuickCompiler.forLargeInput(List.of(dir)));
