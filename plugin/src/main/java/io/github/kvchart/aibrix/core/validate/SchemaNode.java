@@ -203,7 +203,7 @@ class SchemaNode {
 
   private void checkNumber(
       JsonNode instance, FastSchema.Where where, List<SchemaProblem> problems) {
-    if (minimum != null && instance.decimalValue().compareTo(minimum.decimalValue()) < 0) {
+    if (minimum != null && compareNumbers(instance, minimum) < 0) {
       problems.add(
           new SchemaProblem(
               where.toString(),
@@ -216,7 +216,7 @@ class SchemaNode {
               Set.of(),
               "must have a minimum value of " + minimum));
     }
-    if (maximum != null && instance.decimalValue().compareTo(maximum.decimalValue()) > 0) {
+    if (maximum != null && compareNumbers(instance, maximum) > 0) {
       problems.add(
           new SchemaProblem(
               where.toString(),
@@ -229,6 +229,20 @@ class SchemaNode {
               Set.of(),
               "must have a maximum value of " + maximum));
     }
+  }
+
+  /**
+   * The numeric order of two numbers; without a BigDecimal when both are integers that fit a long
+   * (every built-in integer field carries its int32 or int64 bounds).
+   */
+  static int compareNumbers(JsonNode a, JsonNode b) {
+    if (a.isIntegralNumber()
+        && b.isIntegralNumber()
+        && a.canConvertToLong()
+        && b.canConvertToLong()) {
+      return Long.compare(a.longValue(), b.longValue());
+    }
+    return a.decimalValue().compareTo(b.decimalValue());
   }
 
   private void checkObject(

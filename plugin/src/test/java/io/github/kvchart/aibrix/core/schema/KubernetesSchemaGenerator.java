@@ -45,8 +45,9 @@ import java.util.zip.ZipFile;
  * </ul>
  *
  * Every object is closed ({@code additionalProperties: false}) so a typo is an error; IntOrString
- * and Quantity accept what the API server accepts. Each kind's schema is self-contained and named
- * by its content hash, so a schema that did not change between minors is stored once.
+ * and Quantity accept what the API server accepts, and integers are bounded to the int32 or int64
+ * their Go field holds. Each kind's schema is self-contained and named by its content hash, so a
+ * schema that did not change between minors is stored once.
  */
 public final class KubernetesSchemaGenerator {
   /**
@@ -340,8 +341,12 @@ public final class KubernetesSchemaGenerator {
     if (cls == String.class || cls == byte[].class) {
       return JSON.objectNode().put("type", "string");
     }
-    if (cls == Integer.class || cls == Long.class) {
-      return JSON.objectNode().put("type", "integer");
+    if (cls == Integer.class) {
+      return bounded(
+          JSON.objectNode().put("type", "integer"), Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+    if (cls == Long.class) {
+      return bounded(JSON.objectNode().put("type", "integer"), Long.MIN_VALUE, Long.MAX_VALUE);
     }
     if (cls == Double.class || cls == Float.class || cls == java.math.BigDecimal.class) {
       return JSON.objectNode().put("type", "number");
@@ -358,7 +363,8 @@ public final class KubernetesSchemaGenerator {
     if (cls.getSimpleName().equals("IntOrString")) {
       ObjectNode node = JSON.objectNode();
       node.putArray("type").add("integer").add("string");
-      return node;
+      // its number is decoded into an int32 (apimachinery's intstr.IntOrString.IntVal)
+      return bounded(node, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
     if (cls.getSimpleName().equals("Quantity")) {
       ObjectNode node = JSON.objectNode();
@@ -380,5 +386,15 @@ public final class KubernetesSchemaGenerator {
     return HexFormat.of()
         .formatHex(
             MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * {@code node} bounded as the API server decodes it: into an int32 or int64 Go field, where a
+   * number that does not fit fails the request ("cannot unmarshal number ... of type int32";
+   * encoding/json's literalStore, as vendored in sigs.k8s.io/json). The client's model types say
+   * which: Integer for the OpenAPI's int32, Long for int64.
+   */
+  private static ObjectNode bounded(ObjectNode node, long minimum, long maximum) {
+    return node.put("minimum", minimum).put("maximum", maximum);
   }
 }
