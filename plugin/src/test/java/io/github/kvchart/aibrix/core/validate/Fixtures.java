@@ -21,4 +21,28 @@ final class Fixtures {
             BuildLog.SILENT)
         .violations();
   }
+
+  /**
+   * The smallest valid Deployment (web, nginx), with {@code spec} (YAML lines as they would read at
+   * the top of spec, unindented) added before its selector.
+   */
+  static String deployment(String spec) {
+    return """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+        %s  selector:
+            matchLabels: {app: web}
+          template:
+            metadata:
+              labels: {app: web}
+            spec:
+              containers:
+                - name: web
+                  image: nginx:1.27
+        """
+        .formatted(spec.isBlank() ? "" : spec.indent(2));
+  }
 }

@@ -19,26 +19,8 @@ class IntegerRangeTest {
   @TempDir Path temp;
 
   private static String deployment(String replicas, String maxSurge) {
-    return """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-        spec:
-          replicas: %s
-          strategy:
-            rollingUpdate: {maxSurge: %s}
-          selector:
-            matchLabels: {app: web}
-          template:
-            metadata:
-              labels: {app: web}
-            spec:
-              containers:
-                - name: web
-                  image: nginx:1.27
-        """
-        .formatted(replicas, maxSurge);
+    return Fixtures.deployment(
+        "replicas: " + replicas + "\nstrategy:\n  rollingUpdate: {maxSurge: " + maxSurge + "}\n");
   }
 
   private static String job(String deadline) {
