@@ -17,15 +17,15 @@ import javax.management.ObjectName;
  *
  * <p>Why: a run is a few seconds at most, too short for the optimising compiler (C2) to pay for
  * itself. On a 2-core machine C2 holds one core for most of a 5,000-document run while two threads
- * validate; with C1 only the run took 1.2 s instead of 1.55 s, and 5.3 s instead of 6.7-7.5 s on
- * 50,000 documents (docs/performance.md). The JVM takes the request through its documented
- * diagnostic command {@code Compiler.directives_add} (what {@code jcmd PID Compiler.directives_add}
- * sends), reached through the platform MBean server. Starting that server costs 0.15-0.25 s of CPU,
- * so it runs on a background thread, and only when the input holds at least {@link #LARGE_INPUT}
- * bytes: a run on a few files never pays for it. Anything that fails here (no {@code
- * jdk.management} module, a JVM without compiler directives) leaves the JVM as it was, and a JVM
- * told how to compile ({@code -XX:TieredStopAtLevel}, {@code -XX:-TieredCompilation}) is not asked.
- * {@code -Daibrix.cli.fullJit=true} turns it off.
+ * validate; with C1 only the run took 1.2-1.4 s instead of 1.8-2.1 s, and 5.2-5.4 s instead of
+ * 6.7-7.5 s on 50,000 documents (docs/performance.md). The JVM takes the request through its
+ * documented diagnostic command {@code Compiler.directives_add} (what {@code jcmd PID
+ * Compiler.directives_add} sends), reached through the platform MBean server. Starting that server
+ * costs 0.15-0.25 s of CPU, so it runs on a background thread, and only when the input holds at
+ * least {@link #LARGE_INPUT} bytes: a run on a few files never pays for it. Anything that fails
+ * here (no {@code jdk.management} module, a JVM without compiler directives) leaves the JVM as it
+ * was, and a JVM told how to compile ({@code -XX:TieredStopAtLevel}, {@code
+ * -XX:-TieredCompilation}) is not asked. {@code -Daibrix.cli.fullJit=true} turns it off.
  */
 final class QuickCompiler {
   /** Input size from which the request is made: about 1,400 documents of the bench corpus. */
@@ -45,10 +45,18 @@ final class QuickCompiler {
       return false;
     }
     Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-    Thread thread = new Thread(() -> request(DIRECTIVE, temp), "aibrix-chart-quick-compiler");
+    Thread thread = new Thread(() -> quicken(temp), "aibrix-chart-quick-compiler");
     thread.setDaemon(true);
     thread.start();
     return true;
+  }
+
+  /**
+   * Makes the request, unless this JVM was told how to compile; returns the JVM's answer, or null
+   * when it was not asked or could not be.
+   */
+  static String quicken(Path temp) {
+    return compilesQuicklyAlready() ? null : request(DIRECTIVE, temp);
   }
 
   /**

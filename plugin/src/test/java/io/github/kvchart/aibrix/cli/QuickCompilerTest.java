@@ -52,6 +52,46 @@ class QuickCompilerTest {
     assertFalse(QuickCompiler.compilesQuicklyAlready());
   }
 
+  /** Prints what {@link QuickCompiler#quicken} answers in a JVM started with the given flags. */
+  public static void main(String[] args) {
+    System.out.println(QuickCompiler.quicken(Path.of(args[0])));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "-XX:+TieredCompilation, 1 compiler directives added",
+    "-XX:TieredStopAtLevel=1, null",
+    "-XX:-TieredCompilation, null"
+  })
+  void onlyAJvmLeftToChooseItsCompilersIsAsked(String flag, String answer) throws Exception {
+    Path temp = Files.createDirectories(dir.resolve("tmp"));
+    String classPath =
+        Path.of(QuickCompiler.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            + java.io.File.pathSeparator
+            + Path.of(
+                QuickCompilerTest.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                flag,
+                "-cp",
+                classPath,
+                QuickCompilerTest.class.getName(),
+                temp.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(child.getInputStream().readAllBytes()).trim();
+    assertEquals(0, child.waitFor(), output);
+    assertEquals(answer, output);
+    try (var left = Files.list(temp)) {
+      assertEquals(List.of(), left.toList());
+    }
+  }
+
   @Test
   void aSmallInputOrTheSwitchAsksForNothing() throws Exception {
     Files.write(dir.resolve("one.yaml"), new byte[100]);
