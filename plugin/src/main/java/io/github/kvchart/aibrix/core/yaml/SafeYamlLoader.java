@@ -54,13 +54,8 @@ public final class SafeYamlLoader {
    * {@link #parse} reads (the short way when it can), so data and node trees come from one reader.
    */
   public static Object loadText(String text, String displayName) throws InvalidInputException {
-    LoaderOptions options = options();
     try {
-      Node node = NodeTrees.single(text, MAX_NESTING, (int) MAX_BYTES);
-      if (node == null) {
-        node = composer(text, options).getSingleNode();
-      }
-      return new DataConstructor(options).data(node);
+      return new DataConstructor(options()).data(singleNode(text));
     } catch (MarkedYAMLException e) {
       throw syntaxError(e, displayName);
     } catch (YAMLException | StackOverflowError e) {
@@ -203,13 +198,8 @@ public final class SafeYamlLoader {
    * way ({@link BlockYaml}), everything else SnakeYAML's composer.
    */
   public static Node parse(String text, String displayName) throws InvalidInputException {
-    Node shortWay = NodeTrees.single(text, MAX_NESTING, (int) MAX_BYTES);
-    if (shortWay != null) {
-      return shortWay;
-    }
-    LoaderOptions options = options();
     try {
-      Node node = composer(text, options).getSingleNode();
+      Node node = singleNode(text);
       if (node == null) {
         throw new InvalidInputException(
             SourceLocation.ofFile(displayName),
@@ -227,6 +217,15 @@ public final class SafeYamlLoader {
           "is nested too deeply to read.",
           "Keep the nesting under " + MAX_NESTING + " levels.");
     }
+  }
+
+  /**
+   * The one document of {@code text} (null: none), read the short way when it can be, else by
+   * SnakeYAML's composer, which also reports what is wrong with it.
+   */
+  private static Node singleNode(String text) {
+    Node shortWay = NodeTrees.single(text, MAX_NESTING, (int) MAX_BYTES);
+    return shortWay != null ? shortWay : composer(text, options()).getSingleNode();
   }
 
   private static String decode(byte[] bytes, SourceLocation where) throws InvalidInputException {
