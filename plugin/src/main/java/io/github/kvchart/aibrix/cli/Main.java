@@ -52,6 +52,9 @@ public final class Main {
 
       Exit codes: 0 clean, 1 violations found, 2 bad usage or unreadable input.
 
+      On 1 MiB of input or more the JVM is asked to compile with C1 only (faster for runs this
+      short); java -Daibrix.cli.fullJit=true -jar ... keeps both compilers.
+
       The other command, probe, checks a live model pod's KV events: probe --help.
       """;
 

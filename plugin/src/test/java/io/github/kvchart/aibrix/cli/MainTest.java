@@ -78,7 +78,8 @@ class MainTest extends CommandLineTest {
           "--aibrix-version",
           "--reports-dir",
           "--format",
-          "--fail-on-warning"
+          "--fail-on-warning",
+          "-Daibrix.cli.fullJit=true"
         }) {
       assertTrue(out().contains(option), option);
     }
