@@ -23,8 +23,8 @@ final class Fixtures {
   }
 
   /**
-   * The smallest valid Deployment (web, nginx), with {@code spec} (YAML lines as they would read at
-   * the top of spec, unindented) added before its selector.
+   * A small valid Deployment (web, nginx on port 80), with {@code spec} (YAML lines as they would
+   * read at the top of spec, unindented) added before its selector.
    */
   static String deployment(String spec) {
     return """
@@ -42,6 +42,7 @@ final class Fixtures {
               containers:
                 - name: web
                   image: nginx:1.27
+                  ports: [{containerPort: 80}]
         """
         .formatted(spec.isBlank() ? "" : spec.indent(2));
   }

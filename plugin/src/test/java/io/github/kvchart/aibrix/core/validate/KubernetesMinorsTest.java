@@ -18,22 +18,8 @@ class KubernetesMinorsTest {
   @TempDir Path temp;
 
   private static final String WORKLOADS =
-      """
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata:
-        name: web
-      spec:
-        selector:
-          matchLabels: {app: web}
-        template:
-          metadata:
-            labels: {app: web}
-          spec:
-            containers:
-              - name: web
-                image: nginx:1.27
-                ports: [{containerPort: 80}]
+      Fixtures.deployment("")
+          + """
       ---
       apiVersion: v1
       kind: Pod
