@@ -15,6 +15,12 @@ assert clean.code == 0 : clean
 assert clean.out.contains('Validated 2 documents in 2 files: 0 errors, 0 warnings')
 assert !clean.err.contains('SLF4J') : 'no logging noise on the command line'
 
+// A schema only the general engine checks: its logging stays silent too (SLF4J's no-op binding).
+def custom = run(['validate', '--crds', 'crds/gadget-crd.yaml', 'custom'])
+assert custom.code == 0 : custom
+assert custom.out.contains('Validated 1 documents in 1 files: 0 errors, 0 warnings')
+assert !custom.err.contains('SLF4J') : 'no logging noise with the general schema engine: ' + custom.err
+
 def failing = run(['validate', '--kubernetes-version', '1.33', 'failing'])
 assert failing.code == 1 : failing
 assert failing.out.contains("failing/deployment.yaml:6:3: error [schema-unknown-field] unknown field 'replicaz' in /spec (Deployment has no such field). Fix: Did you mean 'replicas'?")

@@ -61,29 +61,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    quietLogging();
     int code =
         run(
             args,
             new PrintStream(System.out, true, StandardCharsets.UTF_8),
             new PrintStream(System.err, true, StandardCharsets.UTF_8));
     System.exit(code);
-  }
-
-  /**
-   * Jinjava logs through SLF4J, which without a binding prints a three-line notice on the first
-   * use; the plugin runs inside Maven's binding, the command line needs none.
-   */
-  private static void quietLogging() {
-    PrintStream real = System.err;
-    try {
-      System.setErr(new PrintStream(java.io.OutputStream.nullOutputStream()));
-      org.slf4j.LoggerFactory.getILoggerFactory();
-    } catch (LinkageError e) {
-      // no SLF4J at all: nothing to quieten
-    } finally {
-      System.setErr(real);
-    }
   }
 
   /** Runs one command; returns the exit code. */
