@@ -14,10 +14,7 @@ import io.github.kvchart.aibrix.core.manifest.RuleIds;
 import io.github.kvchart.aibrix.core.manifest.Severity;
 import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -311,13 +308,7 @@ public final class ManifestValidator {
                 + ".",
             "Split the file, or exclude it with aibrix-chart excludes.");
       }
-      byte[] bytes = Files.readAllBytes(file);
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      return io.github.kvchart.aibrix.core.Utf8.decode(Files.readAllBytes(file));
     } catch (CharacterCodingException e) {
       throw new InvalidInputException(
           SourceLocation.ofFile(display),

@@ -5,8 +5,6 @@ import io.github.kvchart.aibrix.core.SourceLocation;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -171,25 +169,72 @@ public final class SafeYamlLoader {
 
   /**
    * SnakeYAML's YAML 1.1 resolver with its answer for most scalars found without a regular
-   * expression: a value that starts with an ASCII letter is a string unless it may be one of the
-   * words for booleans (yes, no, true, false, on, off, in their three spellings) or null, which
-   * start with y, n, t, f or o and have at most five letters. Every other value goes to SnakeYAML's
-   * patterns. The resolver runs for every key and value, and its patterns were a fifth of parsing.
+   * expression. SnakeYAML picks its patterns by the first character, and no pattern applies to a
+   * non-empty value whose first character none of them starts with, so:
+   *
+   * <ul>
+   *   <li>a value that starts with an ASCII letter is a string unless it may be one of the words
+   *       for booleans (yes, no, true, false, on, off, in their three spellings) or null, which
+   *       start with y, n, t, f or o and have at most five letters;
+   *   <li>a value that starts with a character no pattern starts with (a slash, a quote, a
+   *       non-ASCII letter, ...; not a space, which null's pattern takes alone) is a string;
+   *   <li>a sign not followed by a digit or a point ({@code --kv-events-config}) is a string: the
+   *       numbers' patterns need one of them after the sign;
+   *   <li>digits without a leading zero (a port, a count) are an integer, as the integer pattern,
+   *       tried first, says for up to 1,024 characters.
+   * </ul>
+   *
+   * Every other value goes to SnakeYAML's patterns. The resolver runs for every key and value, and
+   * its patterns were a fifth of parsing; {@code WordResolverTest} compares the two on every kind
+   * of value.
    */
   static final class WordResolver extends Resolver {
     private static final String MAY_BE_WORD = "yYnNtTfFoO";
     private static final int LONGEST_WORD = 5;
+
+    /**
+     * The non-letters SnakeYAML's patterns start with; a space too, as null's pattern (which also
+     * takes a lone space) is tried for every first character.
+     */
+    private static final String PATTERN_STARTS = "-+.0123456789<~!&* \0";
+
+    /** SnakeYAML's length limit for its integer and float patterns. */
+    private static final int NUMBER_LIMIT = 1024;
 
     @Override
     public Tag resolve(NodeId kind, String value, boolean implicit) {
       if (kind == NodeId.scalar && implicit && !value.isEmpty()) {
         char first = value.charAt(0);
         boolean letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
-        if (letter && (value.length() > LONGEST_WORD || MAY_BE_WORD.indexOf(first) < 0)) {
+        if (letter) {
+          if (value.length() > LONGEST_WORD || MAY_BE_WORD.indexOf(first) < 0) {
+            return Tag.STR;
+          }
+        } else if (PATTERN_STARTS.indexOf(first) < 0) {
           return Tag.STR;
+        } else if (first == '-' || first == '+') {
+          if (value.length() == 1 || !digitOrPoint(value.charAt(1))) {
+            return Tag.STR;
+          }
+        } else if (first >= '1' && first <= '9' && allDigits(value)) {
+          return value.length() <= NUMBER_LIMIT ? Tag.INT : Tag.STR;
         }
       }
       return super.resolve(kind, value, implicit);
+    }
+
+    private static boolean digitOrPoint(char c) {
+      return (c >= '0' && c <= '9') || c == '.';
+    }
+
+    private static boolean allDigits(String value) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c < '0' || c > '9') {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -230,12 +275,7 @@ public final class SafeYamlLoader {
 
   private static String decode(byte[] bytes, SourceLocation where) throws InvalidInputException {
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
+      return io.github.kvchart.aibrix.core.Utf8.decode(bytes);
     } catch (CharacterCodingException e) {
       throw new InvalidInputException(
           where, "is not valid UTF-8 text.", "Save the file as UTF-8.", e);

@@ -81,11 +81,39 @@ class WordResolverTest {
       "vllm/vllm-openai:v0.8.5",
       "--kv-events-config",
       "TCP",
-      "tcp"
+      "tcp",
+      "-",
+      "+",
+      "-x",
+      "--",
+      "-.",
+      "-.5",
+      "+.inf",
+      "-_1",
+      "5557",
+      "0",
+      "00",
+      "09",
+      "1e",
+      "16Gi",
+      "/health",
+      "\"quoted\"",
+      "=",
+      "#x",
+      "%x",
+      "@x",
+      "`x",
+      "\u0000",
+      "\u00e9t\u00e9"
     };
     values.addAll(List.of(words));
+    for (int length : new int[] {1, 2, 10, 50, 51, 1023, 1024, 1025, 2000}) {
+      values.add("7".repeat(length));
+      values.add("1" + "0".repeat(length - 1));
+      values.add("-" + "7".repeat(length));
+    }
     Random random = new Random(42);
-    String alphabet = "yYnNtTfFoOaZbq019_-+.:~<&*! eEsSlLuU";
+    String alphabet = "yYnNtTfFoOaZbq0123456789_-+.:~<&*! eEsSlLuU/\"=#x\u00e9";
     for (int i = 0; i < 20_000; i++) {
       StringBuilder value = new StringBuilder();
       int length = random.nextInt(9);
