@@ -83,12 +83,16 @@ public final class PositionFinder {
   /** The char index where 1-based {@code line} starts, or -1 (line offsets found once). */
   private int lineStart(int line) {
     if (lineStarts == null) {
-      List<Integer> starts = new ArrayList<>();
-      starts.add(0);
+      int count = 1;
       for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-        starts.add(i + 1);
+        count++;
       }
-      lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+      int[] starts = new int[count];
+      int next = 1;
+      for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        starts[next++] = i + 1;
+      }
+      lineStarts = starts;
     }
     return line >= 1 && line <= lineStarts.length ? lineStarts[line - 1] : -1;
   }

@@ -49,10 +49,8 @@ final class YamlLines {
   YamlLines(String text) {
     this.text = text;
     int count = 1;
-    for (int i = 0, n = text.length(); i < n; i++) {
-      if (text.charAt(i) == '\n') {
-        count++;
-      }
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      count++;
     }
     if (text.endsWith("\n")) {
       count--; // no line after the last newline
