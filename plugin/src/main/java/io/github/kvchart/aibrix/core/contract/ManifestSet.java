@@ -1,6 +1,8 @@
 package io.github.kvchart.aibrix.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.InvalidInputException;
+import io.github.kvchart.aibrix.core.Parallel;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +15,9 @@ import java.util.Set;
  * The documents validated together (a set of plain files, or one chart rendering), so rules can
  * look across objects: a Deployment and its Service, a NetworkPolicy and the pods it selects, a
  * PodAutoscaler and its target. Everything rules ask for is computed once per set and indexed, so
- * the cross-object rules stay linear in the number of documents.
+ * the cross-object rules stay linear in the number of documents. The set can be read from several
+ * threads: the indexes are built in the constructor, and what depends on the contract is computed
+ * once under the set's lock.
  */
 public final class ManifestSet {
   private final List<ManifestDocument> documents;
@@ -23,10 +27,11 @@ public final class ManifestSet {
   private final Map<String, List<PodTemplate>> podsByLabel = new HashMap<>();
   private final Map<ManifestDocument, List<PodTemplate>> podsByDocument =
       new java.util.IdentityHashMap<>();
-  private List<PodTemplate> modelPods;
-  private List<KvSubject> subjects;
-  private Map<PodTemplate, KvSubject> subjectsByPod;
-  private Map<PodTemplate, List<ManifestDocument>> services;
+  // Computed once, on first use; volatile so that rules on other threads read them without a lock.
+  private volatile List<PodTemplate> modelPods;
+  private volatile List<KvSubject> subjects;
+  private Map<PodTemplate, KvSubject> subjectsByPod; // written before subjects, read after it
+  private volatile Map<PodTemplate, List<ManifestDocument>> services;
 
   /** The kinds the contract rules read; every other document is left out of the set. */
   private static final java.util.Set<String> NEEDED_KINDS =
@@ -68,14 +73,21 @@ public final class ManifestSet {
   }
 
   public ManifestSet(List<ManifestDocument> documents) {
+    this(documents, 1);
+  }
+
+  /** The set, with the documents' pod templates read on up to {@code threads} threads. */
+  public ManifestSet(List<ManifestDocument> documents, int threads) {
     this.documents = List.copyOf(documents);
-    for (ManifestDocument document : this.documents) {
+    List<List<PodTemplate>> templates = podTemplatesOf(this.documents, threads);
+    for (int i = 0; i < this.documents.size(); i++) {
+      ManifestDocument document = this.documents.get(i);
       if (!document.root().isObject()) {
         continue;
       }
       byKind.computeIfAbsent(document.kind(), k -> new ArrayList<>()).add(document);
       byKindAndName.putIfAbsent(document.kind() + "/" + document.name(), document);
-      List<PodTemplate> pods = PodTemplate.of(document);
+      List<PodTemplate> pods = templates.get(i);
       if (!pods.isEmpty()) {
         podsByDocument.put(document, pods);
       }
@@ -88,6 +100,34 @@ public final class ManifestSet {
                         .computeIfAbsent(labelKey(key, value), k -> new ArrayList<>())
                         .add(pod));
       }
+    }
+  }
+
+  /** Each document's pod templates, in the documents' order, read in slices on the threads. */
+  private static List<List<PodTemplate>> podTemplatesOf(
+      List<ManifestDocument> documents, int threads) {
+    int slices = threads <= 1 ? 1 : Math.min(documents.size(), threads * 4);
+    List<List<ManifestDocument>> parts = new ArrayList<>(slices);
+    for (int i = 0; i < slices; i++) {
+      parts.add(
+          documents.subList(documents.size() * i / slices, documents.size() * (i + 1) / slices));
+    }
+    try {
+      List<List<PodTemplate>> all = new ArrayList<>(documents.size());
+      for (List<List<PodTemplate>> part :
+          Parallel.map(
+              parts,
+              threads,
+              "aibrix-chart-contract",
+              slice ->
+                  slice.stream()
+                      .map(d -> d.root().isObject() ? PodTemplate.of(d) : List.<PodTemplate>of())
+                      .toList())) {
+        all.addAll(part);
+      }
+      return all;
+    } catch (InvalidInputException e) {
+      throw new IllegalStateException("reading pod templates failed", e); // it throws none
     }
   }
 
@@ -155,19 +195,30 @@ public final class ManifestSet {
 
   /** The Services whose selector selects {@code pod} (indexed once per set). */
   public List<ManifestDocument> servicesSelecting(PodTemplate pod) {
+    Map<PodTemplate, List<ManifestDocument>> index = services;
+    return (index != null ? index : servicesIndex()).getOrDefault(pod, List.of());
+  }
+
+  private synchronized Map<PodTemplate, List<ManifestDocument>> servicesIndex() {
     if (services == null) {
-      services = new java.util.IdentityHashMap<>();
+      Map<PodTemplate, List<ManifestDocument>> index = new java.util.IdentityHashMap<>();
       for (ManifestDocument service : ofKind("Service")) {
         for (PodTemplate selected : selectedBy(service.root().path("spec").path("selector"))) {
-          services.computeIfAbsent(selected, p -> new ArrayList<>()).add(service);
+          index.computeIfAbsent(selected, p -> new ArrayList<>()).add(service);
         }
       }
+      services = index;
     }
-    return services.getOrDefault(pod, List.of());
+    return services;
   }
 
   /** Pod templates whose containers run vLLM, or that carry a model.aibrix.ai label. */
   public List<PodTemplate> modelPods(KvContract contract) {
+    List<PodTemplate> found = modelPods;
+    return found != null ? found : findModelPods(contract);
+  }
+
+  private synchronized List<PodTemplate> findModelPods(KvContract contract) {
     if (modelPods == null) {
       String name = contract.label("name");
       String kv = contract.label("kvEventsEnabled");
@@ -185,12 +236,19 @@ public final class ManifestSet {
 
   /** The KV view of every model pod, computed once per set. */
   public List<KvSubject> subjects(KvContract contract) {
+    List<KvSubject> found = subjects;
+    return found != null ? found : computeSubjects(contract);
+  }
+
+  private synchronized List<KvSubject> computeSubjects(KvContract contract) {
     if (subjects == null) {
-      subjects = KvSubject.compute(this, contract);
-      subjectsByPod = new java.util.IdentityHashMap<>();
-      for (KvSubject subject : subjects) {
-        subjectsByPod.put(subject.pod(), subject);
+      List<KvSubject> computed = KvSubject.compute(this, contract);
+      Map<PodTemplate, KvSubject> byPod = new java.util.IdentityHashMap<>();
+      for (KvSubject subject : computed) {
+        byPod.put(subject.pod(), subject);
       }
+      subjectsByPod = byPod;
+      subjects = computed;
     }
     return subjects;
   }

@@ -13,13 +13,16 @@ import java.util.Map;
 /**
  * The network view of one set of documents: its NetworkPolicies (for the evaluator), the labels of
  * the Namespaces it declares, and each pod template as an {@link Endpoint}. Objects without a
- * namespace are taken to run in "default", as kubectl would put them.
+ * namespace are taken to run in "default", as kubectl would put them. Endpoints are built once
+ * each; a view belongs to one rule's run (it is not shared between threads).
  */
 public final class PodNetwork {
   private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
   private final Map<NetworkPolicyEvaluator.Policy, ManifestDocument> documents =
       new java.util.IdentityHashMap<>();
   private final NetworkPolicyEvaluator evaluator;
+  private final Map<PodTemplate, Endpoint> targets = new java.util.IdentityHashMap<>();
+  private final Map<AibrixPods, Endpoint> sources = new HashMap<>();
 
   public PodNetwork(ManifestSet manifests) {
     for (ManifestDocument namespace : manifests.ofKind("Namespace")) {
@@ -56,6 +59,10 @@ public final class PodNetwork {
 
   /** A pod template as the target of a connection. */
   public Endpoint target(PodTemplate pod) {
+    return targets.computeIfAbsent(pod, this::endpoint);
+  }
+
+  private Endpoint endpoint(PodTemplate pod) {
     List<Endpoint.ContainerPort> ports = new ArrayList<>();
     for (JsonNode container : pod.template().path("spec").path("containers")) {
       for (JsonNode port : container.path("ports")) {
@@ -73,8 +80,9 @@ public final class PodNetwork {
 
   /** AIBrix pods as the source of a connection (their IP is unknown). */
   public Endpoint source(AibrixPods pods) {
-    return new Endpoint(
-        pods.namespace(), labelsOf(pods.namespace()), pods.labels(), null, List.of());
+    return sources.computeIfAbsent(
+        pods,
+        p -> new Endpoint(p.namespace(), labelsOf(p.namespace()), p.labels(), null, List.of()));
   }
 
   private Map<String, String> labelsOf(String namespace) {

@@ -1,6 +1,7 @@
 package io.github.kvchart.aibrix.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.Digits;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,14 +16,26 @@ public final class PodTemplate {
   private final ManifestDocument document;
   private final String pointer;
   private final JsonNode template;
-  private Map<String, String> labels;
-  private List<VllmContainer> containers;
-  private String namespace;
+  private final Map<String, String> labels;
+  private final List<VllmContainer> containers;
+  private final String namespace;
 
+  /**
+   * Everything rules read is computed here, so a pod template is immutable and the contract rules
+   * can read it from several threads.
+   */
   public PodTemplate(ManifestDocument document, String pointer, JsonNode template) {
     this.document = document;
     this.pointer = pointer;
     this.template = template;
+    this.labels = readLabels(template);
+    List<VllmContainer> found = new ArrayList<>();
+    JsonNode list = template.path("spec").path("containers");
+    for (int i = 0; i < list.size(); i++) {
+      found.add(new VllmContainer(this, pointer + "/spec/containers/" + i, list.get(i)));
+    }
+    this.containers = List.copyOf(found);
+    this.namespace = document.root().path("metadata").path("namespace").asText("default");
   }
 
   public ManifestDocument document() {
@@ -64,22 +77,23 @@ public final class PodTemplate {
 
   /** The pod labels, as strings (non-string values keep their JSON text). */
   public Map<String, String> labels() {
-    if (labels == null) {
-      Map<String, String> found = new LinkedHashMap<>();
-      template
-          .path("metadata")
-          .path("labels")
-          .fields()
-          .forEachRemaining(
-              e ->
-                  found.put(
-                      e.getKey(),
-                      e.getValue().isTextual()
-                          ? e.getValue().asText()
-                          : io.github.kvchart.aibrix.core.Json.compact(e.getValue())));
-      labels = found;
-    }
     return labels;
+  }
+
+  private static Map<String, String> readLabels(JsonNode template) {
+    Map<String, String> found = new LinkedHashMap<>();
+    template
+        .path("metadata")
+        .path("labels")
+        .fields()
+        .forEachRemaining(
+            e ->
+                found.put(
+                    e.getKey(),
+                    e.getValue().isTextual()
+                        ? e.getValue().asText()
+                        : io.github.kvchart.aibrix.core.Json.compact(e.getValue())));
+    return java.util.Collections.unmodifiableMap(found);
   }
 
   /** Whether a label is present with a string value (a YAML true is not the string "true"). */
@@ -93,22 +107,11 @@ public final class PodTemplate {
 
   /** The containers, each with its pointer. */
   public List<VllmContainer> containers() {
-    if (containers == null) {
-      List<VllmContainer> found = new ArrayList<>();
-      JsonNode list = template.path("spec").path("containers");
-      for (int i = 0; i < list.size(); i++) {
-        found.add(new VllmContainer(this, pointer + "/spec/containers/" + i, list.get(i)));
-      }
-      containers = found;
-    }
     return containers;
   }
 
   /** The namespace the pod runs in: its document's, else "default" (where kubectl puts it). */
   public String namespace() {
-    if (namespace == null) {
-      namespace = document.root().path("metadata").path("namespace").asText("default");
-    }
     return namespace;
   }
 
@@ -119,10 +122,9 @@ public final class PodTemplate {
         continue;
       }
       var flag = container.flag("--port");
-      if (flag.isPresent()
-          && flag.get().value() != null
-          && flag.get().value().matches("[0-9]{1,5}")) {
-        return java.util.OptionalInt.of(Integer.parseInt(flag.get().value()));
+      int port = flag.isPresent() ? Digits.value(flag.get().value(), 5) : -1;
+      if (port >= 0) {
+        return java.util.OptionalInt.of(port);
       }
     }
     return java.util.OptionalInt.empty();
@@ -134,8 +136,9 @@ public final class PodTemplate {
    */
   public int servingPort(KvContract contract) {
     JsonNode label = label(contract.label("port"));
-    if (label.isTextual() && label.asText().matches("[0-9]{1,5}")) {
-      return Integer.parseInt(label.asText());
+    int port = label.isTextual() ? Digits.value(label.asText(), 5) : -1;
+    if (port >= 0) {
+      return port;
     }
     return vllmPort().orElse(contract.defaultServingPort());
   }

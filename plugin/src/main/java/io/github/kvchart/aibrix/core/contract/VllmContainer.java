@@ -37,10 +37,10 @@ public final class VllmContainer {
   private final JsonNode node;
   private final List<Token> tokens = new ArrayList<>();
   private final Map<String, EnvEntry> env = new LinkedHashMap<>();
-  private List<Flag> flags;
-  private Map<String, Flag> lastFlag;
-  private Map<Integer, String> ports;
-  private Boolean vllm;
+  private final List<Flag> flags;
+  private final Map<String, Flag> lastFlag = new java.util.HashMap<>();
+  private final Map<Integer, String> ports;
+  private final boolean vllm;
 
   VllmContainer(PodTemplate pod, String pointer, JsonNode node) {
     this.pod = pod;
@@ -69,6 +69,10 @@ public final class VllmContainer {
               reference,
               pointer + "/env/" + i));
     }
+    flags = List.copyOf(readFlags());
+    flags.forEach(flag -> lastFlag.put(flag.name(), flag));
+    ports = readPorts(node);
+    vllm = detectVllm();
   }
 
   public PodTemplate pod() {
@@ -97,9 +101,6 @@ public final class VllmContainer {
 
   /** Whether this container runs vLLM's OpenAI server. */
   public boolean isVllm() {
-    if (vllm == null) {
-      vllm = detectVllm();
-    }
     return vllm;
   }
 
@@ -123,14 +124,8 @@ public final class VllmContainer {
     return image.substring(slash + 1).startsWith("vllm");
   }
 
-  /** Every {@code --flag} in command and args, in order (read once). */
+  /** Every {@code --flag} in command and args, in order. */
   public List<Flag> flags() {
-    if (flags == null) {
-      flags = List.copyOf(readFlags());
-      Map<String, Flag> last = new java.util.HashMap<>();
-      flags.forEach(flag -> last.put(flag.name(), flag));
-      lastFlag = last;
-    }
     return flags;
   }
 
@@ -181,7 +176,6 @@ public final class VllmContainer {
 
   /** The last occurrence of a flag (the one argparse keeps). */
   public Optional<Flag> flag(String name) {
-    flags();
     return Optional.ofNullable(lastFlag.get(name));
   }
 
@@ -215,15 +209,16 @@ public final class VllmContainer {
 
   /** The declared container ports, port number to name ("" when unnamed). */
   public Map<Integer, String> containerPorts() {
-    if (ports == null) {
-      Map<Integer, String> found = new LinkedHashMap<>();
-      for (JsonNode port : node.path("ports")) {
-        if (port.path("containerPort").canConvertToInt()) {
-          found.put(port.path("containerPort").asInt(), port.path("name").asText(""));
-        }
-      }
-      ports = java.util.Collections.unmodifiableMap(found);
-    }
     return ports;
+  }
+
+  private static Map<Integer, String> readPorts(JsonNode node) {
+    Map<Integer, String> found = new LinkedHashMap<>();
+    for (JsonNode port : node.path("ports")) {
+      if (port.path("containerPort").canConvertToInt()) {
+        found.put(port.path("containerPort").asInt(), port.path("name").asText(""));
+      }
+    }
+    return java.util.Collections.unmodifiableMap(found);
   }
 }

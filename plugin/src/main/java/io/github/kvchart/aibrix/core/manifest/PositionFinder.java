@@ -154,7 +154,7 @@ public final class PositionFinder {
         }
       }
     } else if (node instanceof SequenceNode sequence) {
-      int wanted = segment.matches("[0-9]{1,9}") ? Integer.parseInt(segment) : -1;
+      int wanted = io.github.kvchart.aibrix.core.Digits.value(segment, 9);
       if (wanted >= 0 && wanted < sequence.getValue().size()) {
         Node element = sequence.getValue().get(wanted);
         return descend(element, path, depth + 1, element.getStartMark());

@@ -78,7 +78,8 @@ public final class ManifestValidator {
             contract,
             settings,
             KvContract.aibrixRelease(request.aibrixVersion()),
-            installation(contract, request.aibrixInstallation()));
+            installation(contract, request.aibrixInstallation()),
+            request.threads());
     SourceSet sources =
         SourceSet.expand(
             request.baseDir(), request.sources(), request.includes(), request.excludes());

@@ -1,5 +1,6 @@
 package io.github.kvchart.aibrix.core.contract.rules;
 
+import io.github.kvchart.aibrix.core.Digits;
 import io.github.kvchart.aibrix.core.contract.ContractRule;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.KvSubject;
@@ -40,7 +41,9 @@ public final class KvDataParallelRule implements ContractRule {
         for (String flag : contract.vllm().dataParallelFlags()) {
           String value = null;
           String pointer = tokens.get(i).pointer();
-          if (text.startsWith(flag + "=")) {
+          if (text.startsWith(flag)
+              && text.length() > flag.length()
+              && text.charAt(flag.length()) == '=') {
             value = text.substring(flag.length() + 1);
           } else if (text.equals(flag) && i + 1 < tokens.size()) {
             value = tokens.get(i + 1).text();
@@ -49,9 +52,8 @@ public final class KvDataParallelRule implements ContractRule {
           if (value == null) {
             continue;
           }
-          String expanded = container.expand(value).text();
-          if (expanded.matches("[0-9]{1,4}") && Integer.parseInt(expanded) > 1) {
-            int ranks = Integer.parseInt(expanded);
+          int ranks = Digits.value(container.expand(value).text(), 4);
+          if (ranks > 1) {
             violations.add(
                 subject
                     .pod()

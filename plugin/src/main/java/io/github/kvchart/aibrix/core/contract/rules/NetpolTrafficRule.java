@@ -1,6 +1,7 @@
 package io.github.kvchart.aibrix.core.contract.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.Digits;
 import io.github.kvchart.aibrix.core.contract.AibrixPods;
 import io.github.kvchart.aibrix.core.contract.ContractRule;
 import io.github.kvchart.aibrix.core.contract.Installation;
@@ -203,7 +204,10 @@ public final class NetpolTrafficRule implements ContractRule {
           continue;
         }
         String port = source.path("port").asText("");
-        int number = port.matches("[0-9]{1,5}") ? Integer.parseInt(port) : serving;
+        int number = Digits.value(port, 5);
+        if (number < 0) {
+          number = serving;
+        }
         if (!ports.contains(number)) {
           ports.add(number);
         }
