@@ -44,7 +44,8 @@ public final class Main {
         --aibrix-installation I  any, kustomize, helm or helm-envoy-sidecar (default any)
         --includes GLOBS         files to read under folders (default **/*.yaml,**/*.yml)
         --excludes GLOBS         files to leave out
-        --threads N              files checked in parallel (default: the number of cores)
+        --threads N              files (and, on 500+ documents, contract rules) checked in
+                                 parallel (default: the number of cores)
         --reports-dir DIR        also write validation.json, validation.sarif, TEST-aibrix-chart.xml
         --format F               text (default), json, sarif or junit, on standard output
         --fail-on-warning        exit 1 on warnings too
