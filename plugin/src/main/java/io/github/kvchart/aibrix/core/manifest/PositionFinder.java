@@ -1,5 +1,6 @@
 package io.github.kvchart.aibrix.core.manifest;
 
+import io.github.kvchart.aibrix.core.Digits;
 import io.github.kvchart.aibrix.core.yaml.SafeYamlLoader;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -154,7 +155,7 @@ public final class PositionFinder {
         }
       }
     } else if (node instanceof SequenceNode sequence) {
-      int wanted = io.github.kvchart.aibrix.core.Digits.value(segment, 9);
+      int wanted = Digits.value(segment, 9);
       if (wanted >= 0 && wanted < sequence.getValue().size()) {
         Node element = sequence.getValue().get(wanted);
         return descend(element, path, depth + 1, element.getStartMark());
