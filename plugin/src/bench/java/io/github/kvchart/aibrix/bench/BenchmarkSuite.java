@@ -276,7 +276,8 @@ class BenchmarkSuite {
   /**
    * The command-line validator as a whole process (JVM start to exit), one document and the
    * 5,000-document corpus: plain {@code java -jar}, and with a class-data-sharing archive made once
-   * and C1 only (the README's recipe). Medians of 5 runs.
+   * and C1 only (the README's recipe). Then one file of 1,000 documents with a violation each
+   * (locating them must stay linear in the file's size). Medians of 5 runs.
    */
   private void cli(Path corpusDir) throws Exception {
     String jar = System.getProperty("bench.cli.jar");
@@ -298,6 +299,8 @@ class BenchmarkSuite {
     results.put("cli_5000_docs_s", cliMedian(java, List.of(), jar, corpusDir));
     results.put("cli_fixed_cds_s", cliMedian(java, cds, jar, one));
     results.put("cli_5000_docs_cds_s", cliMedian(java, cds, jar, corpusDir));
+    Path broken = Corpus.writeAllBroken(work.resolve("cli-broken"), 1000);
+    results.put("cli_1000_violations_one_file_s", cliMedian(java, List.of(), jar, broken));
   }
 
   private static double cliMedian(String java, List<String> flags, String jar, Path dir)

@@ -133,6 +133,21 @@ final class Corpus {
     return paths;
   }
 
+  /**
+   * One file of {@code count} Deployments, each with a typo: every document has a violation to
+   * locate (an all-in-one manifest, as kustomize or helm template writes, gone wrong).
+   */
+  static Path writeAllBroken(Path dir, int count) throws IOException {
+    Files.createDirectories(dir);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      text.append("---\n").append(deployment("broken-" + i, true));
+    }
+    Path file = dir.resolve("all-in-one.yaml");
+    Files.writeString(file, text);
+    return file;
+  }
+
   /** Single-document files, valid, in the same mix (the peer reads one document per file). */
   static List<Path> writeSingles(Path dir, int count) throws IOException {
     Files.createDirectories(dir);

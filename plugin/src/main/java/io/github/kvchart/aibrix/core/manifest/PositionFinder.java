@@ -27,18 +27,21 @@ public final class PositionFinder {
   private final int firstDocument;
   private final int lineOffset;
   private int[] documentLines;
+  private final boolean single; // holds one document's lines (made by only)
 
   /**
    * A finder that already knows each document's first line (1-based), as a parse with {@code
    * options} found them.
    */
   public PositionFinder(LoaderOptions options, String text, int[] documentLines) {
-    this(options, text, 0, 0);
+    this(options, text, 0, 0, false);
     this.documentLines = documentLines.clone();
   }
 
-  private PositionFinder(LoaderOptions options, String text, int firstDocument, int lineOffset) {
+  private PositionFinder(
+      LoaderOptions options, String text, int firstDocument, int lineOffset, boolean single) {
     this.options = options;
+    this.single = single;
     this.text = text;
     this.firstDocument = firstDocument;
     this.lineOffset = lineOffset;
@@ -60,7 +63,7 @@ public final class PositionFinder {
       return this;
     }
     return new PositionFinder(
-        options, text.substring(start, end), document, lineOffset + lines[local] - 1);
+        options, text.substring(start, end), document, lineOffset + lines[local] - 1, true);
   }
 
   /** The line (1-based) of each document's first token, found in one scan. */
@@ -100,8 +103,22 @@ public final class PositionFinder {
 
   /**
    * {line, column} (1-based) of {@code pointer} in document {@code document}; {0, 0} if unknown.
+   * Only that document's lines are read again when the file holds several, so locating a violation
+   * in each of a file's documents stays linear in the file's size; the whole text is read when the
+   * document alone cannot be (a %TAG directive before it, say).
    */
   public int[] locate(int document, String pointer) {
+    PositionFinder alone = single ? this : only(document);
+    if (alone != this) {
+      int[] found = alone.locate(document, pointer);
+      if (found[0] > 0) {
+        return found;
+      }
+    }
+    return locateInText(document, pointer);
+  }
+
+  private int[] locateInText(int document, String pointer) {
     List<String> path = segments(pointer);
     try {
       Iterator<Node> roots = roots();

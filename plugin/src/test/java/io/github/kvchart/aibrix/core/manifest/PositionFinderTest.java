@@ -72,6 +72,35 @@ class PositionFinderTest {
     assertTrue(checked > 3_000, "only " + checked + " pointers checked");
   }
 
+  /**
+   * A document is read again alone (its own lines), unless it cannot be: here a tag handle its
+   * directive, above the document's first line, defines. Then the whole text is read.
+   */
+  @Test
+  void aDocumentThatCannotBeReadAloneIsLocatedInTheWholeText() {
+    String text = "%TAG !k! tag:kvchart.example,2026:\n--- !k!config\nname: a\nport: 8000\n";
+    PositionFinder finder =
+        new PositionFinder(new org.yaml.snakeyaml.LoaderOptions(), text, new int[] {2});
+    assertArrayEquals(new int[] {4, 1}, finder.locate(0, "/port"));
+  }
+
+  @Test
+  void eachDocumentOfAFileIsLocatedInItsOwnLines() {
+    StringBuilder text = new StringBuilder();
+    int[] lines = new int[50];
+    for (int i = 0; i < lines.length; i++) {
+      text.append("---\n# document ").append(i).append('\n');
+      lines[i] = 3 + 5 * i;
+      text.append("kind: Pod\nspec:\n  replicaz: ").append(i).append('\n');
+    }
+    PositionFinder finder =
+        new PositionFinder(new org.yaml.snakeyaml.LoaderOptions(), text.toString(), lines);
+    for (int i = 0; i < lines.length; i++) {
+      assertArrayEquals(new int[] {lines[i] + 2, 3}, finder.locate(i, "/spec/replicaz"));
+      assertArrayEquals(new int[] {lines[i], 1}, finder.locate(i, ""));
+    }
+  }
+
   private static void pointers(JsonNode node, String prefix, List<String> out) {
     out.add(prefix);
     if (node.isObject()) {
