@@ -62,8 +62,44 @@ public final class PositionFinder {
     if (start < 0 || end < start) {
       return this;
     }
+    end = contentEnd(text, start, end);
     return new PositionFinder(
         options, text.substring(start, end), document, lineOffset + lines[local] - 1, true);
+  }
+
+  /**
+   * {@code end} moved back over the lines that close a document or open the next: markers ({@code
+   * ---}, {@code ...}), directives, comments and blank lines. None of them starts a node, so no
+   * position changes, and the document alone is plain YAML the short way reads.
+   */
+  static int contentEnd(String text, int start, int end) {
+    int lineEnd = end;
+    while (lineEnd > start) {
+      int lineStart = Math.max(start, text.lastIndexOf('\n', lineEnd - 2) + 1);
+      if (lineStart == start) {
+        break; // the document's first line holds its first token
+      }
+      String line = text.substring(lineStart, lineEnd).strip();
+      if (line.isEmpty()
+          || line.startsWith("#")
+          || marker(text, lineStart, "---")
+          || marker(text, lineStart, "...")
+          || text.charAt(lineStart) == '%') {
+        lineEnd = lineStart;
+      } else {
+        break;
+      }
+    }
+    return lineEnd;
+  }
+
+  /** Whether a document marker starts at {@code at} (followed by a space, a tab or a line end). */
+  private static boolean marker(String text, int at, String marker) {
+    if (!text.startsWith(marker, at)) {
+      return false;
+    }
+    int next = at + marker.length();
+    return next == text.length() || " \t\r\n".indexOf(text.charAt(next)) >= 0;
   }
 
   /** The line (1-based) of each document's first token, found in one scan. */

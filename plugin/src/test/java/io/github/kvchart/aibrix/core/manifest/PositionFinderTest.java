@@ -1,6 +1,7 @@
 package io.github.kvchart.aibrix.core.manifest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -99,6 +100,23 @@ class PositionFinderTest {
       assertArrayEquals(new int[] {lines[i] + 2, 3}, finder.locate(i, "/spec/replicaz"));
       assertArrayEquals(new int[] {lines[i], 1}, finder.locate(i, ""));
     }
+  }
+
+  @Test
+  void aDocumentEndsBeforeTheLinesThatCloseItOrOpenTheNext() {
+    String text = "a: 1\nb:\n  c: 2\n\n# next\n...\n%YAML 1.1\n--- # x\n---\n";
+    assertEquals(
+        "a: 1\nb:\n  c: 2\n", text.substring(0, PositionFinder.contentEnd(text, 0, text.length())));
+    String first = "--- {a: 1}\n---\n";
+    assertEquals(
+        "--- {a: 1}\n",
+        first.substring(0, PositionFinder.contentEnd(first, 0, first.length())),
+        "the first line holds the first token");
+    String plain = "a: b\n---x\n";
+    assertEquals(
+        plain.length(),
+        PositionFinder.contentEnd(plain, 0, plain.length()),
+        "---x is not a marker");
   }
 
   private static void pointers(JsonNode node, String prefix, List<String> out) {
