@@ -28,6 +28,7 @@ public final class PositionFinder {
   private final int lineOffset;
   private int[] documentLines;
   private final boolean single; // holds one document's lines (made by only)
+  private volatile Alone last; // the document read last (a file's documents are checked in turn)
 
   /**
    * A finder that already knows each document's first line (1-based), as a parse with {@code
@@ -139,37 +140,57 @@ public final class PositionFinder {
 
   /**
    * {line, column} (1-based) of {@code pointer} in document {@code document}; {0, 0} if unknown.
-   * Only that document's lines are read again when the file holds several, so locating a violation
-   * in each of a file's documents stays linear in the file's size; the whole text is read when the
+   * Only that document's lines are read again when the file holds several, and the last document
+   * read is kept for the next pointer (the items of a List, each with a violation, are located in
+   * one reading), so locating stays linear in the file's size. The whole text is read when the
    * document alone cannot be (a %TAG directive before it, say).
    */
   public int[] locate(int document, String pointer) {
-    PositionFinder alone = single ? this : only(document);
-    if (alone != this) {
-      int[] found = alone.locate(document, pointer);
-      if (found[0] > 0) {
-        return found;
+    if (!single) {
+      Alone alone = last;
+      if (alone == null || alone.document() != document) {
+        alone = readAlone(document);
+        last = alone;
+      }
+      if (alone.root() != null) {
+        return position(alone.root(), pointer, alone.lineOffset());
       }
     }
-    return locateInText(document, pointer);
-  }
-
-  private int[] locateInText(int document, String pointer) {
-    List<String> path = segments(pointer);
     try {
       Iterator<Node> roots = roots();
       for (int current = firstDocument; roots.hasNext(); current++) {
         Node root = roots.next();
-        if (current < document) {
-          continue;
+        if (current >= document) {
+          return position(root, pointer, lineOffset);
         }
-        Mark found = descend(root, path, 0, root.getStartMark());
-        return new int[] {found.getLine() + 1 + lineOffset, found.getColumn() + 1};
       }
     } catch (RuntimeException e) {
       // fall through: the position is unknown, the violation still stands
     }
     return new int[] {0, 0};
+  }
+
+  /** One document's node tree, read from its own lines; a null root when it cannot be. */
+  private record Alone(int document, Node root, int lineOffset) {}
+
+  private Alone readAlone(int document) {
+    PositionFinder alone = only(document);
+    if (alone != this) {
+      try {
+        Iterator<Node> roots = alone.roots();
+        if (roots.hasNext()) {
+          return new Alone(document, roots.next(), alone.lineOffset);
+        }
+      } catch (RuntimeException e) {
+        // read in the whole text instead
+      }
+    }
+    return new Alone(document, null, 0);
+  }
+
+  private static int[] position(Node root, String pointer, int lineOffset) {
+    Mark found = descend(root, segments(pointer), 0, root.getStartMark());
+    return new int[] {found.getLine() + 1 + lineOffset, found.getColumn() + 1};
   }
 
   /**

@@ -102,6 +102,26 @@ class PositionFinderTest {
     }
   }
 
+  /**
+   * The document read last is kept for the next pointer, and read again when another came between.
+   */
+  @Test
+  void itemsOfAListAndDocumentsInAnyOrderAreLocated() {
+    StringBuilder list = new StringBuilder("apiVersion: v1\nkind: List\nitems:\n");
+    for (int i = 0; i < 20; i++) {
+      list.append("  - kind: Pod\n    spec:\n      replicaz: ").append(i).append('\n');
+    }
+    String text = "kind: A\nx: 1\n---\n" + list + "---\nkind: B\ny: 2\n";
+    PositionFinder finder =
+        new PositionFinder(new org.yaml.snakeyaml.LoaderOptions(), text, new int[] {1, 4, 68});
+    for (int i = 19; i >= 0; i -= 3) {
+      assertArrayEquals(
+          new int[] {4 + 3 + 3 * i + 2, 7}, finder.locate(1, "/items/" + i + "/spec/replicaz"));
+      assertArrayEquals(new int[] {2, 1}, finder.locate(0, "/x"));
+      assertArrayEquals(new int[] {69, 1}, finder.locate(2, "/y"));
+    }
+  }
+
   @Test
   void aDocumentEndsBeforeTheLinesThatCloseItOrOpenTheNext() {
     String text = "a: 1\nb:\n  c: 2\n\n# next\n...\n%YAML 1.1\n--- # x\n---\n";
