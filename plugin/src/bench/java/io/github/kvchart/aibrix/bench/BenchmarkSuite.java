@@ -276,8 +276,9 @@ class BenchmarkSuite {
   /**
    * The command-line validator as a whole process (JVM start to exit), one document and the
    * 5,000-document corpus: plain {@code java -jar}, and with a class-data-sharing archive made once
-   * and C1 only (the README's recipe). Then one file of 1,000 documents with a violation each
-   * (locating them must stay linear in the file's size). Medians of 5 runs.
+   * and C1 only (the README's recipe). Then one file of 1,000 documents with a violation each, and
+   * one kind: List of 1,000 items with a violation each (locating them must stay linear in the
+   * file's size). Medians of 5 runs.
    */
   private void cli(Path corpusDir) throws Exception {
     String jar = System.getProperty("bench.cli.jar");
@@ -301,6 +302,8 @@ class BenchmarkSuite {
     results.put("cli_5000_docs_cds_s", cliMedian(java, cds, jar, corpusDir));
     Path broken = Corpus.writeAllBroken(work.resolve("cli-broken"), 1000);
     results.put("cli_1000_violations_one_file_s", cliMedian(java, List.of(), jar, broken));
+    Path list = Corpus.writeBrokenList(work.resolve("cli-list"), 1000);
+    results.put("cli_1000_item_list_s", cliMedian(java, List.of(), jar, list));
   }
 
   private static double cliMedian(String java, List<String> flags, String jar, Path dir)

@@ -148,6 +148,22 @@ final class Corpus {
     return file;
   }
 
+  /**
+   * One kind: List of {@code count} Deployments, each with a typo (what kubectl get -o yaml
+   * writes).
+   */
+  static Path writeBrokenList(Path dir, int count) throws IOException {
+    Files.createDirectories(dir);
+    StringBuilder text = new StringBuilder("apiVersion: v1\nkind: List\nitems:\n");
+    for (int i = 0; i < count; i++) {
+      String item = deployment("listed-" + i, true).strip();
+      text.append("  - ").append(item.replace("\n", "\n    ")).append('\n');
+    }
+    Path file = dir.resolve("list.yaml");
+    Files.writeString(file, text);
+    return file;
+  }
+
   /** Single-document files, valid, in the same mix (the peer reads one document per file). */
   static List<Path> writeSingles(Path dir, int count) throws IOException {
     Files.createDirectories(dir);

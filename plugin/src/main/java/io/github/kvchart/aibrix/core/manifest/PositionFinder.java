@@ -31,6 +31,13 @@ public final class PositionFinder {
   private volatile Alone last; // the document read last (a file's documents are checked in turn)
 
   /**
+   * Characters from which a finder holding one document keeps its node tree between pointers: a
+   * kept List whose items the contract rules report on. Smaller documents are read again, so the
+   * documents kept for the contract do not each keep a tree.
+   */
+  static final int KEEP_FROM = 16 * 1024;
+
+  /**
    * A finder that already knows each document's first line (1-based), as a parse with {@code
    * options} found them.
    */
@@ -146,10 +153,10 @@ public final class PositionFinder {
    * document alone cannot be (a %TAG directive before it, say).
    */
   public int[] locate(int document, String pointer) {
-    if (!single) {
+    if (!single || text.length() >= KEEP_FROM) {
       Alone alone = last;
       if (alone == null || alone.document() != document) {
-        alone = readAlone(document);
+        alone = single ? readOwn(document) : readAlone(document);
         last = alone;
       }
       if (alone.root() != null) {
@@ -184,6 +191,19 @@ public final class PositionFinder {
       } catch (RuntimeException e) {
         // read in the whole text instead
       }
+    }
+    return new Alone(document, null, 0);
+  }
+
+  /** A document of its own (a kept List, say) read once for all its pointers. */
+  private Alone readOwn(int document) {
+    try {
+      Iterator<Node> roots = roots();
+      if (document == firstDocument && roots.hasNext()) {
+        return new Alone(document, roots.next(), lineOffset);
+      }
+    } catch (RuntimeException e) {
+      // the position is unknown, as below
     }
     return new Alone(document, null, 0);
   }

@@ -106,6 +106,13 @@ public final class SchemaCheck {
     return violations;
   }
 
+  /**
+   * Whether {@code document} is a kind: List or a *List kind whose items are checked one by one.
+   */
+  boolean isList(ManifestDocument document) {
+    return isList(document.apiVersion(), document.kind(), document.root());
+  }
+
   private boolean isList(String apiVersion, String kind, JsonNode root) {
     if (!root.path("items").isArray() || !kind.endsWith("List")) {
       return false;

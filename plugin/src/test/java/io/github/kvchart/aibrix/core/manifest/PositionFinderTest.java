@@ -122,6 +122,25 @@ class PositionFinderTest {
     }
   }
 
+  /** A kept List (a finder holding one document, large) is read once for all its items. */
+  @Test
+  void theItemsOfALargeKeptListAreLocated() {
+    StringBuilder text = new StringBuilder("kind: A\n---\napiVersion: v1\nkind: List\nitems:\n");
+    int items = 500;
+    for (int i = 0; i < items; i++) {
+      text.append("  - kind: Pod\n    spec:\n      replicaz: ").append(i).append('\n');
+    }
+    assertTrue(text.length() > PositionFinder.KEEP_FROM, "large enough to be kept");
+    PositionFinder kept =
+        new PositionFinder(
+                new org.yaml.snakeyaml.LoaderOptions(), text.toString(), new int[] {1, 3})
+            .only(1);
+    for (int i = items - 1; i >= 0; i -= 7) {
+      assertArrayEquals(
+          new int[] {3 + 3 + 3 * i + 2, 7}, kept.locate(1, "/items/" + i + "/spec/replicaz"));
+    }
+  }
+
   @Test
   void aDocumentEndsBeforeTheLinesThatCloseItOrOpenTheNext() {
     String text = "a: 1\nb:\n  c: 2\n\n# next\n...\n%YAML 1.1\n--- # x\n---\n";

@@ -43,6 +43,47 @@ class DocumentHandlingTest {
     assertEquals("bad", found.get(0).name());
   }
 
+  /** kubectl get -o yaml writes a List: the contract reads its items as the objects they are. */
+  @Test
+  void theContractReadsTheItemsOfAList() throws Exception {
+    List<Violation> found =
+        validate(
+            """
+            apiVersion: v1
+            kind: List
+            items:
+              - apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: other
+                data: {a: b}
+              - apiVersion: apps/v1
+                kind: DeploymentList
+                items:
+                  - apiVersion: apps/v1
+                    kind: Deployment
+                    metadata:
+                      name: llm
+                    spec:
+                      selector:
+                        matchLabels: {app: llm}
+                      template:
+                        metadata:
+                          labels: {app: llm}
+                        spec:
+                          containers:
+                            - name: vllm
+                              image: vllm/vllm-openai:v0.11.0
+                              command: [vllm, serve]
+                              args: [org/m, --enable-kv-cache-events]
+            """);
+    List<Violation> flags = found.stream().filter(v -> v.rule().equals("kv-flag-unknown")).toList();
+    assertEquals(1, flags.size(), found.toString());
+    assertEquals("/items/1/items/0/spec/template/spec/containers/0/args/1", flags.get(0).pointer());
+    assertEquals(27, flags.get(0).line());
+    assertEquals("llm", flags.get(0).name());
+  }
+
   @Test
   void aListKindChecksItsItemsAgainstTheItemKind() throws Exception {
     List<Violation> found =
