@@ -44,7 +44,8 @@ public class ValidateMojo extends AbstractMojo {
 
   /**
    * Globs of files to check inside source directories. Unset: {@code **}{@code /*.yaml} and {@code
-   * **}{@code /*.yml}.
+   * **}{@code /*.yml}; add {@code **}{@code /*.json} for {@code kubectl get -o json} output. A
+   * source directory in which nothing matches is named in a warning.
    *
    * @since 0.1.0
    */

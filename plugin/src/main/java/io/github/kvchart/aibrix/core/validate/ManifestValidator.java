@@ -83,6 +83,19 @@ public final class ManifestValidator {
     SourceSet sources =
         SourceSet.expand(
             request.baseDir(), request.sources(), request.includes(), request.excludes());
+    for (SourceSet.EmptyFolder empty : sources.emptyFolders()) {
+      log.warn(
+          empty.display()
+              + ": no file in it matches the includes ("
+              + String.join(",", sources.includes())
+              + "), so nothing there is validated."
+              + (empty.jsonFiles() > 0
+                  ? " It holds "
+                      + empty.jsonFiles()
+                      + " .json file(s): add **/*.json to aibrix-chart.includes (--includes) to"
+                      + " validate them."
+                  : ""));
+    }
     java.util.Map<String, String> hints = new java.util.LinkedHashMap<>();
     contract
         .podAutoscalerFields()

@@ -28,17 +28,27 @@ public final class SourceSet {
   private final TreeSet<Path> files = new TreeSet<>();
   private final TreeSet<Path> charts = new TreeSet<>();
   private List<Path> fileList;
+  private final List<EmptyFolder> emptyFolders = new java.util.ArrayList<>();
 
-  private SourceSet(Path baseDir) {
+  /**
+   * A folder among the sources that gave nothing to validate: no file the includes match and no
+   * chart. {@code jsonFiles} counts the .json files in it the includes left out.
+   */
+  public record EmptyFolder(String display, int jsonFiles) {}
+
+  private final List<String> includes;
+
+  private SourceSet(Path baseDir, List<String> includes) {
     this.baseDir = baseDir.toAbsolutePath().normalize();
+    this.includes = includes.isEmpty() ? DEFAULT_INCLUDES : List.copyOf(includes);
   }
 
   /** Expands {@code sources} (relative to {@code baseDir}) into files and charts. */
   public static SourceSet expand(
       Path baseDir, List<Path> sources, List<String> includes, List<String> excludes)
       throws InvalidInputException {
-    SourceSet set = new SourceSet(baseDir);
-    List<PathMatcher> include = matchers(includes.isEmpty() ? DEFAULT_INCLUDES : includes);
+    SourceSet set = new SourceSet(baseDir, includes);
+    List<PathMatcher> include = matchers(set.includes);
     List<PathMatcher> exclude = matchers(excludes);
     for (Path source : sources) {
       Path path = set.baseDir.resolve(source).normalize();
@@ -49,7 +59,11 @@ public final class SourceSet {
             "Check aibrix-chart.sources (comma-separated files and directories).");
       }
       if (Files.isDirectory(path)) {
-        set.walk(path, include, exclude);
+        int before = set.files.size() + set.charts.size();
+        int json = set.walk(path, include, exclude);
+        if (set.files.size() + set.charts.size() == before) {
+          set.emptyFolders.add(new EmptyFolder(set.display(path), json));
+        }
       } else if (!Files.isSymbolicLink(path)) {
         set.files.add(path);
       }
@@ -80,8 +94,12 @@ public final class SourceSet {
     }
   }
 
-  private void walk(Path root, List<PathMatcher> include, List<PathMatcher> exclude)
+  /**
+   * Adds the files and charts under {@code root}; returns the .json files the includes left out.
+   */
+  private int walk(Path root, List<PathMatcher> include, List<PathMatcher> exclude)
       throws InvalidInputException {
+    int[] json = {0};
     try {
       Files.walkFileTree(
           root,
@@ -98,10 +116,12 @@ public final class SourceSet {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
               Path relative = root.relativize(file);
-              if (attrs.isRegularFile()
-                  && matches(include, relative)
-                  && !matches(exclude, relative)) {
-                files.add(file);
+              if (attrs.isRegularFile() && !matches(exclude, relative)) {
+                if (matches(include, relative)) {
+                  files.add(file);
+                } else if (file.getFileName().toString().endsWith(".json")) {
+                  json[0]++;
+                }
               }
               return FileVisitResult.CONTINUE;
             }
@@ -118,6 +138,7 @@ public final class SourceSet {
           "Check the directory's permissions.",
           e);
     }
+    return json[0];
   }
 
   private static boolean matches(List<PathMatcher> matchers, Path relative) {
@@ -149,6 +170,16 @@ public final class SourceSet {
 
   public List<Path> charts() {
     return List.copyOf(charts);
+  }
+
+  /** The include globs in use (the defaults when none were given). */
+  public List<String> includes() {
+    return includes;
+  }
+
+  /** The folders among the sources that gave nothing to validate, in the sources' order. */
+  public List<EmptyFolder> emptyFolders() {
+    return List.copyOf(emptyFolders);
   }
 
   /** How reports name a path: relative to the base directory when inside it, '/'-separated. */
