@@ -156,7 +156,7 @@ public final class PositionFinder {
     if (!single || text.length() >= KEEP_FROM) {
       Alone alone = last;
       if (alone == null || alone.document() != document) {
-        alone = single ? readOwn(document) : readAlone(document);
+        alone = readAlone(document);
         last = alone;
       }
       if (alone.root() != null) {
@@ -180,9 +180,14 @@ public final class PositionFinder {
   /** One document's node tree, read from its own lines; a null root when it cannot be. */
   private record Alone(int document, Node root, int lineOffset) {}
 
+  /**
+   * Document {@code document} read from its own lines: this finder's text when it holds that one
+   * document alone, else the lines {@link #only} cuts from the file.
+   */
   private Alone readAlone(int document) {
-    PositionFinder alone = only(document);
-    if (alone != this) {
+    PositionFinder alone = single ? this : only(document);
+    boolean cut = single ? document == firstDocument : alone != this;
+    if (cut) {
       try {
         Iterator<Node> roots = alone.roots();
         if (roots.hasNext()) {
@@ -191,19 +196,6 @@ public final class PositionFinder {
       } catch (RuntimeException e) {
         // read in the whole text instead
       }
-    }
-    return new Alone(document, null, 0);
-  }
-
-  /** A document of its own (a kept List, say) read once for all its pointers. */
-  private Alone readOwn(int document) {
-    try {
-      Iterator<Node> roots = roots();
-      if (document == firstDocument && roots.hasNext()) {
-        return new Alone(document, roots.next(), lineOffset);
-      }
-    } catch (RuntimeException e) {
-      // the position is unknown, as below
     }
     return new Alone(document, null, 0);
   }

@@ -302,28 +302,18 @@ public final class ManifestValidator {
     List<ManifestDocument> kept = new ArrayList<>();
     for (ManifestDocument document : parsed.documents()) {
       if (check.isList(document)) {
-        keepItems(check, document.compact(), kept); // the items share one copy of its lines
+        // The items the API server would create (kubectl get -o yaml writes a List), sharing one
+        // copy of the List's lines.
+        for (ManifestDocument item : check.objects(document.compact())) {
+          if (io.github.kvchart.aibrix.core.contract.ManifestSet.needs(item)) {
+            kept.add(item);
+          }
+        }
       } else if (io.github.kvchart.aibrix.core.contract.ManifestSet.needs(document)) {
         kept.add(document.compact());
       }
     }
     return new FileOutcome(violations, documents, kept);
-  }
-
-  /**
-   * The items of a List the contract rules read, as the API server creates them (kubectl get -o
-   * yaml writes a List), each with its own pointer.
-   */
-  private static void keepItems(
-      SchemaCheck check, ManifestDocument list, List<ManifestDocument> kept) {
-    for (int i = 0; i < list.root().get("items").size(); i++) {
-      ManifestDocument item = list.part("/items/" + i);
-      if (check.isList(item)) {
-        keepItems(check, item, kept);
-      } else if (io.github.kvchart.aibrix.core.contract.ManifestSet.needs(item)) {
-        kept.add(item);
-      }
-    }
   }
 
   /** A file's text: at most {@link ManifestParser#MAX_CHARS} bytes of valid UTF-8. */

@@ -87,8 +87,8 @@ public final class SchemaCheck {
     }
     if (isList(apiVersion, kind, root)) {
       // kind: List and the *List kinds: each item is an object of its own, checked on its own.
-      for (int i = 0; i < root.get("items").size(); i++) {
-        violations.addAll(check(document.part("/items/" + i), partial));
+      for (ManifestDocument item : objects(document)) {
+        violations.addAll(check(item, partial));
       }
       return violations;
     }
@@ -111,6 +111,21 @@ public final class SchemaCheck {
    */
   boolean isList(ManifestDocument document) {
     return isList(document.apiVersion(), document.kind(), document.root());
+  }
+
+  /**
+   * The objects {@code document} holds: its items, each with its own pointer and the items of
+   * nested Lists opened, when it is a List; else the document itself.
+   */
+  List<ManifestDocument> objects(ManifestDocument document) {
+    if (!isList(document)) {
+      return List.of(document);
+    }
+    List<ManifestDocument> objects = new ArrayList<>();
+    for (int i = 0; i < document.root().get("items").size(); i++) {
+      objects.addAll(objects(document.part("/items/" + i)));
+    }
+    return objects;
   }
 
   private boolean isList(String apiVersion, String kind, JsonNode root) {

@@ -29,14 +29,13 @@ public final class SourceSet {
   private final TreeSet<Path> charts = new TreeSet<>();
   private List<Path> fileList;
   private final List<EmptyFolder> emptyFolders = new java.util.ArrayList<>();
+  private final List<String> includes;
 
   /**
    * A folder among the sources that gave nothing to validate: no file the includes match and no
    * chart. {@code jsonFiles} counts the .json files in it the includes left out.
    */
   public record EmptyFolder(String display, int jsonFiles) {}
-
-  private final List<String> includes;
 
   private SourceSet(Path baseDir, List<String> includes) {
     this.baseDir = baseDir.toAbsolutePath().normalize();
