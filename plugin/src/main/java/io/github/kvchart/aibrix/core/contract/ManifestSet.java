@@ -43,15 +43,21 @@ public final class ManifestSet {
           "Job",
           "CronJob",
           "Pod",
+          "StormService",
+          "RoleSet",
+          "PodSet",
+          "RayClusterFleet",
+          "RayClusterReplicaSet",
           "Service",
           "NetworkPolicy",
           "PodAutoscaler",
           "Namespace");
 
   /**
-   * Whether the contract rules read {@code document}: workloads, Services, NetworkPolicies,
-   * PodAutoscalers, Namespaces, and ConfigMaps that hold AIBRIX_ settings. validate keeps only
-   * these across files, so its memory grows with the models, not with the bytes it reads.
+   * Whether the contract rules read {@code document}: workloads (AIBrix's too), Services,
+   * NetworkPolicies, PodAutoscalers, Namespaces, and ConfigMaps that hold AIBRIX_ settings.
+   * validate keeps only these across files, so its memory grows with the models, not with the bytes
+   * it reads.
    */
   public static boolean needs(ManifestDocument document) {
     if (!document.root().isObject()) {

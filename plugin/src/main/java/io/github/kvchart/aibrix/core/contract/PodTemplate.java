@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A pod template inside a workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob)
- * or a bare Pod: its labels, containers, and the JSON pointer where it sits in its document.
+ * A pod template inside a workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob,
+ * and AIBrix's StormService, RoleSet, PodSet, RayClusterFleet and RayClusterReplicaSet) or a bare
+ * Pod: its labels, containers, the role it belongs to (StormService and RoleSet), and the JSON
+ * pointer where it sits in its document.
  */
 public final class PodTemplate {
   private final ManifestDocument document;
@@ -19,13 +21,22 @@ public final class PodTemplate {
   private final Map<String, String> labels;
   private final List<VllmContainer> containers;
   private final String namespace;
+  private final String role;
+
+  /** The API group of AIBrix's workload kinds (config/crd/orchestration in vllm-project/aibrix). */
+  static final String AIBRIX_ORCHESTRATION = "orchestration.aibrix.ai/";
 
   /**
    * Everything rules read is computed here, so a pod template is immutable and the contract rules
    * can read it from several threads.
    */
   public PodTemplate(ManifestDocument document, String pointer, JsonNode template) {
+    this(document, pointer, template, null);
+  }
+
+  private PodTemplate(ManifestDocument document, String pointer, JsonNode template, String role) {
     this.document = document;
+    this.role = role;
     this.pointer = pointer;
     this.template = template;
     this.labels = readLabels(template);
@@ -50,10 +61,17 @@ public final class PodTemplate {
     return template;
   }
 
-  /** The pod templates of {@code document} (none for kinds without pods). */
+  /**
+   * The pod templates of {@code document} (none for kinds without pods). AIBrix's kinds are read
+   * where their controllers take the pods from (pods keep the template's labels: RoleSet's
+   * renderStormServicePod and PodSet's createPodFromTemplate start from it, KubeRay builds Ray pods
+   * from the head and worker group templates); a kind of the same name in another API group is not
+   * theirs and has none.
+   */
   public static List<PodTemplate> of(ManifestDocument document) {
     JsonNode root = document.root();
     List<PodTemplate> templates = new ArrayList<>();
+    boolean aibrix = document.apiVersion().startsWith(AIBRIX_ORCHESTRATION);
     switch (document.kind()) {
       case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job" ->
           add(templates, document, "/spec/template");
@@ -61,6 +79,30 @@ public final class PodTemplate {
       case "Pod" -> {
         if (root.path("spec").isObject()) {
           templates.add(new PodTemplate(document, "", root));
+        }
+      }
+      case "StormService" -> {
+        if (aibrix) {
+          addRoles(templates, document, "/spec/template/spec/roles");
+        }
+      }
+      case "RoleSet" -> {
+        if (aibrix) {
+          addRoles(templates, document, "/spec/roles");
+        }
+      }
+      case "PodSet" -> {
+        if (aibrix) {
+          add(templates, document, "/spec/template");
+        }
+      }
+      case "RayClusterFleet", "RayClusterReplicaSet" -> {
+        if (aibrix) {
+          add(templates, document, "/spec/template/spec/headGroupSpec/template");
+          JsonNode workers = root.at("/spec/template/spec/workerGroupSpecs");
+          for (int i = 0; i < workers.size(); i++) {
+            add(templates, document, "/spec/template/spec/workerGroupSpecs/" + i + "/template");
+          }
         }
       }
       default -> {}
@@ -73,6 +115,31 @@ public final class PodTemplate {
     if (node.isObject()) {
       templates.add(new PodTemplate(document, pointer, node));
     }
+  }
+
+  /** The pod template of each role in the list at {@code roles}, with the role's name. */
+  private static void addRoles(
+      List<PodTemplate> templates, ManifestDocument document, String roles) {
+    JsonNode list = document.root().at(roles);
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode template = list.get(i).path("template");
+      if (template.isObject()) {
+        templates.add(
+            new PodTemplate(
+                document,
+                roles + "/" + i + "/template",
+                template,
+                list.get(i).path("name").asText("")));
+      }
+    }
+  }
+
+  /**
+   * The name of the role this template belongs to (a StormService's or RoleSet's role), or null for
+   * a workload without roles.
+   */
+  public String role() {
+    return role;
   }
 
   /** The pod labels, as strings (non-string values keep their JSON text). */

@@ -41,6 +41,31 @@ public final class CrdSchemaGenerator {
               "c5465890951ad43d22241ab7ed964b929c5d4aba",
               "config/crd/autoscaling/autoscaling.aibrix.ai_podautoscalers.yaml"),
           new Upstream(
+              "vllm-project/aibrix",
+              "v0.7.0",
+              "c5465890951ad43d22241ab7ed964b929c5d4aba",
+              "config/crd/orchestration/orchestration.aibrix.ai_stormservices.yaml"),
+          new Upstream(
+              "vllm-project/aibrix",
+              "v0.7.0",
+              "c5465890951ad43d22241ab7ed964b929c5d4aba",
+              "config/crd/orchestration/orchestration.aibrix.ai_rolesets.yaml"),
+          new Upstream(
+              "vllm-project/aibrix",
+              "v0.7.0",
+              "c5465890951ad43d22241ab7ed964b929c5d4aba",
+              "config/crd/orchestration/orchestration.aibrix.ai_podsets.yaml"),
+          new Upstream(
+              "vllm-project/aibrix",
+              "v0.7.0",
+              "c5465890951ad43d22241ab7ed964b929c5d4aba",
+              "config/crd/orchestration/orchestration.aibrix.ai_rayclusterfleets.yaml"),
+          new Upstream(
+              "vllm-project/aibrix",
+              "v0.7.0",
+              "c5465890951ad43d22241ab7ed964b929c5d4aba",
+              "config/crd/orchestration/orchestration.aibrix.ai_rayclusterreplicasets.yaml"),
+          new Upstream(
               "prometheus-operator/prometheus-operator",
               "v0.93.0",
               "f8fafd475f3d132e239432ae6172de60a6cb6516",

@@ -6,6 +6,7 @@ import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.ManifestSet;
 import io.github.kvchart.aibrix.core.contract.MetricVerdict;
 import io.github.kvchart.aibrix.core.contract.PodTemplate;
+import io.github.kvchart.aibrix.core.contract.ScaleTarget;
 import io.github.kvchart.aibrix.core.contract.VllmContainer;
 import io.github.kvchart.aibrix.core.image.ImageReference;
 import io.github.kvchart.aibrix.core.image.Version;
@@ -44,11 +45,8 @@ public final class AutoscalerMetricRule implements ContractRule {
     Version aibrix = aibrixVersion != null ? aibrixVersion : contract.newestAibrixRelease();
     for (ManifestDocument autoscaler : manifests.ofKind("PodAutoscaler")) {
       JsonNode spec = autoscaler.root().path("spec");
-      ManifestDocument target =
-          manifests.find(
-              spec.path("scaleTargetRef").path("kind").asText("Deployment"),
-              spec.path("scaleTargetRef").path("name").asText());
-      VllmContainer vllm = target == null ? null : vllm(manifests.podTemplates(target));
+      ScaleTarget scaled = ScaleTarget.of(autoscaler, manifests);
+      VllmContainer vllm = vllm(scaled.pods(manifests));
       Version release =
           vllm == null
               ? null
@@ -82,7 +80,7 @@ public final class AutoscalerMetricRule implements ContractRule {
                 "targetMetric '"
                     + metric
                     + "'"
-                    + (target == null ? "" : " of " + target.kind() + " '" + target.name() + "'")
+                    + (scaled.workload() == null ? "" : " of " + scaled.describe())
                     + ": "
                     + verdict.problem()
                     + " and scales the model down"

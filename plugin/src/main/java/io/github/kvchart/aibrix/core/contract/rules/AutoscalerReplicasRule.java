@@ -1,9 +1,9 @@
 package io.github.kvchart.aibrix.core.contract.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.contract.ContractRule;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.ManifestSet;
+import io.github.kvchart.aibrix.core.contract.ScaleTarget;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.Severity;
 import io.github.kvchart.aibrix.core.manifest.Violation;
@@ -13,7 +13,10 @@ import java.util.List;
 /**
  * autoscaler-replicas (warning): a workload that a PodAutoscaler in the same set scales also sets
  * {@code spec.replicas}, so every {@code helm upgrade} or {@code kubectl apply} resets the count
- * the autoscaler chose.
+ * the autoscaler chose. A StormService is left alone: AIBrix v0.7.0's controllers read its {@code
+ * spec.replicas} and its roles' {@code replicas} through pointers without a nil check
+ * (stormservice/utils.go, roleset/sync.go) and its CRD gives them no default, so removing them is
+ * worse than the reset.
  */
 public final class AutoscalerReplicasRule implements ContractRule {
   @Override
@@ -35,10 +38,10 @@ public final class AutoscalerReplicasRule implements ContractRule {
   public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
     List<Violation> violations = new ArrayList<>();
     for (ManifestDocument autoscaler : manifests.ofKind("PodAutoscaler")) {
-      JsonNode ref = autoscaler.root().path("spec").path("scaleTargetRef");
-      ManifestDocument target =
-          manifests.find(ref.path("kind").asText("Deployment"), ref.path("name").asText());
-      if (target == null || !target.root().path("spec").has("replicas")) {
+      ManifestDocument target = ScaleTarget.of(autoscaler, manifests).workload();
+      if (target == null
+          || target.kind().equals("StormService")
+          || !target.root().path("spec").has("replicas")) {
         continue;
       }
       violations.add(

@@ -1,10 +1,10 @@
 package io.github.kvchart.aibrix.core.contract.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.contract.ContractRule;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.ManifestSet;
 import io.github.kvchart.aibrix.core.contract.PodTemplate;
+import io.github.kvchart.aibrix.core.contract.ScaleTarget;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.Severity;
 import io.github.kvchart.aibrix.core.manifest.Violation;
@@ -12,11 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * autoscaler-target: a PodAutoscaler scales the Deployment its scaleTargetRef names, and new pods
- * come from that Deployment's pod template, so when that Deployment is meant to publish KV events
- * (its pods intend them, or the KV label sits on the Deployment itself) the template must carry the
- * KV labels. A target outside the validated set cannot be checked (warning). Scaling a plain model
- * without KV events is fine.
+ * autoscaler-target: a PodAutoscaler scales the workload its scaleTargetRef names (a Deployment, or
+ * one of AIBrix's: a StormService, or one role of it, or a RayClusterFleet), and new pods come from
+ * that workload's pod templates, so when it is meant to publish KV events (its pods intend them, or
+ * the KV label sits on the workload itself) each scaled template must carry the KV labels. A target
+ * outside the validated set cannot be checked (warning). Scaling a plain model without KV events is
+ * fine.
  */
 public final class AutoscalerTargetRule implements ContractRule {
   @Override
@@ -26,7 +27,7 @@ public final class AutoscalerTargetRule implements ContractRule {
 
   @Override
   public String description() {
-    return "A PodAutoscaler's target Deployment has the KV labels on its pod template.";
+    return "A PodAutoscaler's target has the KV labels on the pod templates it scales.";
   }
 
   @Override
@@ -35,32 +36,30 @@ public final class AutoscalerTargetRule implements ContractRule {
     String kvLabel = contract.label("kvEventsEnabled");
     String nameLabel = contract.label("name");
     for (ManifestDocument autoscaler : manifests.ofKind("PodAutoscaler")) {
-      JsonNode ref = autoscaler.root().path("spec").path("scaleTargetRef");
-      if (!ref.isObject()) {
+      if (!autoscaler.root().path("spec").path("scaleTargetRef").isObject()) {
         continue;
       }
-      String kind = ref.path("kind").asText("Deployment");
-      String name = ref.path("name").asText();
-      ManifestDocument target = manifests.find(kind, name);
-      if (target == null) {
+      ScaleTarget target = ScaleTarget.of(autoscaler, manifests);
+      ManifestDocument workload = target.workload();
+      if (workload == null) {
         violations.add(
             autoscaler.violation(
                 "/spec/scaleTargetRef",
                 id(),
                 Severity.WARNING,
                 "the target "
-                    + kind
+                    + target.kind()
                     + " '"
-                    + name
+                    + target.name()
                     + "' is not among the validated files, so its KV labels cannot be checked.",
                 "Validate the "
-                    + kind
+                    + target.kind()
                     + " together with its PodAutoscaler (add it to aibrix-chart.sources)."));
         continue;
       }
       boolean labelOnWorkload =
-          !target.root().path("metadata").path("labels").path(kvLabel).isMissingNode();
-      for (PodTemplate pod : manifests.podTemplates(target)) {
+          !workload.root().path("metadata").path("labels").path(kvLabel).isMissingNode();
+      for (PodTemplate pod : target.pods(manifests)) {
         var subject = manifests.subject(pod, contract);
         boolean intended = labelOnWorkload || (subject != null && subject.intended());
         if (!intended) {
@@ -69,21 +68,25 @@ public final class AutoscalerTargetRule implements ContractRule {
         boolean labelled =
             "true".equals(pod.label(kvLabel).asText(null)) && pod.label(nameLabel).isTextual();
         if (!labelled) {
+          String where =
+              pod.role() != null
+                  ? "the pod template of role '" + pod.role() + "' of " + target.describe()
+                  : "the pod template of " + target.describe();
           violations.add(
               autoscaler.violation(
                   "/spec/scaleTargetRef",
                   id(),
                   severity,
                   "it scales "
-                      + kind
-                      + " '"
-                      + name
-                      + "', whose pod template lacks "
+                      + target.describe()
+                      + ", whose pod template "
+                      + (pod.role() != null ? "for role '" + pod.role() + "' " : "")
+                      + "lacks "
                       + kvLabel
                       + ": \"true\" or "
                       + nameLabel
                       + ": pods it adds will not be subscribed by the gateway.",
-                  "Add both labels to the pod template of " + kind + " '" + name + "'."));
+                  "Add both labels to " + where + " (" + pod.pointer() + "/metadata/labels)."));
         }
       }
     }

@@ -69,6 +69,7 @@ public final class ContractChecker {
         new ModelPortLabelRule(),
         new GatewayEnvRule(aibrixVersion),
         new AutoscalerTargetRule(),
+        new AutoscalerRoleRule(),
         new AutoscalerMetricRule(aibrixVersion),
         new AutoscalerReplicasRule());
   }

@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * model-port-label: AIBrix builds a model's HTTPRoute from its Deployment's own labels, taking the
+ * model-port-label: AIBrix's model router builds a model's HTTPRoute from the own labels of its
+ * Deployment or RayClusterFleet (the two kinds it watches, modelrouter_controller.go), taking the
  * port from {@code model.aibrix.ai/port} (8000 when absent). A model served on another port needs
- * the label on the Deployment, and the label must name the port vLLM serves on.
+ * the label on the workload, and the label must name the port vLLM serves on.
  */
 public final class ModelPortLabelRule implements ContractRule {
   @Override
@@ -24,53 +25,72 @@ public final class ModelPortLabelRule implements ContractRule {
 
   @Override
   public String description() {
-    return "A model Deployment's model.aibrix.ai/port label names the port vLLM serves on.";
+    return "A model Deployment's (or RayClusterFleet's) model.aibrix.ai/port label names the port"
+        + " vLLM serves on.";
   }
 
   @Override
   public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
     List<Violation> violations = new ArrayList<>();
     String portLabel = contract.label("port");
-    for (ManifestDocument deployment : manifests.ofKind("Deployment")) {
-      JsonNode labels = deployment.root().path("metadata").path("labels");
-      if (!labels.path(contract.label("name")).isTextual()) {
+    List<ManifestDocument> workloads = new ArrayList<>(manifests.ofKind("Deployment"));
+    manifests.ofKind("RayClusterFleet").stream()
+        .filter(fleet -> !manifests.podTemplates(fleet).isEmpty())
+        .forEach(workloads::add);
+    for (ManifestDocument workload : workloads) {
+      JsonNode labels = workload.root().path("metadata").path("labels");
+      if (!labels.path(contract.label("name")).isTextual()
+          || manifests.podTemplates(workload).isEmpty()) {
         continue;
       }
-      for (PodTemplate pod : manifests.podTemplates(deployment)) {
-        var served = pod.vllmPort();
-        int serving = served.orElse(contract.defaultServingPort());
-        JsonNode label = labels.path(portLabel);
-        if (label.isMissingNode()) {
-          if (serving != contract.defaultServingPort()) {
-            violations.add(
-                deployment.violation(
-                    "/metadata/labels",
-                    id(),
-                    severity,
-                    "vLLM serves on "
-                        + serving
-                        + " but the Deployment has no "
-                        + portLabel
-                        + " label, so AIBrix routes the model's requests to "
-                        + contract.defaultServingPort()
-                        + ".",
-                    "Add " + portLabel + ": \"" + serving + "\" to the Deployment's labels."));
-          }
-        } else if (!label.asText().equals(Integer.toString(serving))) {
+      // The port vLLM serves on in any of the workload's templates (a Ray head group runs it,
+      // its workers do not).
+      var served =
+          manifests.podTemplates(workload).stream()
+              .map(PodTemplate::vllmPort)
+              .filter(java.util.OptionalInt::isPresent)
+              .findFirst()
+              .orElse(java.util.OptionalInt.empty());
+      int serving = served.orElse(contract.defaultServingPort());
+      JsonNode label = labels.path(portLabel);
+      if (label.isMissingNode()) {
+        if (serving != contract.defaultServingPort()) {
           violations.add(
-              deployment.violation(
-                  "/metadata/labels/" + portLabel.replace("/", "~1"),
+              workload.violation(
+                  "/metadata/labels",
                   id(),
                   severity,
-                  portLabel
-                      + " is "
-                      + label
-                      + " but vLLM serves on "
+                  "vLLM serves on "
                       + serving
-                      + (served.isPresent() ? " (--port)" : " (its default)")
-                      + ": AIBrix routes the model's requests to a port nobody listens on.",
-                  "Set " + portLabel + ": \"" + serving + "\"."));
+                      + " but the "
+                      + workload.kind()
+                      + " has no "
+                      + portLabel
+                      + " label, so AIBrix routes the model's requests to "
+                      + contract.defaultServingPort()
+                      + ".",
+                  "Add "
+                      + portLabel
+                      + ": \""
+                      + serving
+                      + "\" to the "
+                      + workload.kind()
+                      + "'s labels."));
         }
+      } else if (!label.asText().equals(Integer.toString(serving))) {
+        violations.add(
+            workload.violation(
+                "/metadata/labels/" + portLabel.replace("/", "~1"),
+                id(),
+                severity,
+                portLabel
+                    + " is "
+                    + label
+                    + " but vLLM serves on "
+                    + serving
+                    + (served.isPresent() ? " (--port)" : " (its default)")
+                    + ": AIBrix routes the model's requests to a port nobody listens on.",
+                "Set " + portLabel + ": \"" + serving + "\"."));
       }
     }
     return violations;

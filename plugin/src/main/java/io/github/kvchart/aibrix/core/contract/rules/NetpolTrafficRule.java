@@ -192,13 +192,19 @@ public final class NetpolTrafficRule implements ContractRule {
     return byTarget;
   }
 
-  /** The metrics ports of the PodAutoscalers that scale this pod's workload from pod metrics. */
+  /**
+   * The metrics ports of the PodAutoscalers that scale this pod's workload (or its role) from pod
+   * metrics.
+   */
   static List<Integer> autoscalerPorts(
       Map<String, List<ManifestDocument>> autoscalers, PodTemplate pod, int serving) {
     List<Integer> ports = new ArrayList<>();
     ManifestDocument workload = pod.document();
     String key = pod.namespace() + "/" + workload.kind() + "/" + workload.name();
     for (ManifestDocument autoscaler : autoscalers.getOrDefault(key, List.of())) {
+      if (!io.github.kvchart.aibrix.core.contract.ScaleTarget.reads(autoscaler, pod)) {
+        continue;
+      }
       for (JsonNode source : autoscaler.root().path("spec").path("metricsSources")) {
         if (!"pod".equals(source.path("metricSourceType").asText())) {
           continue;

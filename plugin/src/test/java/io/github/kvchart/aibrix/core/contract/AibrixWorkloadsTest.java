@@ -1,0 +1,394 @@
+package io.github.kvchart.aibrix.core.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.kvchart.aibrix.core.BuildLog;
+import io.github.kvchart.aibrix.core.manifest.Violation;
+import io.github.kvchart.aibrix.core.validate.ManifestValidator;
+import io.github.kvchart.aibrix.core.validate.ValidateRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract reads AIBrix's own workloads: each role of a StormService, the head and worker
+ * groups of a RayClusterFleet, and a PodAutoscaler that scales one role. Before, a vLLM pod
+ * template inside them passed the contract unread, whatever flags it had.
+ */
+class AibrixWorkloadsTest {
+  @TempDir Path temp;
+
+  private static final String KV_CONFIG =
+      "'{\"enable_kv_cache_events\":true,\"publisher\":\"zmq\",\"endpoint\":\"tcp://*:5557\","
+          + "\"replay_endpoint\":\"tcp://*:5558\",\"buffer_steps\":10000}'";
+
+  private static final String LABELS =
+      "{model.aibrix.ai/name: llama, model.aibrix.ai/kv-events-enabled: \"true\"}";
+
+  /** A pod template running vLLM with {@code kvArgs} (YAML list items), at {@code indent}. */
+  private static String vllmTemplate(String labels, String kvArgs, int indent) {
+    String template =
+        """
+        template:
+          metadata:
+            labels: %s
+          spec:
+            containers:
+              - name: vllm
+                image: vllm/vllm-openai:v0.11.0
+                command: [vllm, serve]
+                args: [meta-llama/Llama-3.1-8B-Instruct, --served-model-name, llama, %s]
+                ports:
+                  - {name: serve, containerPort: 8000}
+                  - {name: kv-events, containerPort: 5557}
+                  - {name: kv-replay, containerPort: 5558}
+        """
+            .formatted(labels, kvArgs);
+    return template.indent(indent);
+  }
+
+  private static String stormService(String apiVersion, String replicas, String... roles) {
+    StringBuilder yaml =
+        new StringBuilder(
+            """
+            apiVersion: %s
+            kind: StormService
+            metadata: {name: llama-pd}
+            spec:
+              replicas: %s
+              stateful: true
+              selector: {matchLabels: {app: llama-pd}}
+              template:
+                metadata:
+                  labels: {app: llama-pd}
+                spec:
+                  roles:
+            """
+                .formatted(apiVersion, replicas));
+    yaml.append(String.join("", roles));
+    return yaml.toString();
+  }
+
+  private static String role(String name, String labels, String kvArgs) {
+    return ("- name: " + name + "\n  replicas: 2\n  stateful: true\n").indent(8)
+        + vllmTemplate(labels, kvArgs, 10);
+  }
+
+  private static String autoscaler(String annotations, String kind, String name, String sub) {
+    return """
+        ---
+        apiVersion: autoscaling.aibrix.ai/v1alpha1
+        kind: PodAutoscaler
+        metadata: {name: llama-as%s}
+        spec:
+          scaleTargetRef: {apiVersion: orchestration.aibrix.ai/v1alpha1, kind: %s, name: %s}
+        %s  minReplicas: 1
+          maxReplicas: 4
+          scalingStrategy: KPA
+          metricsSources:
+            - {metricSourceType: pod, protocolType: http, port: "8000", path: metrics, targetMetric: kv_cache_usage_perc, targetValue: "0.5"}
+        """
+        .formatted(annotations, kind, name, sub.isEmpty() ? "" : "  " + sub + "\n");
+  }
+
+  private List<Violation> validate(String yaml) throws Exception {
+    Path file = temp.resolve("m.yaml");
+    Files.writeString(file, yaml);
+    return new ManifestValidator()
+        .validate(
+            new ValidateRequest(temp, List.of(file), List.of(), List.of(), "1.32", List.of(), 1),
+            BuildLog.SILENT)
+        .violations();
+  }
+
+  private static List<Violation> of(List<Violation> violations, String rule) {
+    return violations.stream().filter(v -> v.rule().equals(rule)).toList();
+  }
+
+  private static final String AIBRIX = "orchestration.aibrix.ai/v1alpha1";
+
+  @Test
+  void aCorrectStormServiceIsClean() throws Exception {
+    assertEquals(
+        List.of(),
+        validate(
+            stormService(
+                AIBRIX,
+                "1",
+                role("prefill", LABELS, "--kv-events-config, " + KV_CONFIG),
+                role("decode", LABELS, "--kv-events-config, " + KV_CONFIG))));
+  }
+
+  @Test
+  void eachRoleOfAStormServiceIsReadWithItsOwnLines() throws Exception {
+    String yaml =
+        stormService(
+            AIBRIX,
+            "1",
+            role("prefill", LABELS, "--kv-events-config, " + KV_CONFIG),
+            role("decode", LABELS, "--enable-kv-cache-events"));
+    List<Violation> unknown = of(validate(yaml), "kv-flag-unknown");
+    assertEquals(1, unknown.size(), unknown.toString());
+    int line =
+        yaml.lines()
+                .toList()
+                .indexOf(
+                    yaml.lines()
+                        .filter(l -> l.contains("--enable-kv-cache-events"))
+                        .findFirst()
+                        .get())
+            + 1;
+    assertEquals(line, unknown.get(0).line(), unknown.get(0).toConsoleLine());
+  }
+
+  @Test
+  void kvLabelsOnTheStormServiceTemplateDoNotReachThePods() throws Exception {
+    // RoleSet's renderStormServicePod starts from the role's template and inherits only "name"
+    // from above, so labels on spec.template.metadata never reach a pod.
+    String yaml =
+        stormService(
+                AIBRIX,
+                "1",
+                role("prefill", "{app: llama-pd}", "--kv-events-config, " + KV_CONFIG),
+                role("decode", "{app: llama-pd}", "--kv-events-config, " + KV_CONFIG))
+            .replace("labels: {app: llama-pd}\n    spec:", "labels: " + LABELS + "\n    spec:");
+    assertTrue(yaml.contains("labels: " + LABELS + "\n    spec:"), yaml);
+    List<Violation> missing = of(validate(yaml), "kv-label-missing");
+    // Each role lacks both labels, one finding per label.
+    assertEquals(4, missing.size(), missing.toString());
+    assertEquals(2, missing.stream().map(Violation::line).distinct().count(), missing.toString());
+    assertTrue(
+        missing.stream().allMatch(v -> v.message().contains("lacks label")), missing.toString());
+  }
+
+  @Test
+  void aStormServiceOfAnotherApiGroupIsNotAibrixAndNotRead() throws Exception {
+    List<Violation> found =
+        validate(
+            stormService(
+                "example.com/v1", "1", role("decode", LABELS, "--enable-kv-cache-events")));
+    assertEquals(List.of("schema-missing"), found.stream().map(Violation::rule).toList());
+  }
+
+  @Test
+  void theHeadAndWorkerGroupsOfARayClusterFleetAreRead() throws Exception {
+    String yaml =
+        """
+        apiVersion: orchestration.aibrix.ai/v1alpha1
+        kind: RayClusterFleet
+        metadata: {name: llama}
+        spec:
+          selector: {matchLabels: {model.aibrix.ai/name: llama}}
+          template:
+            metadata:
+              labels: {model.aibrix.ai/name: llama}
+            spec:
+              rayVersion: "2.10.0"
+              headGroupSpec:
+                rayStartParams: {dashboard-host: "0.0.0.0"}
+        %s      workerGroupSpecs:
+                - groupName: workers
+                  replicas: 1
+                  rayStartParams: {}
+        %s"""
+            .formatted(
+                vllmTemplate(LABELS, "--kv-events-config, " + KV_CONFIG, 8),
+                vllmTemplate(LABELS, "--kv-events-publisher, zmq", 10));
+    List<Violation> found = validate(yaml);
+    List<Violation> unknown = of(found, "kv-flag-unknown");
+    assertEquals(1, unknown.size(), found.toString());
+    assertTrue(unknown.get(0).line() > yaml.indexOf("workerGroupSpecs") / 40, found.toString());
+    assertEquals(
+        List.of(),
+        found.stream().filter(v -> v.rule().startsWith("schema-")).toList(),
+        "the fleet is valid for its CRD");
+  }
+
+  @Test
+  void anAutoscalerOfOneRoleChecksThatRoleOnly() throws Exception {
+    // decode publishes KV events but lacks the labels; prefill is right.
+    String storm =
+        stormService(
+            AIBRIX,
+            "1",
+            role("prefill", LABELS, "--kv-events-config, " + KV_CONFIG),
+            role("decode", "{app: llama-pd}", "--kv-events-config, " + KV_CONFIG));
+    assertEquals(
+        List.of(),
+        of(
+            validate(
+                storm
+                    + autoscaler(
+                        "", "StormService", "llama-pd", "subTargetSelector: {roleName: prefill}")),
+            "autoscaler-target"));
+    List<Violation> decode =
+        of(
+            validate(
+                storm
+                    + autoscaler(
+                        "", "StormService", "llama-pd", "subTargetSelector: {roleName: decode}")),
+            "autoscaler-target");
+    assertEquals(1, decode.size(), decode.toString());
+    assertTrue(decode.get(0).message().contains("role 'decode'"), decode.get(0).message());
+    assertTrue(
+        decode.get(0).fix().contains("/spec/template/spec/roles/1/template/metadata/labels"),
+        decode.get(0).fix());
+    // Without a role, the whole StormService is scaled: decode is reported too.
+    assertEquals(
+        1,
+        of(validate(storm + autoscaler("", "StormService", "llama-pd", "")), "autoscaler-target")
+            .size());
+  }
+
+  @Test
+  void autoscalerRoleNeedsAStormServiceAndOneOfItsRoles() throws Exception {
+    String storm =
+        stormService(
+            AIBRIX,
+            "1",
+            role("prefill", LABELS, "--kv-events-config, " + KV_CONFIG),
+            role("decode", LABELS, "--kv-events-config, " + KV_CONFIG));
+    List<Violation> misspelt =
+        of(
+            validate(
+                storm
+                    + autoscaler(
+                        "", "StormService", "llama-pd", "subTargetSelector: {roleName: decoder}")),
+            "autoscaler-role");
+    assertEquals(1, misspelt.size());
+    assertTrue(misspelt.get(0).message().contains("prefill, decode"), misspelt.get(0).message());
+    assertTrue(misspelt.get(0).message().contains("fails every scale"));
+
+    List<Violation> noRole =
+        of(
+            validate(storm + autoscaler("", "StormService", "llama-pd", "subTargetSelector: {}")),
+            "autoscaler-role");
+    assertEquals(1, noRole.size());
+    assertTrue(noRole.get(0).fix().contains("storm-service-mode: replica"), noRole.get(0).fix());
+
+    String replica = ", annotations: {autoscaling.aibrix.ai/storm-service-mode: replica}";
+    assertEquals(
+        List.of(),
+        validate(storm + autoscaler(replica, "StormService", "llama-pd", "subTargetSelector: {}")),
+        "replica mode scales spec.replicas without a role");
+    List<Violation> replicaMisspelt =
+        of(
+            validate(
+                storm
+                    + autoscaler(
+                        replica,
+                        "StormService",
+                        "llama-pd",
+                        "subTargetSelector: {roleName: decoder}")),
+            "autoscaler-role");
+    assertEquals(1, replicaMisspelt.size());
+    assertTrue(replicaMisspelt.get(0).message().contains("scales on nothing"));
+
+    List<Violation> deployment =
+        of(
+            validate(
+                autoscaler("", "Deployment", "llama", "subTargetSelector: {roleName: decode}")),
+            "autoscaler-role");
+    assertEquals(1, deployment.size());
+    assertTrue(deployment.get(0).message().contains("only a StormService"));
+    // A StormService outside the set: the role cannot be checked, and nothing is claimed.
+    assertEquals(
+        List.of(),
+        of(
+            validate(
+                autoscaler("", "StormService", "elsewhere", "subTargetSelector: {roleName: x}")),
+            "autoscaler-role"));
+  }
+
+  @Test
+  void autoscalerReplicasLeavesAStormServiceAloneButNotAFleet() throws Exception {
+    String storm =
+        stormService(AIBRIX, "2", role("decode", LABELS, "--kv-events-config, " + KV_CONFIG));
+    assertEquals(
+        List.of(),
+        validate(storm + autoscaler("", "StormService", "llama-pd", "")),
+        "a StormService needs its replicas");
+    String fleet =
+        """
+        apiVersion: orchestration.aibrix.ai/v1alpha1
+        kind: RayClusterFleet
+        metadata: {name: llama}
+        spec:
+          replicas: 2
+          selector: {matchLabels: {model.aibrix.ai/name: llama}}
+          template:
+            metadata:
+              labels: {model.aibrix.ai/name: llama}
+            spec:
+              headGroupSpec:
+                rayStartParams: {}
+        %s"""
+            .formatted(vllmTemplate(LABELS, "--kv-events-config, " + KV_CONFIG, 8));
+    List<Violation> found = validate(fleet + autoscaler("", "RayClusterFleet", "llama", ""));
+    assertEquals(List.of("autoscaler-replicas"), found.stream().map(Violation::rule).toList());
+  }
+
+  @Test
+  void theControllerManagerIsOnlyNeededAtTheScaledRole() throws Exception {
+    String yaml =
+        stormService(
+                AIBRIX,
+                "1",
+                role("prefill", LABELS, "--kv-events-config, " + KV_CONFIG),
+                role("decode", LABELS, "--kv-events-config, " + KV_CONFIG))
+            + autoscaler("", "StormService", "llama-pd", "subTargetSelector: {roleName: decode}");
+    ManifestSet set =
+        new ManifestSet(
+            new io.github.kvchart.aibrix.core.validate.ManifestParser()
+                .parse("s.yaml", yaml)
+                .documents());
+    ScaleTarget target = ScaleTarget.of(set.ofKind("PodAutoscaler").get(0), set);
+    assertEquals(List.of("decode"), target.pods(set).stream().map(PodTemplate::role).toList());
+    assertEquals(
+        List.of(false, true),
+        set.podTemplates().stream()
+            .map(pod -> ScaleTarget.reads(target.autoscaler(), pod))
+            .toList());
+  }
+
+  @Test
+  void aFleetServingOnAnotherPortNeedsThePortLabelOnItself() throws Exception {
+    // The model router watches RayClusterFleets too and reads the fleet's own labels; vLLM runs
+    // in the head group, the workers only join Ray.
+    String fleet =
+        """
+        apiVersion: orchestration.aibrix.ai/v1alpha1
+        kind: RayClusterFleet
+        metadata: {name: llama, labels: {model.aibrix.ai/name: llama%s}}
+        spec:
+          selector: {matchLabels: {model.aibrix.ai/name: llama}}
+          template:
+            metadata:
+              labels: {model.aibrix.ai/name: llama}
+            spec:
+              headGroupSpec:
+                rayStartParams: {}
+        %s      workerGroupSpecs:
+                - groupName: workers
+                  rayStartParams: {}
+                  template:
+                    spec:
+                      containers:
+                        - {name: ray-worker, image: rayproject/ray:2.10.0}
+        """;
+    String head =
+        vllmTemplate(LABELS, "--port, \"8080\", --kv-events-config, " + KV_CONFIG, 8)
+            .replace("containerPort: 8000", "containerPort: 8080");
+    List<Violation> unlabelled = of(validate(fleet.formatted("", head)), "model-port-label");
+    assertEquals(1, unlabelled.size(), unlabelled.toString());
+    assertTrue(unlabelled.get(0).message().contains("RayClusterFleet has no"));
+    assertEquals(
+        List.of(),
+        of(
+            validate(fleet.formatted(", model.aibrix.ai/port: \"8080\"", head)),
+            "model-port-label"));
+  }
+}
