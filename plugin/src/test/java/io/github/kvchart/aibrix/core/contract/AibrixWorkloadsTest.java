@@ -3,11 +3,7 @@ package io.github.kvchart.aibrix.core.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.kvchart.aibrix.core.BuildLog;
 import io.github.kvchart.aibrix.core.manifest.Violation;
-import io.github.kvchart.aibrix.core.validate.ManifestValidator;
-import io.github.kvchart.aibrix.core.validate.ValidateRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -94,14 +90,54 @@ class AibrixWorkloadsTest {
         .formatted(annotations, kind, name, sub.isEmpty() ? "" : "  " + sub + "\n");
   }
 
+  /** A P/D StormService (roles prefill and decode) publishing KV events, with these labels. */
+  private static String pd(String prefillLabels, String decodeLabels) {
+    return stormService(
+        AIBRIX,
+        "1",
+        role("prefill", prefillLabels, "--kv-events-config, " + KV_CONFIG),
+        role("decode", decodeLabels, "--kv-events-config, " + KV_CONFIG));
+  }
+
+  /** A PodAutoscaler of the StormService llama-pd. */
+  private static String roleAutoscaler(String annotations, String subTargetSelector) {
+    return autoscaler(annotations, "StormService", "llama-pd", subTargetSelector);
+  }
+
+  /**
+   * A RayClusterFleet named llama serving {@code head} (a pod template at indent 8), with {@code
+   * ownLabels} added to its own labels, {@code replicas} (a YAML line, or "") and a worker group
+   * running {@code worker} (a pod template at indent 10).
+   */
+  private static String fleet(String ownLabels, String replicas, String head, String worker) {
+    return """
+        apiVersion: orchestration.aibrix.ai/v1alpha1
+        kind: RayClusterFleet
+        metadata: {name: llama, labels: {model.aibrix.ai/name: llama%s}}
+        spec:
+        %s  selector: {matchLabels: {model.aibrix.ai/name: llama}}
+          template:
+            metadata:
+              labels: {model.aibrix.ai/name: llama}
+            spec:
+              headGroupSpec:
+                rayStartParams: {}
+        %s      workerGroupSpecs:
+                - groupName: workers
+                  replicas: 1
+                  minReplicas: 1
+                  maxReplicas: 1
+                  rayStartParams: {}
+        %s"""
+        .formatted(ownLabels, replicas.isEmpty() ? "" : "  " + replicas + "\n", head, worker);
+  }
+
+  private static final String RAY_WORKER =
+      "template:\n  spec:\n    containers:\n      - {name: ray, image: rayproject/ray:2.10.0}\n"
+          .indent(10);
+
   private List<Violation> validate(String yaml) throws Exception {
-    Path file = temp.resolve("m.yaml");
-    Files.writeString(file, yaml);
-    return new ManifestValidator()
-        .validate(
-            new ValidateRequest(temp, List.of(file), List.of(), List.of(), "1.32", List.of(), 1),
-            BuildLog.SILENT)
-        .violations();
+    return io.github.kvchart.aibrix.core.validate.Fixtures.validate(temp, yaml, "1.32");
   }
 
   private static List<Violation> of(List<Violation> violations, String rule) {
@@ -112,14 +148,7 @@ class AibrixWorkloadsTest {
 
   @Test
   void aCorrectStormServiceIsClean() throws Exception {
-    assertEquals(
-        List.of(),
-        validate(
-            stormService(
-                AIBRIX,
-                "1",
-                role("prefill", LABELS, "--kv-events-config, " + KV_CONFIG),
-                role("decode", LABELS, "--kv-events-config, " + KV_CONFIG))));
+    assertEquals(List.of(), validate(pd(LABELS, LABELS)));
   }
 
   @Test
@@ -149,11 +178,7 @@ class AibrixWorkloadsTest {
     // RoleSet's renderStormServicePod starts from the role's template and inherits only "name"
     // from above, so labels on spec.template.metadata never reach a pod.
     String yaml =
-        stormService(
-                AIBRIX,
-                "1",
-                role("prefill", "{app: llama-pd}", "--kv-events-config, " + KV_CONFIG),
-                role("decode", "{app: llama-pd}", "--kv-events-config, " + KV_CONFIG))
+        pd("{app: llama-pd}", "{app: llama-pd}")
             .replace("labels: {app: llama-pd}\n    spec:", "labels: " + LABELS + "\n    spec:");
     assertTrue(yaml.contains("labels: " + LABELS + "\n    spec:"), yaml);
     List<Violation> missing = of(validate(yaml), "kv-label-missing");
@@ -176,60 +201,37 @@ class AibrixWorkloadsTest {
   @Test
   void theHeadAndWorkerGroupsOfARayClusterFleetAreRead() throws Exception {
     String yaml =
-        """
-        apiVersion: orchestration.aibrix.ai/v1alpha1
-        kind: RayClusterFleet
-        metadata: {name: llama}
-        spec:
-          selector: {matchLabels: {model.aibrix.ai/name: llama}}
-          template:
-            metadata:
-              labels: {model.aibrix.ai/name: llama}
-            spec:
-              rayVersion: "2.10.0"
-              headGroupSpec:
-                rayStartParams: {dashboard-host: "0.0.0.0"}
-        %s      workerGroupSpecs:
-                - groupName: workers
-                  replicas: 1
-                  rayStartParams: {}
-        %s"""
-            .formatted(
-                vllmTemplate(LABELS, "--kv-events-config, " + KV_CONFIG, 8),
-                vllmTemplate(LABELS, "--kv-events-publisher, zmq", 10));
+        fleet(
+            "",
+            "",
+            vllmTemplate(LABELS, "--kv-events-config, " + KV_CONFIG, 8),
+            vllmTemplate(LABELS, "--kv-events-publisher, zmq", 10));
     List<Violation> found = validate(yaml);
     List<Violation> unknown = of(found, "kv-flag-unknown");
     assertEquals(1, unknown.size(), found.toString());
-    assertTrue(unknown.get(0).line() > yaml.indexOf("workerGroupSpecs") / 40, found.toString());
+    List<String> lines = yaml.lines().toList();
+    assertTrue(
+        lines.get(unknown.get(0).line() - 1).contains("--kv-events-publisher")
+            && unknown.get(0).line() > lines.indexOf("      workerGroupSpecs:"),
+        found.toString());
     assertEquals(
         List.of(),
-        found.stream().filter(v -> v.rule().startsWith("schema-")).toList(),
+        found.stream().filter(v -> v.rule().startsWith("schema")).toList(),
         "the fleet is valid for its CRD");
   }
 
   @Test
   void anAutoscalerOfOneRoleChecksThatRoleOnly() throws Exception {
     // decode publishes KV events but lacks the labels; prefill is right.
-    String storm =
-        stormService(
-            AIBRIX,
-            "1",
-            role("prefill", LABELS, "--kv-events-config, " + KV_CONFIG),
-            role("decode", "{app: llama-pd}", "--kv-events-config, " + KV_CONFIG));
+    String storm = pd(LABELS, "{app: llama-pd}");
     assertEquals(
         List.of(),
         of(
-            validate(
-                storm
-                    + autoscaler(
-                        "", "StormService", "llama-pd", "subTargetSelector: {roleName: prefill}")),
+            validate(storm + roleAutoscaler("", "subTargetSelector: {roleName: prefill}")),
             "autoscaler-target"));
     List<Violation> decode =
         of(
-            validate(
-                storm
-                    + autoscaler(
-                        "", "StormService", "llama-pd", "subTargetSelector: {roleName: decode}")),
+            validate(storm + roleAutoscaler("", "subTargetSelector: {roleName: decode}")),
             "autoscaler-target");
     assertEquals(1, decode.size(), decode.toString());
     assertTrue(decode.get(0).message().contains("role 'decode'"), decode.get(0).message());
@@ -237,52 +239,33 @@ class AibrixWorkloadsTest {
         decode.get(0).fix().contains("/spec/template/spec/roles/1/template/metadata/labels"),
         decode.get(0).fix());
     // Without a role, the whole StormService is scaled: decode is reported too.
-    assertEquals(
-        1,
-        of(validate(storm + autoscaler("", "StormService", "llama-pd", "")), "autoscaler-target")
-            .size());
+    assertEquals(1, of(validate(storm + roleAutoscaler("", "")), "autoscaler-target").size());
   }
 
   @Test
   void autoscalerRoleNeedsAStormServiceAndOneOfItsRoles() throws Exception {
-    String storm =
-        stormService(
-            AIBRIX,
-            "1",
-            role("prefill", LABELS, "--kv-events-config, " + KV_CONFIG),
-            role("decode", LABELS, "--kv-events-config, " + KV_CONFIG));
+    String storm = pd(LABELS, LABELS);
     List<Violation> misspelt =
         of(
-            validate(
-                storm
-                    + autoscaler(
-                        "", "StormService", "llama-pd", "subTargetSelector: {roleName: decoder}")),
+            validate(storm + roleAutoscaler("", "subTargetSelector: {roleName: decoder}")),
             "autoscaler-role");
     assertEquals(1, misspelt.size());
     assertTrue(misspelt.get(0).message().contains("prefill, decode"), misspelt.get(0).message());
     assertTrue(misspelt.get(0).message().contains("fails every scale"));
 
     List<Violation> noRole =
-        of(
-            validate(storm + autoscaler("", "StormService", "llama-pd", "subTargetSelector: {}")),
-            "autoscaler-role");
+        of(validate(storm + roleAutoscaler("", "subTargetSelector: {}")), "autoscaler-role");
     assertEquals(1, noRole.size());
     assertTrue(noRole.get(0).fix().contains("storm-service-mode: replica"), noRole.get(0).fix());
 
     String replica = ", annotations: {autoscaling.aibrix.ai/storm-service-mode: replica}";
     assertEquals(
         List.of(),
-        validate(storm + autoscaler(replica, "StormService", "llama-pd", "subTargetSelector: {}")),
+        validate(storm + roleAutoscaler(replica, "subTargetSelector: {}")),
         "replica mode scales spec.replicas without a role");
     List<Violation> replicaMisspelt =
         of(
-            validate(
-                storm
-                    + autoscaler(
-                        replica,
-                        "StormService",
-                        "llama-pd",
-                        "subTargetSelector: {roleName: decoder}")),
+            validate(storm + roleAutoscaler(replica, "subTargetSelector: {roleName: decoder}")),
             "autoscaler-role");
     assertEquals(1, replicaMisspelt.size());
     assertTrue(replicaMisspelt.get(0).message().contains("scales on nothing"));
@@ -308,38 +291,20 @@ class AibrixWorkloadsTest {
     String storm =
         stormService(AIBRIX, "2", role("decode", LABELS, "--kv-events-config, " + KV_CONFIG));
     assertEquals(
-        List.of(),
-        validate(storm + autoscaler("", "StormService", "llama-pd", "")),
-        "a StormService needs its replicas");
+        List.of(), validate(storm + roleAutoscaler("", "")), "a StormService needs its replicas");
     String fleet =
-        """
-        apiVersion: orchestration.aibrix.ai/v1alpha1
-        kind: RayClusterFleet
-        metadata: {name: llama}
-        spec:
-          replicas: 2
-          selector: {matchLabels: {model.aibrix.ai/name: llama}}
-          template:
-            metadata:
-              labels: {model.aibrix.ai/name: llama}
-            spec:
-              headGroupSpec:
-                rayStartParams: {}
-        %s"""
-            .formatted(vllmTemplate(LABELS, "--kv-events-config, " + KV_CONFIG, 8));
+        fleet(
+            "",
+            "replicas: 2",
+            vllmTemplate(LABELS, "--kv-events-config, " + KV_CONFIG, 8),
+            RAY_WORKER);
     List<Violation> found = validate(fleet + autoscaler("", "RayClusterFleet", "llama", ""));
     assertEquals(List.of("autoscaler-replicas"), found.stream().map(Violation::rule).toList());
   }
 
   @Test
   void theControllerManagerIsOnlyNeededAtTheScaledRole() throws Exception {
-    String yaml =
-        stormService(
-                AIBRIX,
-                "1",
-                role("prefill", LABELS, "--kv-events-config, " + KV_CONFIG),
-                role("decode", LABELS, "--kv-events-config, " + KV_CONFIG))
-            + autoscaler("", "StormService", "llama-pd", "subTargetSelector: {roleName: decode}");
+    String yaml = pd(LABELS, LABELS) + roleAutoscaler("", "subTargetSelector: {roleName: decode}");
     ManifestSet set =
         new ManifestSet(
             new io.github.kvchart.aibrix.core.validate.ManifestParser()
@@ -358,37 +323,13 @@ class AibrixWorkloadsTest {
   void aFleetServingOnAnotherPortNeedsThePortLabelOnItself() throws Exception {
     // The model router watches RayClusterFleets too and reads the fleet's own labels; vLLM runs
     // in the head group, the workers only join Ray.
-    String fleet =
-        """
-        apiVersion: orchestration.aibrix.ai/v1alpha1
-        kind: RayClusterFleet
-        metadata: {name: llama, labels: {model.aibrix.ai/name: llama%s}}
-        spec:
-          selector: {matchLabels: {model.aibrix.ai/name: llama}}
-          template:
-            metadata:
-              labels: {model.aibrix.ai/name: llama}
-            spec:
-              headGroupSpec:
-                rayStartParams: {}
-        %s      workerGroupSpecs:
-                - groupName: workers
-                  rayStartParams: {}
-                  template:
-                    spec:
-                      containers:
-                        - {name: ray-worker, image: rayproject/ray:2.10.0}
-        """;
     String head =
         vllmTemplate(LABELS, "--port, \"8080\", --kv-events-config, " + KV_CONFIG, 8)
             .replace("containerPort: 8000", "containerPort: 8080");
-    List<Violation> unlabelled = of(validate(fleet.formatted("", head)), "model-port-label");
+    List<Violation> unlabelled = of(validate(fleet("", "", head, RAY_WORKER)), "model-port-label");
     assertEquals(1, unlabelled.size(), unlabelled.toString());
     assertTrue(unlabelled.get(0).message().contains("RayClusterFleet has no"));
     assertEquals(
-        List.of(),
-        of(
-            validate(fleet.formatted(", model.aibrix.ai/port: \"8080\"", head)),
-            "model-port-label"));
+        List.of(), validate(fleet(", model.aibrix.ai/port: \"8080\"", "", head, RAY_WORKER)));
   }
 }

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kvchart.aibrix.TestPaths;
-import io.github.kvchart.aibrix.core.BuildLog;
 import io.github.kvchart.aibrix.core.contract.rules.ContractChecker;
 import io.github.kvchart.aibrix.core.manifest.Violation;
-import io.github.kvchart.aibrix.core.validate.ManifestValidator;
-import io.github.kvchart.aibrix.core.validate.ValidateRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,13 +43,7 @@ class RulesDocumentationTest {
   }
 
   private List<Violation> validate(String yaml) throws Exception {
-    Path file = temp.resolve("example.yaml");
-    Files.writeString(file, yaml);
-    return new ManifestValidator()
-        .validate(
-            new ValidateRequest(temp, List.of(file), List.of(), List.of(), "1.32", List.of(), 1),
-            BuildLog.SILENT)
-        .violations();
+    return io.github.kvchart.aibrix.core.validate.Fixtures.validate(temp, yaml, "1.32");
   }
 
   @Test

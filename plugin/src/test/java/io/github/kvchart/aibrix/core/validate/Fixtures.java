@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Validates one YAML text written as m.yaml in a test's folder. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
-  static List<Violation> validate(Path folder, String yaml, String kubernetesVersion)
+  public static List<Violation> validate(Path folder, String yaml, String kubernetesVersion)
       throws Exception {
     Path file = folder.resolve("m.yaml");
     Files.writeString(file, yaml);
