@@ -314,6 +314,25 @@ public final class SchemaCheck {
                 + ".",
             min ? "Add items." : "Remove items.");
       }
+      case "minProperties", "maxProperties" -> {
+        boolean min = problem.keyword().equals("minProperties");
+        List<String> fields = new ArrayList<>();
+        problem.instance().fieldNames().forEachRemaining(fields::add);
+        return schemaError(
+            document,
+            pointer,
+            where
+                + " has "
+                + fields.size()
+                + " field"
+                + (fields.size() == 1 ? "" : "s")
+                + (fields.isEmpty() ? "" : " (" + String.join(", ", fields) + ")")
+                + "; it takes at "
+                + (min ? "least " : "most ")
+                + problem.keywordValue()
+                + ".",
+            min ? "Add fields." : "Keep at most " + problem.keywordValue() + " of these fields.");
+      }
       case "minLength", "maxLength" -> {
         boolean min = problem.keyword().equals("minLength");
         return schemaError(

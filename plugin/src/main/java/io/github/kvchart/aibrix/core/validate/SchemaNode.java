@@ -28,6 +28,8 @@ class SchemaNode {
   private final JsonNode maximum;
   private final JsonNode minItems;
   private final JsonNode maxItems;
+  private final JsonNode minProperties;
+  private final JsonNode maxProperties;
   private final JsonNode patternValue;
   Map<String, SchemaNode> properties;
   TreeSet<String> known;
@@ -50,6 +52,8 @@ class SchemaNode {
     maximum = schema != null && schema.isObject() ? schema.get("maximum") : null;
     minItems = schema != null && schema.isObject() ? schema.get("minItems") : null;
     maxItems = schema != null && schema.isObject() ? schema.get("maxItems") : null;
+    minProperties = schema != null && schema.isObject() ? schema.get("minProperties") : null;
+    maxProperties = schema != null && schema.isObject() ? schema.get("maxProperties") : null;
     patternValue = schema != null && schema.isObject() ? schema.get("pattern") : null;
     this.falseSchema = schema != null && schema.isBoolean() && !schema.asBoolean();
     if (schema == null || !schema.isObject()) {
@@ -247,6 +251,8 @@ class SchemaNode {
 
   private void checkObject(
       JsonNode instance, FastSchema.Where where, List<SchemaProblem> problems) {
+    sizeProblem(instance, minProperties, "minProperties", where, problems);
+    sizeProblem(instance, maxProperties, "maxProperties", where, problems);
     for (String name : required) {
       JsonNode value = instance.get(name);
       // null is unset, as the API server decodes it: a required field set to null is missing.
@@ -291,33 +297,42 @@ class SchemaNode {
     }
   }
 
+  /**
+   * A minItems, maxItems, minProperties or maxProperties problem of {@code instance} (an array's
+   * items or an object's fields), if its size breaks {@code bound}.
+   */
+  private static void sizeProblem(
+      JsonNode instance,
+      JsonNode bound,
+      String keyword,
+      FastSchema.Where where,
+      List<SchemaProblem> problems) {
+    if (bound == null) {
+      return;
+    }
+    boolean min = keyword.startsWith("min");
+    if (min ? instance.size() >= bound.asInt() : instance.size() <= bound.asInt()) {
+      return;
+    }
+    problems.add(
+        new SchemaProblem(
+            where.toString(),
+            keyword,
+            null,
+            instance,
+            bound,
+            null,
+            null,
+            Set.of(),
+            "must have at "
+                + (min ? "least " : "most ")
+                + bound.asInt()
+                + (keyword.endsWith("Items") ? " items" : " properties")));
+  }
+
   private void checkArray(JsonNode instance, FastSchema.Where where, List<SchemaProblem> problems) {
-    if (minItems != null && instance.size() < minItems.asInt()) {
-      problems.add(
-          new SchemaProblem(
-              where.toString(),
-              "minItems",
-              null,
-              instance,
-              minItems,
-              null,
-              null,
-              Set.of(),
-              "must have at least " + minItems.asInt() + " items"));
-    }
-    if (maxItems != null && instance.size() > maxItems.asInt()) {
-      problems.add(
-          new SchemaProblem(
-              where.toString(),
-              "maxItems",
-              null,
-              instance,
-              maxItems,
-              null,
-              null,
-              Set.of(),
-              "must have at most " + maxItems.asInt() + " items"));
-    }
+    sizeProblem(instance, minItems, "minItems", where, problems);
+    sizeProblem(instance, maxItems, "maxItems", where, problems);
     if (items != null) {
       for (int i = 0; i < instance.size(); i++) {
         items.check(instance.get(i), where.child(Integer.toString(i)), problems);
