@@ -32,7 +32,8 @@ import java.util.jar.JarEntry;
  * folder the system property {@value #PROPERTY} names; {@code off} there keeps helm-java's own
  * behaviour. A library is kept under the CRC-32 and size its jar records for it, so another
  * helm-java version gets its own file. It is written to a temporary file and renamed into place, so
- * a library under its final name is always whole. Folders are created private (owner only), and a
+ * a library under its final name is always whole. The library of another helm-java version is
+ * removed once no build has used it for 30 days. Folders are created private (owner only), and a
  * cache folder that others may write to is not used: loading a library from it would run their
  * code.
  */
@@ -138,7 +139,11 @@ public final class CachedHelmLibrary implements NativeLibrary {
             .resolve(String.format(Locale.ROOT, "%08x-%d", entry.getCrc(), entry.getSize()));
     Path library = folder.resolve(binary);
     if (Files.isRegularFile(library) && Files.size(library) == entry.getSize()) {
-      return privateFolder(folder) ? library : null;
+      if (!privateFolder(folder)) {
+        return null;
+      }
+      markUsed(folder);
+      return library;
     }
     createPrivate(folder);
     if (!privateFolder(folder)) {
@@ -157,7 +162,59 @@ public final class CachedHelmLibrary implements NativeLibrary {
     } finally {
       Files.deleteIfExists(partial);
     }
+    markUsed(folder);
     return library;
+  }
+
+  /** How long the library of another helm-java version is kept without a build using it. */
+  static final long KEPT_UNUSED_MILLIS = 30L * 24 * 3_600_000L;
+
+  private static final java.util.regex.Pattern VERSION_FOLDER =
+      java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9]+");
+
+  /**
+   * Marks {@code folder} as used (its modification time, at most once a day) and removes the
+   * folders of other helm-java versions that no build has used for {@link #KEPT_UNUSED_MILLIS}: a
+   * plugin upgrade would otherwise leave 100 MB behind for good. Only folders named as this class
+   * names them are touched, their files (no links followed) then the folder; anything that cannot
+   * be removed stays.
+   */
+  private static void markUsed(Path folder) {
+    long now = System.currentTimeMillis();
+    try {
+      if (Files.getLastModifiedTime(folder).toMillis() < now - 86_400_000L) {
+        Files.setLastModifiedTime(folder, java.nio.file.attribute.FileTime.fromMillis(now));
+      }
+    } catch (IOException e) {
+      return; // an unmarked folder is only pruned late
+    }
+    try (var siblings = Files.newDirectoryStream(folder.getParent())) {
+      for (Path sibling : siblings) {
+        if (!sibling.equals(folder)
+            && VERSION_FOLDER.matcher(sibling.getFileName().toString()).matches()
+            && Files.isDirectory(sibling, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            && Files.getLastModifiedTime(sibling, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    .toMillis()
+                < now - KEPT_UNUSED_MILLIS) {
+          remove(sibling);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // pruning is housekeeping: a build never fails on it
+    }
+  }
+
+  private static void remove(Path folder) {
+    try (var files = Files.newDirectoryStream(folder)) {
+      for (Path file : files) {
+        if (!Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Files.deleteIfExists(file);
+        }
+      }
+      Files.deleteIfExists(folder);
+    } catch (IOException e) {
+      // left for the next build
+    }
   }
 
   /**

@@ -101,6 +101,32 @@ class CachedHelmLibraryTest {
   }
 
   @Test
+  void removesTheLibrariesOfOtherVersionsUnusedFor30Days() throws Exception {
+    Path cache = temp.resolve("cache");
+    Path library = CachedHelmLibrary.cached(cache, platform());
+    Path helm = library.getParent().getParent();
+    long now = System.currentTimeMillis();
+    Path stale = Files.createDirectory(helm.resolve("0123abcd-42"));
+    Files.writeString(stale.resolve(platform().getBinaryName()), "old version");
+    Files.setLastModifiedTime(stale, FileTime.fromMillis(now - 40L * 86_400_000L));
+    Path recent = Files.createDirectory(helm.resolve("0123abce-43"));
+    Files.writeString(recent.resolve(platform().getBinaryName()), "another version");
+    Files.setLastModifiedTime(recent, FileTime.fromMillis(now - 10L * 86_400_000L));
+    Path foreign = Files.createDirectory(helm.resolve("notes"));
+    Files.setLastModifiedTime(foreign, FileTime.fromMillis(now - 40L * 86_400_000L));
+    // This version's own folder, last used long ago: kept, and marked used.
+    Files.setLastModifiedTime(library.getParent(), FileTime.fromMillis(now - 40L * 86_400_000L));
+
+    assertEquals(library, CachedHelmLibrary.cached(cache, platform()));
+    assertFalse(Files.exists(stale), "unused for 40 days: removed");
+    assertTrue(Files.exists(recent.resolve(platform().getBinaryName())), "used 10 days ago");
+    assertTrue(Files.exists(foreign), "not a folder this class names");
+    assertTrue(
+        Files.getLastModifiedTime(library.getParent()).toMillis() >= now - 60_000L,
+        "the folder in use is marked");
+  }
+
+  @Test
   void thePropertyNamesTheFolderOrTurnsTheCacheOff() {
     String before = System.getProperty(CachedHelmLibrary.PROPERTY);
     try {
