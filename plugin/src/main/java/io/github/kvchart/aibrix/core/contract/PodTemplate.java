@@ -121,6 +121,9 @@ public final class PodTemplate {
   private static void addRoles(
       List<PodTemplate> templates, ManifestDocument document, String roles) {
     JsonNode list = document.root().at(roles);
+    if (!list.isArray()) {
+      return; // the schema check reports the shape
+    }
     for (int i = 0; i < list.size(); i++) {
       JsonNode template = list.get(i).path("template");
       if (template.isObject()) {

@@ -332,4 +332,21 @@ class AibrixWorkloadsTest {
     assertEquals(
         List.of(), validate(fleet(", model.aibrix.ai/port: \"8080\"", "", head, RAY_WORKER)));
   }
+
+  @Test
+  void oddShapesAreLeftToTheSchemaCheck() throws Exception {
+    for (String roles : List.of("{prefill: {}}", "prefill", "[prefill, {name: x, template: 3}]")) {
+      String yaml =
+          stormService(AIBRIX, "1").replace("roles:\n", "roles: " + roles + "\n")
+              + roleAutoscaler("", "subTargetSelector: {roleName: decode}");
+      List<Violation> found = validate(yaml);
+      assertTrue(found.stream().anyMatch(v -> v.rule().startsWith("schema")), roles + ": " + found);
+    }
+    String fleet = fleet("", "", vllmTemplate(LABELS, "--kv-events-config, " + KV_CONFIG, 8), "");
+    String workers =
+        fleet.substring(0, fleet.indexOf("      workerGroupSpecs:"))
+            + "      workerGroupSpecs: {a: 1}\n";
+    List<Violation> found = validate(workers);
+    assertTrue(found.stream().anyMatch(v -> v.rule().startsWith("schema")), found.toString());
+  }
 }
