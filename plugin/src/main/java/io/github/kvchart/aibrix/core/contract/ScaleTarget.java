@@ -18,6 +18,7 @@ public final class ScaleTarget {
   public static final String MODE_ANNOTATION = "autoscaling.aibrix.ai/storm-service-mode";
 
   private final ManifestDocument autoscaler;
+  private final String apiVersion;
   private final String kind;
   private final String name;
   private final JsonNode subTarget;
@@ -27,10 +28,12 @@ public final class ScaleTarget {
     this.autoscaler = autoscaler;
     JsonNode spec = autoscaler.root().path("spec");
     JsonNode ref = spec.path("scaleTargetRef");
-    this.kind = ref.path("kind").asText("Deployment");
-    this.name = ref.path("name").asText();
+    this.apiVersion = ref.path("apiVersion").asText("");
+    this.kind = ref.path("kind").asText("");
+    this.name = ref.path("name").asText("");
     this.subTarget = spec.path("subTargetSelector");
-    this.workload = manifests.find(kind, name);
+    // AIBrix refuses a reference without kind or name (validateScaleTargetRef): it scales nothing.
+    this.workload = complete() ? manifests.find(kind, name) : null;
   }
 
   /** The target of {@code autoscaler} (a PodAutoscaler) in {@code manifests}. */
@@ -42,8 +45,19 @@ public final class ScaleTarget {
     return autoscaler;
   }
 
+  /** scaleTargetRef.apiVersion, or "" when it is not set. */
+  public String apiVersion() {
+    return apiVersion;
+  }
+
+  /** scaleTargetRef.kind, or "" when it is not set. */
   public String kind() {
     return kind;
+  }
+
+  /** Whether scaleTargetRef names a kind and a name, which AIBrix requires. */
+  public boolean complete() {
+    return !kind.isEmpty() && !name.isEmpty();
   }
 
   public String name() {

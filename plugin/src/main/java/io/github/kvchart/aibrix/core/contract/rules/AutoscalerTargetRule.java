@@ -40,6 +40,9 @@ public final class AutoscalerTargetRule implements ContractRule {
         continue;
       }
       ScaleTarget target = ScaleTarget.of(autoscaler, manifests);
+      if (!target.complete()) {
+        continue; // autoscaler-ref's finding
+      }
       ManifestDocument workload = target.workload();
       if (workload == null) {
         violations.add(

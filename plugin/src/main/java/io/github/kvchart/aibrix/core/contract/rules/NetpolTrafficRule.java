@@ -184,7 +184,7 @@ public final class NetpolTrafficRule implements ContractRule {
       String key =
           autoscaler.root().path("metadata").path("namespace").asText("default")
               + "/"
-              + ref.path("kind").asText("Deployment")
+              + ref.path("kind").asText("")
               + "/"
               + ref.path("name").asText();
       byTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(autoscaler);

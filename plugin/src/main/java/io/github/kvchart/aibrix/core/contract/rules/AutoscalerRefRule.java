@@ -1,0 +1,102 @@
+package io.github.kvchart.aibrix.core.contract.rules;
+
+import io.github.kvchart.aibrix.core.contract.ContractRule;
+import io.github.kvchart.aibrix.core.contract.KvContract;
+import io.github.kvchart.aibrix.core.contract.ManifestSet;
+import io.github.kvchart.aibrix.core.contract.ScaleTarget;
+import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.Severity;
+import io.github.kvchart.aibrix.core.manifest.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * autoscaler-ref: AIBrix finds a PodAutoscaler's target by the API group of {@code
+ * scaleTargetRef.apiVersion} and its {@code kind} (getScaleResource in podautoscaler_controller.go,
+ * v0.7.0: a REST mapping of group and kind), and refuses a reference without kind or name
+ * (validateScaleTargetRef); an HPA strategy hands the same reference to Kubernetes' HPA. The CRD
+ * requires none of the three, so a reference without apiVersion, or with another group than the
+ * target's, is accepted and never scales: the only trace is the condition AbleToScale: False.
+ */
+public final class AutoscalerRefRule implements ContractRule {
+  /** The groups of the kinds a PodAutoscaler usually scales, for a target outside the set. */
+  private static final Map<String, String> KNOWN_GROUPS =
+      Map.of(
+          "Deployment", "apps",
+          "StatefulSet", "apps",
+          "ReplicaSet", "apps",
+          "StormService", "orchestration.aibrix.ai",
+          "RayClusterFleet", "orchestration.aibrix.ai");
+
+  @Override
+  public String id() {
+    return "autoscaler-ref";
+  }
+
+  @Override
+  public String description() {
+    return "A PodAutoscaler's scaleTargetRef has the kind, name and API group of its target.";
+  }
+
+  @Override
+  public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
+    List<Violation> violations = new ArrayList<>();
+    for (ManifestDocument autoscaler : manifests.ofKind("PodAutoscaler")) {
+      if (!autoscaler.root().path("spec").path("scaleTargetRef").isObject()) {
+        continue; // the schema check reports a missing scaleTargetRef
+      }
+      ScaleTarget target = ScaleTarget.of(autoscaler, manifests);
+      if (!target.complete()) {
+        violations.add(
+            autoscaler.violation(
+                "/spec/scaleTargetRef",
+                id(),
+                severity,
+                "scaleTargetRef has no "
+                    + (target.kind().isEmpty() ? "kind" : "name")
+                    + ": AIBrix marks the PodAutoscaler invalid and scales nothing.",
+                "Set scaleTargetRef.kind and scaleTargetRef.name to the workload to scale."));
+        continue;
+      }
+      ManifestDocument workload = target.workload();
+      String wanted =
+          workload != null ? group(workload.apiVersion()) : KNOWN_GROUPS.get(target.kind());
+      if (wanted == null
+          || group(target.apiVersion()).equals(wanted) && !target.apiVersion().isEmpty()) {
+        continue;
+      }
+      String right =
+          workload != null
+              ? workload.apiVersion()
+              : wanted + "/" + (wanted.equals("apps") ? "v1" : "v1alpha1");
+      violations.add(
+          autoscaler.violation(
+              target.apiVersion().isEmpty()
+                  ? "/spec/scaleTargetRef"
+                  : "/spec/scaleTargetRef/apiVersion",
+              id(),
+              severity,
+              (target.apiVersion().isEmpty()
+                      ? "scaleTargetRef has no apiVersion"
+                      : "scaleTargetRef.apiVersion is '" + target.apiVersion() + "'")
+                  + ": AIBrix looks for kind "
+                  + target.kind()
+                  + " in API group '"
+                  + group(target.apiVersion())
+                  + "', not '"
+                  + wanted
+                  + "', finds no such resource and never scales "
+                  + target.describe()
+                  + ".",
+              "Set scaleTargetRef.apiVersion: " + right + "."));
+    }
+    return violations;
+  }
+
+  /** The API group of an apiVersion: "" for the core group ("v1") or none. */
+  private static String group(String apiVersion) {
+    int slash = apiVersion.indexOf('/');
+    return slash < 0 ? "" : apiVersion.substring(0, slash);
+  }
+}
