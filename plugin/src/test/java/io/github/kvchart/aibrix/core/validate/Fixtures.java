@@ -26,13 +26,21 @@ public final class Fixtures {
    * A small valid Deployment (web, nginx on port 80), with {@code spec} (YAML lines as they would
    * read at the top of spec, unindented) added before its selector.
    */
-  static String deployment(String spec) {
+  public static String deployment(String spec) {
+    return deployment("", spec);
+  }
+
+  /**
+   * The same Deployment with {@code metadata} (YAML lines as they would read under metadata,
+   * unindented) added after its name.
+   */
+  public static String deployment(String metadata, String spec) {
     return """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
           name: web
-        spec:
+        %sspec:
         %s  selector:
             matchLabels: {app: web}
           template:
@@ -44,6 +52,7 @@ public final class Fixtures {
                   image: nginx:1.27
                   ports: [{containerPort: 80}]
         """
-        .formatted(spec.isBlank() ? "" : spec.indent(2));
+        .formatted(
+            metadata.isBlank() ? "" : metadata.indent(2), spec.isBlank() ? "" : spec.indent(2));
   }
 }

@@ -14,19 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AutoscalerRefTest {
   @TempDir Path temp;
 
-  private static final String WORKER =
-      """
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata: {name: web}
-      spec:
-        selector: {matchLabels: {app: web}}
-        template:
-          metadata: {labels: {app: web}}
-          spec:
-            containers: [{name: web, image: nginx:1.27}]
-      ---
-      """;
+  private static final String WORKER = Fixtures.deployment("") + "---\n";
 
   private List<Violation> refs(String documents, String ref) throws Exception {
     String autoscaler =

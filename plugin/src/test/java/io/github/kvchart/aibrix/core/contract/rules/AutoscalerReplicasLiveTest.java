@@ -16,40 +16,25 @@ import org.junit.jupiter.api.io.TempDir;
 class AutoscalerReplicasLiveTest {
   @TempDir Path temp;
 
-  private static String deployment(String metadata) {
-    return """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-        %s
-        spec:
-          replicas: 1
-          selector:
-            matchLabels: {app: web}
-          template:
-            metadata:
-              labels: {app: web}
-            spec:
-              containers:
-                - {name: web, image: nginx:1.27}
-        ---
-        apiVersion: autoscaling.aibrix.ai/v1alpha1
-        kind: PodAutoscaler
-        metadata: {name: web-hpa}
-        spec:
-          scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
-          minReplicas: 1
-          maxReplicas: 4
-          scalingStrategy: HPA
-          metricsSources:
-            - {metricSourceType: resource, targetMetric: cpu, targetValue: "50"}
-        """
-        .formatted(metadata.indent(2).stripTrailing());
-  }
+  private static final String AUTOSCALER =
+      """
+      ---
+      apiVersion: autoscaling.aibrix.ai/v1alpha1
+      kind: PodAutoscaler
+      metadata: {name: web-hpa}
+      spec:
+        scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+        minReplicas: 1
+        maxReplicas: 4
+        scalingStrategy: HPA
+        metricsSources:
+          - {metricSourceType: resource, targetMetric: cpu, targetValue: "50"}
+      """;
 
   private List<String> rules(String metadata) throws Exception {
-    return Fixtures.validate(temp, deployment(metadata), "1.32").stream()
+    return Fixtures.validate(
+            temp, Fixtures.deployment(metadata, "replicas: 1") + AUTOSCALER, "1.32")
+        .stream()
         .map(Violation::rule)
         .toList();
   }
