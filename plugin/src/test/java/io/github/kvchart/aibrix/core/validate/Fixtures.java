@@ -12,12 +12,27 @@ public final class Fixtures {
 
   public static List<Violation> validate(Path folder, String yaml, String kubernetesVersion)
       throws Exception {
+    return validate(folder, yaml, kubernetesVersion, null);
+  }
+
+  /** The same, for an AIBrix release (null: the contract's newest). */
+  public static List<Violation> validate(
+      Path folder, String yaml, String kubernetesVersion, String aibrixVersion) throws Exception {
     Path file = folder.resolve("m.yaml");
     Files.writeString(file, yaml);
     return new ManifestValidator()
         .validate(
             new ValidateRequest(
-                folder, List.of(file), List.of(), List.of(), kubernetesVersion, List.of(), 1),
+                folder,
+                List.of(file),
+                List.of(),
+                List.of(),
+                kubernetesVersion,
+                List.of(),
+                1,
+                null,
+                null,
+                aibrixVersion),
             BuildLog.SILENT)
         .violations();
   }

@@ -60,11 +60,19 @@ public final class AutoscalerMetricRule implements ContractRule {
                   .map(VllmContainer.Flag::value)
                   .orElse(null);
       JsonNode sources = spec.path("metricsSources");
+      if (vllm != null
+          && hasPodSource(sources)
+          && aibrix.compareTo(contract.aibrix().autoscalerRegistryFrom()) >= 0) {
+        engineProblem(vllm, contract, severity).ifPresent(violations::add);
+      }
       for (int i = 0; i < sources.size(); i++) {
         JsonNode source = sources.get(i);
         if (!"pod".equals(source.path("metricSourceType").asText())
             || !source.path("targetMetric").isTextual()) {
           continue;
+        }
+        if (vllm != null) {
+          portProblem(autoscaler, i, source, vllm, severity).ifPresent(violations::add);
         }
         String metric = source.path("targetMetric").asText();
         MetricVerdict verdict = MetricVerdict.of(contract, aibrix, release, metric, showHidden);
@@ -97,6 +105,78 @@ public final class AutoscalerMetricRule implements ContractRule {
       }
     }
     return violations;
+  }
+
+  private static boolean hasPodSource(JsonNode sources) {
+    for (JsonNode source : sources) {
+      if ("pod".equals(source.path("metricSourceType").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * AIBrix reads a pod metric from {@code http://<pod IP>:<port>/metrics} (metrics/fetcher.go and
+   * engine_fetcher.go; {@code path} is not used from v0.5.0 on), so {@code port} must be the port
+   * vLLM serves on. A failed read counts as 0.
+   */
+  private java.util.Optional<Violation> portProblem(
+      ManifestDocument autoscaler,
+      int index,
+      JsonNode source,
+      VllmContainer vllm,
+      Severity severity) {
+    int serving = vllm.pod().vllmPort().orElse(DEFAULT_VLLM_PORT);
+    JsonNode port = source.path("port");
+    String text = port.isValueNode() && !port.isNull() ? port.asText() : "";
+    if (text.equals(Integer.toString(serving))) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        autoscaler.violation(
+            "/spec/metricsSources/" + index + (text.isEmpty() ? "" : "/port"),
+            id(),
+            severity,
+            (text.isEmpty() ? "no port" : "port '" + text + "'")
+                + ": AIBrix reads the metric from http://<pod IP>:"
+                + text
+                + "/metrics, but vLLM serves it on "
+                + serving
+                + "; every read fails, counts as 0 and scales the model down.",
+            "Set port: \"" + serving + "\"."));
+  }
+
+  /** vLLM's own default for --port. */
+  private static final int DEFAULT_VLLM_PORT = 8000;
+
+  /**
+   * AIBrix looks a pod metric up under the engine of the pod's model.aibrix.ai/engine label (vllm
+   * when absent; metrics.GetEngineType), so a vLLM pod labelled another engine (or "vLLM") has no
+   * mapping for it and reads 0.
+   */
+  private java.util.Optional<Violation> engineProblem(
+      VllmContainer vllm, KvContract contract, Severity severity) {
+    PodTemplate pod = vllm.pod();
+    String key = contract.label("engine");
+    JsonNode engine = pod.label(key);
+    if (engine.isMissingNode() || engine.asText().isEmpty() || engine.asText().equals("vllm")) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        pod.document()
+            .violation(
+                pod.labelsPointer() + "/" + key.replace("/", "~1"),
+                id(),
+                severity,
+                "the pod runs vLLM but is labelled "
+                    + key
+                    + ": "
+                    + engine.asText()
+                    + ", so AIBrix's autoscaler looks its metrics up for engine '"
+                    + engine.asText()
+                    + "', finds no vLLM metric there and reads 0.",
+                "Set " + key + ": vllm."));
   }
 
   private static VllmContainer vllm(List<PodTemplate> pods) {
