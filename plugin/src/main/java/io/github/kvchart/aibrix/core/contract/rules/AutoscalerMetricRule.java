@@ -72,7 +72,7 @@ public final class AutoscalerMetricRule implements ContractRule {
           continue;
         }
         if (vllm != null) {
-          portProblem(autoscaler, i, source, vllm, severity).ifPresent(violations::add);
+          portProblem(autoscaler, i, source, vllm, aibrix, severity).ifPresent(violations::add);
         }
         String metric = source.path("targetMetric").asText();
         MetricVerdict verdict = MetricVerdict.of(contract, aibrix, release, metric, showHidden);
@@ -126,12 +126,14 @@ public final class AutoscalerMetricRule implements ContractRule {
       int index,
       JsonNode source,
       VllmContainer vllm,
+      Version aibrix,
       Severity severity) {
     int serving = vllm.pod().vllmPort().orElse(DEFAULT_VLLM_PORT);
     JsonNode port = source.path("port");
     String text = port.isValueNode() && !port.isNull() ? port.asText() : "";
-    if (text.equals(Integer.toString(serving))) {
-      return java.util.Optional.empty();
+    boolean refused = text.isEmpty() && AutoscalerSpecRule.checks(aibrix);
+    if (text.equals(Integer.toString(serving)) || refused) {
+      return java.util.Optional.empty(); // a missing port is refused outright: autoscaler-spec
     }
     return java.util.Optional.of(
         autoscaler.violation(

@@ -14,10 +14,10 @@ import java.util.Map;
 /**
  * autoscaler-ref: AIBrix finds a PodAutoscaler's target by the API group of {@code
  * scaleTargetRef.apiVersion} and its {@code kind} (getScaleResource in podautoscaler_controller.go,
- * v0.7.0: a REST mapping of group and kind), and refuses a reference without kind or name
- * (validateScaleTargetRef); an HPA strategy hands the same reference to Kubernetes' HPA. The CRD
- * requires none of the three, so a reference without apiVersion, or with another group than the
- * target's, is accepted and never scales: the only trace is the condition AbleToScale: False.
+ * v0.7.0: a REST mapping of group and kind); an HPA strategy hands the same reference to
+ * Kubernetes' HPA. Neither the CRD nor AIBrix's webhook requires apiVersion, so a reference without
+ * it, or with another group than the target's, is accepted and never scales: the only trace is the
+ * condition AbleToScale: False. (A reference without kind or name is autoscaler-spec's.)
  */
 public final class AutoscalerRefRule implements ContractRule {
   /** The groups of the kinds a PodAutoscaler usually scales, for a target outside the set. */
@@ -36,7 +36,7 @@ public final class AutoscalerRefRule implements ContractRule {
 
   @Override
   public String description() {
-    return "A PodAutoscaler's scaleTargetRef has the kind, name and API group of its target.";
+    return "A PodAutoscaler's scaleTargetRef has the API group of its target.";
   }
 
   @Override
@@ -48,16 +48,7 @@ public final class AutoscalerRefRule implements ContractRule {
       }
       ScaleTarget target = ScaleTarget.of(autoscaler, manifests);
       if (!target.complete()) {
-        violations.add(
-            autoscaler.violation(
-                "/spec/scaleTargetRef",
-                id(),
-                severity,
-                "scaleTargetRef has no "
-                    + (target.kind().isEmpty() ? "kind" : "name")
-                    + ": AIBrix marks the PodAutoscaler invalid and scales nothing.",
-                "Set scaleTargetRef.kind and scaleTargetRef.name to the workload to scale."));
-        continue;
+        continue; // autoscaler-spec's finding
       }
       ManifestDocument workload = target.workload();
       String wanted =

@@ -67,14 +67,4 @@ class AutoscalerRefTest {
         refs("", "{apiVersion: example.com/v1, kind: MyWorkload, name: elsewhere}"),
         "a kind we do not know is not judged");
   }
-
-  @Test
-  void aReferenceWithoutKindOrNameIsRefused() throws Exception {
-    List<Violation> noKind = refs(WORKER, "{apiVersion: apps/v1, name: web}");
-    assertEquals(1, noKind.size());
-    assertTrue(noKind.get(0).message().contains("no kind"));
-    List<Violation> noName = refs(WORKER, "{apiVersion: apps/v1, kind: Deployment}");
-    assertEquals(1, noName.size());
-    assertTrue(noName.get(0).message().contains("no name"));
-  }
 }
