@@ -77,17 +77,7 @@ class SchemaNode {
       return;
     }
     if (falseSchema) {
-      problems.add(
-          new SchemaProblem(
-              where.toString(),
-              "false",
-              null,
-              instance,
-              schema,
-              null,
-              null,
-              Set.of(),
-              "schema is false"));
+      problems.add(simple(where, "false", instance, schema, "schema is false"));
       return;
     }
     if (!types.isEmpty() && !typeMatches(instance)) {
@@ -106,16 +96,7 @@ class SchemaNode {
     }
     if (constValue != null && !equalsJson(constValue, instance)) {
       problems.add(
-          new SchemaProblem(
-              where.toString(),
-              "const",
-              null,
-              instance,
-              constValue,
-              null,
-              null,
-              Set.of(),
-              "must be the constant value " + constValue));
+          simple(where, "const", instance, constValue, "must be the constant value " + constValue));
     }
     if (enumValues != null) {
       boolean found = false;
@@ -124,15 +105,11 @@ class SchemaNode {
       }
       if (!found) {
         problems.add(
-            new SchemaProblem(
-                where.toString(),
+            simple(
+                where,
                 "enum",
-                null,
                 instance,
                 enumValues,
-                null,
-                null,
-                Set.of(),
                 "does not have a value in the enumeration " + enumValues));
       }
     }
@@ -152,55 +129,33 @@ class SchemaNode {
     String text = instance.asText();
     if (pattern != null && !pattern.matcher(text).find()) {
       problems.add(
-          new SchemaProblem(
-              where.toString(),
+          simple(
+              where,
               "pattern",
-              null,
               instance,
               patternValue,
-              null,
-              null,
-              Set.of(),
               "does not match the regex pattern " + pattern.pattern()));
     }
     if (format != null && !isDateTime(text)) {
-      problems.add(
-          new SchemaProblem(
-              where.toString(),
-              "format",
-              null,
-              instance,
-              format,
-              null,
-              null,
-              Set.of(),
-              "is not a valid date-time"));
+      problems.add(simple(where, "format", instance, format, "is not a valid date-time"));
     }
     int length = text.codePointCount(0, text.length());
     if (minLength != null && length < minLength.asInt()) {
       problems.add(
-          new SchemaProblem(
-              where.toString(),
+          simple(
+              where,
               "minLength",
-              null,
               instance,
               minLength,
-              null,
-              null,
-              Set.of(),
               "must be at least " + minLength.asInt() + " characters long"));
     }
     if (maxLength != null && length > maxLength.asInt()) {
       problems.add(
-          new SchemaProblem(
-              where.toString(),
+          simple(
+              where,
               "maxLength",
-              null,
               instance,
               maxLength,
-              null,
-              null,
-              Set.of(),
               "must be at most " + maxLength.asInt() + " characters long"));
     }
   }
@@ -209,29 +164,11 @@ class SchemaNode {
       JsonNode instance, FastSchema.Where where, List<SchemaProblem> problems) {
     if (minimum != null && compareNumbers(instance, minimum) < 0) {
       problems.add(
-          new SchemaProblem(
-              where.toString(),
-              "minimum",
-              null,
-              instance,
-              minimum,
-              null,
-              null,
-              Set.of(),
-              "must have a minimum value of " + minimum));
+          simple(where, "minimum", instance, minimum, "must have a minimum value of " + minimum));
     }
     if (maximum != null && compareNumbers(instance, maximum) > 0) {
       problems.add(
-          new SchemaProblem(
-              where.toString(),
-              "maximum",
-              null,
-              instance,
-              maximum,
-              null,
-              null,
-              Set.of(),
-              "must have a maximum value of " + maximum));
+          simple(where, "maximum", instance, maximum, "must have a maximum value of " + maximum));
     }
   }
 
@@ -297,6 +234,13 @@ class SchemaNode {
     }
   }
 
+  /** A problem that names the keyword, its value and a message, and nothing else. */
+  private static SchemaProblem simple(
+      FastSchema.Where where, String keyword, JsonNode instance, JsonNode value, String message) {
+    return new SchemaProblem(
+        where.toString(), keyword, null, instance, value, null, null, Set.of(), message);
+  }
+
   /**
    * A minItems, maxItems, minProperties or maxProperties problem of {@code instance} (an array's
    * items or an object's fields), if its size breaks {@code bound}.
@@ -315,15 +259,11 @@ class SchemaNode {
       return;
     }
     problems.add(
-        new SchemaProblem(
-            where.toString(),
+        simple(
+            where,
             keyword,
-            null,
             instance,
             bound,
-            null,
-            null,
-            Set.of(),
             "must have at "
                 + (min ? "least " : "most ")
                 + bound.asInt()
