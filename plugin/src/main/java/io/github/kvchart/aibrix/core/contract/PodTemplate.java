@@ -24,7 +24,10 @@ public final class PodTemplate {
   private final String role;
 
   /** The API group of AIBrix's workload kinds (config/crd/orchestration in vllm-project/aibrix). */
-  static final String AIBRIX_ORCHESTRATION = "orchestration.aibrix.ai/";
+  public static final String AIBRIX_ORCHESTRATION = "orchestration.aibrix.ai/";
+
+  /** Where a StormService lists its roles. */
+  static final String STORM_SERVICE_ROLES = "/spec/template/spec/roles";
 
   /**
    * Everything rules read is computed here, so a pod template is immutable and the contract rules
@@ -83,7 +86,7 @@ public final class PodTemplate {
       }
       case "StormService" -> {
         if (aibrix) {
-          addRoles(templates, document, "/spec/template/spec/roles");
+          addRoles(templates, document, STORM_SERVICE_ROLES);
         }
       }
       case "RoleSet" -> {

@@ -101,7 +101,7 @@ public final class ScaleTarget {
   /** The names of the target's roles (a StormService's), in their order. */
   public List<String> roles() {
     List<String> names = new ArrayList<>();
-    JsonNode list = workload == null ? null : workload.root().at("/spec/template/spec/roles");
+    JsonNode list = workload == null ? null : workload.root().at(PodTemplate.STORM_SERVICE_ROLES);
     if (list != null && list.isArray()) {
       for (JsonNode role : list) {
         names.add(role.path("name").asText(""));

@@ -72,7 +72,8 @@ public final class AutoscalerMetricRule implements ContractRule {
           continue;
         }
         if (vllm != null) {
-          portProblem(autoscaler, i, source, vllm, aibrix, severity).ifPresent(violations::add);
+          portProblem(autoscaler, i, source, vllm, aibrix, contract.defaultServingPort(), severity)
+              .ifPresent(violations::add);
         }
         String metric = source.path("targetMetric").asText();
         MetricVerdict verdict = MetricVerdict.of(contract, aibrix, release, metric, showHidden);
@@ -127,10 +128,10 @@ public final class AutoscalerMetricRule implements ContractRule {
       JsonNode source,
       VllmContainer vllm,
       Version aibrix,
+      int defaultPort,
       Severity severity) {
-    int serving = vllm.pod().vllmPort().orElse(DEFAULT_VLLM_PORT);
-    JsonNode port = source.path("port");
-    String text = port.isValueNode() && !port.isNull() ? port.asText() : "";
+    int serving = vllm.pod().vllmPort().orElse(defaultPort);
+    String text = AutoscalerSpecRule.text(source, "port");
     boolean refused = text.isEmpty() && AutoscalerSpecRule.checks(aibrix);
     if (text.equals(Integer.toString(serving)) || refused) {
       return java.util.Optional.empty(); // a missing port is refused outright: autoscaler-spec
@@ -148,9 +149,6 @@ public final class AutoscalerMetricRule implements ContractRule {
                 + "; every read fails, counts as 0 and scales the model down.",
             "Set port: \"" + serving + "\"."));
   }
-
-  /** vLLM's own default for --port. */
-  private static final int DEFAULT_VLLM_PORT = 8000;
 
   /**
    * AIBrix looks a pod metric up under the engine of the pod's model.aibrix.ai/engine label (vllm

@@ -3,6 +3,7 @@ package io.github.kvchart.aibrix.core.contract.rules;
 import io.github.kvchart.aibrix.core.contract.ContractRule;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.ManifestSet;
+import io.github.kvchart.aibrix.core.contract.PodTemplate;
 import io.github.kvchart.aibrix.core.contract.ScaleTarget;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.Severity;
@@ -20,14 +21,14 @@ import java.util.Map;
  * condition AbleToScale: False. (A reference without kind or name is autoscaler-spec's.)
  */
 public final class AutoscalerRefRule implements ContractRule {
-  /** The groups of the kinds a PodAutoscaler usually scales, for a target outside the set. */
-  private static final Map<String, String> KNOWN_GROUPS =
+  /** The apiVersions of the kinds a PodAutoscaler usually scales, for a target outside the set. */
+  private static final Map<String, String> KNOWN_API_VERSIONS =
       Map.of(
-          "Deployment", "apps",
-          "StatefulSet", "apps",
-          "ReplicaSet", "apps",
-          "StormService", "orchestration.aibrix.ai",
-          "RayClusterFleet", "orchestration.aibrix.ai");
+          "Deployment", "apps/v1",
+          "StatefulSet", "apps/v1",
+          "ReplicaSet", "apps/v1",
+          "StormService", PodTemplate.AIBRIX_ORCHESTRATION + "v1alpha1",
+          "RayClusterFleet", PodTemplate.AIBRIX_ORCHESTRATION + "v1alpha1");
 
   @Override
   public String id() {
@@ -51,16 +52,13 @@ public final class AutoscalerRefRule implements ContractRule {
         continue; // autoscaler-spec's finding
       }
       ManifestDocument workload = target.workload();
-      String wanted =
-          workload != null ? group(workload.apiVersion()) : KNOWN_GROUPS.get(target.kind());
-      if (wanted == null
-          || group(target.apiVersion()).equals(wanted) && !target.apiVersion().isEmpty()) {
+      String right =
+          workload != null ? workload.apiVersion() : KNOWN_API_VERSIONS.get(target.kind());
+      if (right == null
+          || group(target.apiVersion()).equals(group(right)) && !target.apiVersion().isEmpty()) {
         continue;
       }
-      String right =
-          workload != null
-              ? workload.apiVersion()
-              : wanted + "/" + (wanted.equals("apps") ? "v1" : "v1alpha1");
+      String wanted = group(right);
       violations.add(
           autoscaler.violation(
               target.apiVersion().isEmpty()

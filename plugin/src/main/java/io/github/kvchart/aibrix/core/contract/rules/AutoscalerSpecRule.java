@@ -163,7 +163,7 @@ public final class AutoscalerSpecRule implements ContractRule {
   }
 
   /** A field as AIBrix's Go struct reads it: a string, "" when absent or null. */
-  private static String text(JsonNode node, String field) {
+  static String text(JsonNode node, String field) {
     JsonNode value = node.path(field);
     return value.isValueNode() && !value.isNull() ? value.asText() : "";
   }

@@ -34,11 +34,10 @@ public final class ModelPortLabelRule implements ContractRule {
     List<Violation> violations = new ArrayList<>();
     String portLabel = contract.label("port");
     List<ManifestDocument> workloads = new ArrayList<>(manifests.ofKind("Deployment"));
-    manifests.ofKind("RayClusterFleet").stream()
-        .filter(fleet -> !manifests.podTemplates(fleet).isEmpty())
-        .forEach(workloads::add);
+    workloads.addAll(manifests.ofKind("RayClusterFleet"));
     for (ManifestDocument workload : workloads) {
       JsonNode labels = workload.root().path("metadata").path("labels");
+      // A fleet of another API group has no pod templates here, and no route from AIBrix.
       if (!labels.path(contract.label("name")).isTextual()
           || manifests.podTemplates(workload).isEmpty()) {
         continue;
