@@ -54,8 +54,8 @@ public final class AutoscalerRefRule implements ContractRule {
       ManifestDocument workload = target.workload();
       String right =
           workload != null ? workload.apiVersion() : KNOWN_API_VERSIONS.get(target.kind());
-      if (right == null
-          || group(target.apiVersion()).equals(group(right)) && !target.apiVersion().isEmpty()) {
+      // AIBrix parses "" as the core group, like "v1": only a group that differs breaks it.
+      if (right == null || group(target.apiVersion()).equals(group(right))) {
         continue;
       }
       String wanted = group(right);
