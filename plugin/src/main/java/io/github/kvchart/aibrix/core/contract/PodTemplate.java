@@ -188,19 +188,36 @@ public final class PodTemplate {
     return namespace;
   }
 
-  /** The port vLLM serves on: the --port flag of its container, if written as a number. */
+  /** The port vLLM serves on: the --port flag of its container, if its value is a number. */
   public java.util.OptionalInt vllmPort() {
     for (VllmContainer container : containers()) {
       if (!container.isVllm()) {
         continue;
       }
       var flag = container.flag("--port");
-      int port = flag.isPresent() ? Digits.value(flag.get().value(), 5) : -1;
+      int port = flag.isPresent() ? Digits.value(container.value(flag.get()), 5) : -1;
       if (port >= 0) {
         return java.util.OptionalInt.of(port);
       }
     }
     return java.util.OptionalInt.empty();
+  }
+
+  /**
+   * Whether a vLLM container passes --port with a value that cannot be read here (valueFrom, a
+   * shell variable): rules comparing ports then have nothing to compare.
+   */
+  public boolean vllmPortUnknown() {
+    for (VllmContainer container : containers()) {
+      var flag =
+          container.isVllm()
+              ? container.flag("--port")
+              : java.util.Optional.<VllmContainer.Flag>empty();
+      if (flag.isPresent() && Digits.value(container.value(flag.get()), 5) < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -35,8 +35,23 @@ public final class VllmContainer {
   private final PodTemplate pod;
   private final String pointer;
   private final JsonNode node;
-  private final List<Token> tokens = new ArrayList<>();
+  private static final java.util.Set<String> SHELLS =
+      java.util.Set.of("sh", "bash", "dash", "ash", "zsh", "ksh");
+  private static final java.util.Set<String> PREFIXES =
+      java.util.Set.of("exec", "env", "nohup", "time", "command");
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
+
+  private final List<Token> listed;
+  private final List<Token> tokens;
   private final Map<String, EnvEntry> env = new LinkedHashMap<>();
+
+  /** Names the shell script reads whose values the manifest does not give, to what it wrote. */
+  private final Map<String, String> opaque = new java.util.HashMap<>();
+
+  /** Env entries the shell script reads. */
+  private final java.util.Set<String> shellReferences = new java.util.HashSet<>();
+
   private final List<Flag> flags;
   private final Map<String, Flag> lastFlag = new java.util.HashMap<>();
   private final Map<Integer, String> ports;
@@ -46,16 +61,6 @@ public final class VllmContainer {
     this.pod = pod;
     this.pointer = pointer;
     this.node = node;
-    for (String list : List.of("command", "args")) {
-      JsonNode items = node.path(list);
-      for (int i = 0; i < items.size(); i++) {
-        JsonNode item = items.get(i);
-        tokens.add(
-            new Token(
-                item.isTextual() ? item.asText() : item.toString(),
-                pointer + "/" + list + "/" + i));
-      }
-    }
     JsonNode entries = node.path("env");
     for (int i = 0; i < entries.size(); i++) {
       JsonNode entry = entries.get(i);
@@ -69,10 +74,122 @@ public final class VllmContainer {
               reference,
               pointer + "/env/" + i));
     }
+    List<Token> items = new ArrayList<>();
+    for (String list : List.of("command", "args")) {
+      JsonNode values = node.path(list);
+      for (int i = 0; i < values.size(); i++) {
+        JsonNode item = values.get(i);
+        items.add(
+            new Token(
+                item.isTextual() ? item.asText() : item.toString(),
+                pointer + "/" + list + "/" + i));
+      }
+    }
+    this.listed = List.copyOf(items);
+    this.tokens = readTokens(listed);
     flags = List.copyOf(readFlags());
     flags.forEach(flag -> lastFlag.put(flag.name(), flag));
     ports = readPorts(node);
     vllm = detectVllm();
+  }
+
+  /**
+   * The words vLLM is started with: the command and args entries, or, when they run a shell script
+   * ({@code sh -c '...'}) that starts vLLM's server, the shell and its options followed by the
+   * words of that server command as the shell passes them (a {@code "$@"} in it stands for the
+   * entries after the script, as the shell's positional parameters). Words from the script carry
+   * the script entry's pointer.
+   */
+  private List<Token> readTokens(List<Token> items) {
+    int script = scriptIndex(items);
+    if (script < 0) {
+      return items;
+    }
+    Token source = items.get(script);
+    // Kubernetes expands $(VAR) in the entry first; the shell reads what it leaves.
+    String text = expand(source.text()).text();
+    for (List<ShellScript.Word> command :
+        ShellScript.commands(text, env, opaque, shellReferences)) {
+      int start = serverStart(command);
+      if (start < 0) {
+        continue;
+      }
+      List<Token> found = new ArrayList<>(items.subList(0, script));
+      for (ShellScript.Word word : command.subList(start, command.size())) {
+        if (word.allArguments()) {
+          found.addAll(items.subList(Math.min(script + 2, items.size()), items.size()));
+        } else {
+          found.add(new Token(word.text(), source.pointer()));
+        }
+      }
+      return List.copyOf(found);
+    }
+    return items;
+  }
+
+  /** The index of the script in {@code sh -c SCRIPT} (any shell, options before -c), or -1. */
+  private static int scriptIndex(List<Token> items) {
+    for (int i = 0; i < items.size(); i++) {
+      String text = items.get(i).text();
+      if (!SHELLS.contains(text.substring(text.lastIndexOf('/') + 1))) {
+        continue;
+      }
+      for (int j = i + 1; j < items.size(); j++) {
+        String option = items.get(j).text();
+        if (option.length() < 2
+            || (option.charAt(0) != '-' && option.charAt(0) != '+')
+            || option.startsWith("--")) {
+          break;
+        }
+        if (option.charAt(0) == '-' && option.indexOf('c') > 0) {
+          return j + 1 < items.size() ? j + 1 : -1;
+        }
+        if (option.substring(1).equals("o")) {
+          j++;
+        }
+      }
+      return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * Where vLLM's server command starts in one shell command ({@code vllm serve} or {@code python -m
+   * vllm.entrypoints...}, after {@code exec}, {@code env}, assignments and the like), or -1.
+   */
+  private static int serverStart(List<ShellScript.Word> words) {
+    int k = 0;
+    while (k < words.size()
+        && (PREFIXES.contains(words.get(k).text())
+            || ASSIGNMENT.matcher(words.get(k).text()).matches())) {
+      k++;
+    }
+    if (k >= words.size()) {
+      return -1;
+    }
+    String first = words.get(k).text();
+    String program = first.substring(first.lastIndexOf('/') + 1);
+    if (program.equals("vllm")) {
+      return k + 1 < words.size() && words.get(k + 1).text().equals("serve") ? k : -1;
+    }
+    if (program.startsWith("python")) {
+      for (int j = k + 2; j < words.size(); j++) {
+        if (words.get(j - 1).text().equals("-m")
+            && words.get(j).text().startsWith("vllm.entrypoints")) {
+          return k;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether an env entry's value reaches the command: a $(NAME) in an entry (Kubernetes expands it)
+   * or a $NAME the shell script reads.
+   */
+  public boolean references(String name) {
+    return shellReferences.contains(name)
+        || listed.stream().anyMatch(t -> t.text().contains("$(" + name + ")"));
   }
 
   public PodTemplate pod() {
@@ -91,6 +208,7 @@ public final class VllmContainer {
     return node.path("image").asText("");
   }
 
+  /** The words vLLM is started with (see {@link #readTokens}). */
   public List<Token> tokens() {
     return tokens;
   }
@@ -174,13 +292,27 @@ public final class VllmContainer {
     return dotted;
   }
 
+  /**
+   * The value of a flag as vLLM receives it (after $(VAR) expansion), or null when it has none or
+   * the manifest does not give it (valueFrom, a value only a shell script knows).
+   */
+  public String value(Flag flag) {
+    if (flag.value() == null) {
+      return null;
+    }
+    Expansion expansion = expand(flag.value());
+    return expansion.unverifiable().isEmpty() ? expansion.text() : null;
+  }
+
   /** The last occurrence of a flag (the one argparse keeps). */
   public Optional<Flag> flag(String name) {
     return Optional.ofNullable(lastFlag.get(name));
   }
 
   /**
-   * Kubernetes' expansion of $(VAR) in {@code text} from this container's env; $$ is a literal $.
+   * Kubernetes' expansion of $(VAR) in {@code text} from this container's env; $$ is a literal $. A
+   * valueFrom entry, or a value only a shell script knows ({@link #readTokens}), is listed as
+   * unverifiable.
    */
   public Expansion expand(String text) {
     if (text.indexOf('$') < 0) {
@@ -199,6 +331,8 @@ public final class VllmContainer {
           unverifiable.add(entry.name());
         } else if (entry != null) {
           replacement = entry.value();
+        } else if (opaque.containsKey(matcher.group(1))) {
+          unverifiable.add(opaque.get(matcher.group(1)));
         }
       }
       matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));

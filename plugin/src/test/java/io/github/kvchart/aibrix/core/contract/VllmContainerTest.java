@@ -67,4 +67,67 @@ class VllmContainerTest {
     assertTrue(s.intended());
     assertFalse(s.publishes(KvContract.builtIn()));
   }
+
+  private static final String CONFIG =
+      "{\"enable_kv_cache_events\":true,\"publisher\":\"zmq\",\"endpoint\":\"tcp://*:5557\"}";
+
+  @Test
+  void readsTheServerCommandOfAShellScript() {
+    KvSubject s =
+        subject(
+            "    - name: c\n      image: my/server:1\n      command: [sh, -c]\n      args:\n"
+                + "      - |\n        ray start --head --port=6379\n"
+                + "        exec vllm serve m --served-model-name m \\\n"
+                + "          --kv-events-config '"
+                + CONFIG
+                + "' 2>&1 | tee /tmp/log\n");
+    assertTrue(s.container().isVllm());
+    assertTrue(s.publishes(KvContract.builtIn()));
+    assertEquals("/spec/containers/0/args/0", s.configPointer());
+    assertEquals("m", s.container().flag("--served-model-name").orElseThrow().value());
+    assertEquals(
+        List.of("sh", "-c", "vllm", "serve"),
+        s.container().tokens().subList(0, 4).stream().map(VllmContainer.Token::text).toList());
+  }
+
+  @Test
+  void shellVariablesComeFromEnvOrCannotBeVerified() {
+    KvSubject known =
+        subject(
+            "    - name: c\n      image: vllm/vllm-openai:v0.11.0\n"
+                + "      command: [/bin/bash, -o, pipefail, -lc, 'python3 -m vllm.entrypoints.openai.api_server"
+                + " --kv-events-config \"$KV\"']\n"
+                + "      env: [{name: KV, value: '"
+                + CONFIG
+                + "'}]\n");
+    assertTrue(known.publishes(KvContract.builtIn()));
+    assertTrue(known.container().references("KV"));
+    KvSubject unknown =
+        subject(
+            "    - name: c\n      image: vllm/vllm-openai:v0.11.0\n"
+                + "      command: [sh, -c, 'vllm serve m --kv-events-config \"${KV_CONFIG}\"']\n");
+    assertEquals(List.of("${KV_CONFIG}"), unknown.unverifiable());
+  }
+
+  @Test
+  void quotedArgumentsStandForTheEntriesAfterTheScript() {
+    KvSubject s =
+        subject(
+            "    - name: c\n      image: vllm/vllm-openai:v0.11.0\n"
+                + "      command: [sh, -c, 'exec vllm serve \"$@\"', vllm, --kv-events-config, '"
+                + CONFIG
+                + "']\n");
+    assertTrue(s.publishes(KvContract.builtIn()));
+    assertEquals("/spec/containers/0/command/5", s.configPointer());
+  }
+
+  @Test
+  void aScriptWithoutTheServerKeepsItsEntries() {
+    KvSubject s =
+        subject(
+            "    - name: c\n      image: my/ray:1\n"
+                + "      command: [sh, -c, 'ray start --address=$(LWS_LEADER_ADDRESS) --block']\n");
+    assertFalse(s.container().isVllm());
+    assertEquals(3, s.container().tokens().size());
+  }
 }

@@ -133,7 +133,7 @@ public final class AutoscalerMetricRule implements ContractRule {
     int serving = vllm.pod().vllmPort().orElse(defaultPort);
     String text = AutoscalerSpecRule.text(source, "port");
     boolean refused = text.isEmpty() && AutoscalerSpecRule.checks(aibrix);
-    if (text.equals(Integer.toString(serving)) || refused) {
+    if (text.equals(Integer.toString(serving)) || refused || vllm.pod().vllmPortUnknown()) {
       return java.util.Optional.empty(); // a missing port is refused outright: autoscaler-spec
     }
     return java.util.Optional.of(

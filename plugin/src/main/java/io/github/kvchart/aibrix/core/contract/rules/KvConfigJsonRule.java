@@ -52,7 +52,8 @@ public final class KvConfigJsonRule implements ContractRule {
                 contract.kvEventsFlag()
                     + " takes "
                     + String.join(", ", subject.unverifiable())
-                    + " from valueFrom, so its final value cannot be verified here.",
+                    + ", whose value the manifest does not give (valueFrom, or the shell's own"
+                    + " environment), so its final value cannot be verified here.",
                 "Give those env entries literal values, or check the rendered value in the cluster."));
         continue;
       }

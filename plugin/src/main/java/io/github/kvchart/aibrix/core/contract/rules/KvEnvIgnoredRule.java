@@ -34,9 +34,7 @@ public final class KvEnvIgnoredRule implements ContractRule {
     for (KvSubject subject : KvSubject.of(manifests, contract)) {
       VllmContainer container = subject.container();
       for (VllmContainer.EnvEntry entry : container.env().values()) {
-        boolean referenced =
-            container.tokens().stream().anyMatch(t -> t.text().contains("$(" + entry.name() + ")"));
-        if (ignored.containsKey(entry.name()) && !referenced) {
+        if (ignored.containsKey(entry.name()) && !container.references(entry.name())) {
           violations.add(
               subject
                   .pod()

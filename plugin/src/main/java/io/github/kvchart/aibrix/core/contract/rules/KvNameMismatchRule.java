@@ -54,7 +54,8 @@ public final class KvNameMismatchRule implements ContractRule {
                     + nameLabel
                     + " label).",
                 "Add " + servedFlag + " " + model + " to the args."));
-      } else if (!served.get().value().equals(model)) {
+      } else if (subject.container().value(served.get()) != null
+          && !subject.container().value(served.get()).equals(model)) {
         violations.add(
             document.violation(
                 served.get().valuePointer(),
@@ -62,7 +63,7 @@ public final class KvNameMismatchRule implements ContractRule {
                 severity,
                 servedFlag
                     + " is '"
-                    + served.get().value()
+                    + subject.container().value(served.get())
                     + "' but label "
                     + nameLabel
                     + " is '"

@@ -39,8 +39,9 @@ public final class ModelPortLabelRule implements ContractRule {
       JsonNode labels = workload.root().path("metadata").path("labels");
       // A fleet of another API group has no pod templates here, and no route from AIBrix.
       if (!labels.path(contract.label("name")).isTextual()
-          || manifests.podTemplates(workload).isEmpty()) {
-        continue;
+          || manifests.podTemplates(workload).isEmpty()
+          || manifests.podTemplates(workload).stream().anyMatch(PodTemplate::vllmPortUnknown)) {
+        continue; // no route from AIBrix, or a --port whose value is not in the manifest
       }
       // The port vLLM serves on in any of the workload's templates (a Ray head group runs it,
       // its workers do not).
