@@ -85,7 +85,9 @@ public final class KvLabelMissingRule implements ContractRule {
                       + nameLabel
                       + ": <model name> (the --served-model-name) to the pod template's labels."));
         }
-      } else if (labelled) {
+      } else if (labelled && subject.unverifiable().isEmpty()) {
+        // (a config whose value the manifest does not give may well enable events: kv-config-json
+        // warns about it)
         violations.add(
             document.violation(
                 pod.labelsPointer() + "/" + kvLabel.replace("/", "~1"),
