@@ -47,6 +47,7 @@ public final class ManifestSet {
           "RoleSet",
           "PodSet",
           "RayClusterFleet",
+          "LeaderWorkerSet",
           "RayClusterReplicaSet",
           "Service",
           "NetworkPolicy",

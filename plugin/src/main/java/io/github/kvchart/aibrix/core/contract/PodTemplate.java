@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * A pod template inside a workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob,
- * and AIBrix's StormService, RoleSet, PodSet, RayClusterFleet and RayClusterReplicaSet) or a bare
- * Pod: its labels, containers, the role it belongs to (StormService and RoleSet), and the JSON
- * pointer where it sits in its document.
+ * LeaderWorkerSet, and AIBrix's StormService, RoleSet, PodSet, RayClusterFleet and
+ * RayClusterReplicaSet) or a bare Pod: its labels, containers, the role it belongs to (StormService
+ * and RoleSet), and the JSON pointer where it sits in its document.
  */
 public final class PodTemplate {
   private final ManifestDocument document;
@@ -22,9 +22,13 @@ public final class PodTemplate {
   private final List<VllmContainer> containers;
   private final String namespace;
   private final String role;
+  private final boolean groupWorkers;
 
   /** The API group of AIBrix's workload kinds (config/crd/orchestration in vllm-project/aibrix). */
   public static final String AIBRIX_ORCHESTRATION = "orchestration.aibrix.ai/";
+
+  /** The API group of LeaderWorkerSet (kubernetes-sigs/lws). */
+  static final String LEADER_WORKER_SET = "leaderworkerset.x-k8s.io/";
 
   /** Where a StormService lists its roles. */
   static final String STORM_SERVICE_ROLES = "/spec/template/spec/roles";
@@ -34,12 +38,18 @@ public final class PodTemplate {
    * can read it from several threads.
    */
   public PodTemplate(ManifestDocument document, String pointer, JsonNode template) {
-    this(document, pointer, template, null);
+    this(document, pointer, template, null, false);
   }
 
-  private PodTemplate(ManifestDocument document, String pointer, JsonNode template, String role) {
+  private PodTemplate(
+      ManifestDocument document,
+      String pointer,
+      JsonNode template,
+      String role,
+      boolean groupWorkers) {
     this.document = document;
     this.role = role;
+    this.groupWorkers = groupWorkers;
     this.pointer = pointer;
     this.template = template;
     this.labels = readLabels(template);
@@ -108,9 +118,47 @@ public final class PodTemplate {
           }
         }
       }
+      case "LeaderWorkerSet" -> {
+        if (document.apiVersion().startsWith(LEADER_WORKER_SET)) {
+          addLeaderWorkerSet(templates, document);
+        }
+      }
       default -> {}
     }
     return templates;
+  }
+
+  /**
+   * A LeaderWorkerSet's groups: the leader pod from {@code leaderTemplate} (the worker template
+   * when there is none), and {@code size - 1} workers from {@code workerTemplate} (size defaults to
+   * 1). Read in kubernetes-sigs/lws v0.10.0: the leader StatefulSet's template and the worker
+   * StatefulSet's each add only the group's own labels to the template's.
+   */
+  private static void addLeaderWorkerSet(List<PodTemplate> templates, ManifestDocument document) {
+    String base = "/spec/leaderWorkerTemplate";
+    JsonNode group = document.root().at(base);
+    JsonNode size = group.path("size");
+    // size defaults to 1 (the leader alone); a size not written as a number may be anything
+    boolean workers =
+        !size.isMissingNode() && !size.isNull() && (!size.canConvertToInt() || size.asInt() > 1);
+    JsonNode leader = group.path("leaderTemplate");
+    JsonNode worker = group.path("workerTemplate");
+    if (leader.isObject()) {
+      templates.add(new PodTemplate(document, base + "/leaderTemplate", leader, null, false));
+    }
+    if (worker.isObject() && (workers || !leader.isObject())) {
+      templates.add(new PodTemplate(document, base + "/workerTemplate", worker, null, workers));
+    }
+  }
+
+  /**
+   * Whether this template's pods include the workers of a LeaderWorkerSet group (worker index 1 and
+   * up): AIBrix's gateway takes any pod with the model label as a place to send requests, and
+   * leaves out only Ray worker pods and a StormService's pod groups above 0 (isWorkerPod in
+   * pkg/cache/informers.go, v0.4.1 to v0.7.0).
+   */
+  public boolean groupWorkers() {
+    return groupWorkers;
   }
 
   private static void add(List<PodTemplate> templates, ManifestDocument document, String pointer) {
@@ -135,7 +183,8 @@ public final class PodTemplate {
                 document,
                 roles + "/" + i + "/template",
                 template,
-                list.get(i).path("name").asText("")));
+                list.get(i).path("name").asText(""),
+                false));
       }
     }
   }

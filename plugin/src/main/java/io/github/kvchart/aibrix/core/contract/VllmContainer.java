@@ -38,12 +38,16 @@ public final class VllmContainer {
   private static final java.util.Set<String> SHELLS =
       java.util.Set.of("sh", "bash", "dash", "ash", "zsh", "ksh");
   private static final java.util.Set<String> PREFIXES =
-      java.util.Set.of("exec", "env", "nohup", "time", "command");
+      java.util.Set.of("exec", "env", "nohup", "time", "command", "then", "else", "do", "!", "{");
   private static final Pattern ASSIGNMENT =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
 
   private final List<Token> listed;
   private final List<Token> tokens;
+
+  /** The commands the container runs: its entries, or each command of its shell script. */
+  private List<List<String>> commands;
+
   private final Map<String, EnvEntry> env = new LinkedHashMap<>();
 
   /** Names the shell script reads whose values the manifest does not give, to what it wrote. */
@@ -102,14 +106,17 @@ public final class VllmContainer {
    */
   private List<Token> readTokens(List<Token> items) {
     int script = scriptIndex(items);
+    commands = List.of(items.stream().map(Token::text).toList());
     if (script < 0) {
       return items;
     }
     Token source = items.get(script);
     // Kubernetes expands $(VAR) in the entry first; the shell reads what it leaves.
     String text = expand(source.text()).text();
-    for (List<ShellScript.Word> command :
-        ShellScript.commands(text, env, opaque, shellReferences)) {
+    List<List<ShellScript.Word>> parsed = ShellScript.commands(text, env, opaque, shellReferences);
+    commands =
+        parsed.stream().map(words -> words.stream().map(ShellScript.Word::text).toList()).toList();
+    for (List<ShellScript.Word> command : parsed) {
       int start = serverStart(command);
       if (start < 0) {
         continue;
@@ -222,7 +229,45 @@ public final class VllmContainer {
     return vllm;
   }
 
+  /**
+   * Whether the container serves vLLM's HTTP API, as its command says ({@code vllm serve} without
+   * {@code --headless}, or an entry point module): the image alone does not tell.
+   */
+  public boolean servesApi() {
+    return commandRunsVllm() && flag("--headless").isEmpty();
+  }
+
+  /**
+   * Whether the container only joins a multi-node group as a worker: it starts a Ray worker ({@code
+   * ray start} without {@code --head}, or vLLM's {@code multi-node-serving.sh worker}), or runs
+   * {@code vllm serve --headless}, which starts engines and no API server.
+   */
+  public boolean joinsAsWorker() {
+    if (commandRunsVllm()) {
+      return flag("--headless").isPresent();
+    }
+    for (List<String> words : commands) {
+      for (int i = 0; i + 1 < words.size(); i++) {
+        String program = words.get(i).substring(words.get(i).lastIndexOf('/') + 1);
+        if ((program.equals("ray") && words.get(i + 1).equals("start") && !words.contains("--head"))
+            || (program.equals("multi-node-serving.sh") && words.get(i + 1).equals("worker"))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private boolean detectVllm() {
+    if (commandRunsVllm()) {
+      return true;
+    }
+    String image = image();
+    int slash = image.lastIndexOf('/');
+    return image.substring(slash + 1).startsWith("vllm");
+  }
+
+  private boolean commandRunsVllm() {
     for (int i = 0; i < tokens.size(); i++) {
       String text = tokens.get(i).text();
       if (!text.contains("vllm")) {
@@ -237,9 +282,7 @@ public final class VllmContainer {
         return true;
       }
     }
-    String image = image();
-    int slash = image.lastIndexOf('/');
-    return image.substring(slash + 1).startsWith("vllm");
+    return false;
   }
 
   /** Every {@code --flag} in command and args, in order. */

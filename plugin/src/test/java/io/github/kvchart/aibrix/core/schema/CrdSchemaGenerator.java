@@ -74,7 +74,12 @@ public final class CrdSchemaGenerator {
               "prometheus-operator/prometheus-operator",
               "v0.93.0",
               "f8fafd475f3d132e239432ae6172de60a6cb6516",
-              "example/prometheus-operator-crd/monitoring.coreos.com_servicemonitors.yaml"));
+              "example/prometheus-operator-crd/monitoring.coreos.com_servicemonitors.yaml"),
+          new Upstream(
+              "kubernetes-sigs/lws",
+              "v0.10.0",
+              "2161f38ff333f9e24d3c44adef7cd5d9787cac00",
+              "config/crd/bases/leaderworkerset.x-k8s.io_leaderworkersets.yaml"));
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

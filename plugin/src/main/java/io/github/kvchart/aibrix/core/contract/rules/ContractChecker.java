@@ -67,6 +67,7 @@ public final class ContractChecker {
         new KvEndpointBindRule(),
         new KvDataParallelRule(),
         new ModelPortLabelRule(),
+        new ModelWorkerPodsRule(),
         new GatewayEnvRule(aibrixVersion),
         new AutoscalerSpecRule(aibrixVersion),
         new AutoscalerRefRule(),

@@ -13,9 +13,10 @@ import java.util.List;
 
 /**
  * model-port-label: AIBrix's model router builds a model's HTTPRoute from the own labels of its
- * Deployment or RayClusterFleet (the two kinds it watches, modelrouter_controller.go), taking the
- * port from {@code model.aibrix.ai/port} (8000 when absent). A model served on another port needs
- * the label on the workload, and the label must name the port vLLM serves on.
+ * Deployment, RayClusterFleet or (from AIBrix v0.6.0, when its CRD is installed) LeaderWorkerSet
+ * (the kinds it watches, modelrouter_controller.go), taking the port from {@code
+ * model.aibrix.ai/port} (8000 when absent). A model served on another port needs the label on the
+ * workload, and the label must name the port vLLM serves on.
  */
 public final class ModelPortLabelRule implements ContractRule {
   @Override
@@ -25,7 +26,8 @@ public final class ModelPortLabelRule implements ContractRule {
 
   @Override
   public String description() {
-    return "A model Deployment's (or RayClusterFleet's) model.aibrix.ai/port label names the port"
+    return "A model Deployment's (RayClusterFleet's, LeaderWorkerSet's) model.aibrix.ai/port label"
+        + " names the port"
         + " vLLM serves on.";
   }
 
@@ -35,6 +37,7 @@ public final class ModelPortLabelRule implements ContractRule {
     String portLabel = contract.label("port");
     List<ManifestDocument> workloads = new ArrayList<>(manifests.ofKind("Deployment"));
     workloads.addAll(manifests.ofKind("RayClusterFleet"));
+    workloads.addAll(manifests.ofKind("LeaderWorkerSet"));
     for (ManifestDocument workload : workloads) {
       JsonNode labels = workload.root().path("metadata").path("labels");
       // A fleet of another API group has no pod templates here, and no route from AIBrix.

@@ -1,0 +1,167 @@
+package io.github.kvchart.aibrix.core.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.kvchart.aibrix.core.manifest.Violation;
+import io.github.kvchart.aibrix.core.validate.Fixtures;
+import io.github.kvchart.aibrix.core.validate.ManifestParser;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * LeaderWorkerSet (kubernetes-sigs/lws v0.10.0): the leader comes from leaderTemplate, or from
+ * workerTemplate when there is none; size - 1 workers come from workerTemplate. The model label on
+ * workers that serve nothing sends them requests (model-worker-pods).
+ */
+class LeaderWorkerSetTest {
+  @TempDir Path temp;
+
+  private static final String LEADER =
+      """
+          leaderTemplate:
+            metadata:
+              labels: {model.aibrix.ai/name: llama}
+            spec:
+              containers:
+                - name: vllm
+                  image: vllm/vllm-openai:v0.11.0
+                  command: [sh, -c, 'ray start --head && vllm serve m --served-model-name llama --port 8080']
+      """;
+
+  /**
+   * A LeaderWorkerSet of {@code size} (null: unset) with {@code group} under leaderWorkerTemplate.
+   */
+  private static String lws(String apiVersion, String size, String group) {
+    return """
+        apiVersion: %s
+        kind: LeaderWorkerSet
+        metadata: {name: llama, labels: {model.aibrix.ai/name: llama, model.aibrix.ai/port: "8080"}}
+        spec:
+          leaderWorkerTemplate:
+        %s%s"""
+        .formatted(apiVersion, size == null ? "" : "    size: " + size + "\n", group);
+  }
+
+  /** A workerTemplate whose one container runs {@code command} (a flow list). */
+  private static String worker(String labels, String command) {
+    return """
+            workerTemplate:
+              metadata:
+                labels: %s
+              spec:
+                containers:
+                  - name: vllm
+                    image: vllm/vllm-openai:v0.11.0
+                    command: %s
+        """
+        .formatted(labels, command);
+  }
+
+  private static final String RAY_WORKER =
+      "[sh, -c, 'ray start --address=$(LWS_LEADER_ADDRESS) --block']";
+
+  private static List<PodTemplate> templates(String yaml) {
+    var document = new ManifestParser().parse("l.yaml", yaml).documents().get(0);
+    return PodTemplate.of(document);
+  }
+
+  private List<String> rules(String yaml) throws Exception {
+    return Fixtures.validate(temp, yaml, "1.32").stream().map(Violation::rule).toList();
+  }
+
+  @Test
+  void leaderAndWorkerTemplatesAreRead() {
+    List<PodTemplate> both =
+        templates(lws("leaderworkerset.x-k8s.io/v1", "4", LEADER + worker("{a: b}", RAY_WORKER)));
+    assertEquals(
+        List.of(
+            "/spec/leaderWorkerTemplate/leaderTemplate",
+            "/spec/leaderWorkerTemplate/workerTemplate"),
+        both.stream().map(PodTemplate::pointer).toList());
+    assertEquals(List.of(false, true), both.stream().map(PodTemplate::groupWorkers).toList());
+    assertEquals(8080, both.get(0).vllmPort().orElseThrow());
+  }
+
+  @Test
+  void sizeOneHasNoWorkersAndAMissingLeaderTemplateLeadsFromTheWorkerTemplate() {
+    String group = LEADER + worker("{a: b}", RAY_WORKER);
+    assertEquals(1, templates(lws("leaderworkerset.x-k8s.io/v1", null, group)).size());
+    assertEquals(1, templates(lws("leaderworkerset.x-k8s.io/v1", "1", group)).size());
+    List<PodTemplate> shared =
+        templates(lws("leaderworkerset.x-k8s.io/v1", "2", worker("{a: b}", RAY_WORKER)));
+    assertEquals(1, shared.size());
+    assertEquals(true, shared.get(0).groupWorkers());
+    assertEquals(
+        false,
+        templates(lws("leaderworkerset.x-k8s.io/v1", null, worker("{a: b}", RAY_WORKER)))
+            .get(0)
+            .groupWorkers());
+    assertEquals(List.of(), templates(lws("example.com/v1", "2", group)));
+  }
+
+  @Test
+  void labelledWorkersThatServeNothingAreReported() throws Exception {
+    String labels = "{model.aibrix.ai/name: llama}";
+    assertEquals(
+        List.of("model-worker-pods"),
+        rules(lws("leaderworkerset.x-k8s.io/v1", "2", LEADER + worker(labels, RAY_WORKER))));
+    assertEquals(
+        List.of("model-worker-pods"),
+        rules(
+            lws(
+                "leaderworkerset.x-k8s.io/v1",
+                "2",
+                LEADER
+                    + worker(
+                        labels, "[vllm, serve, m, --headless, --data-parallel-start-rank, '1']"))));
+    // a worker template that also leads the group runs the server in its script
+    assertEquals(
+        List.of(),
+        rules(
+            lws(
+                "leaderworkerset.x-k8s.io/v1",
+                "2",
+                worker(
+                    labels,
+                    "[sh, -c, 'if [ \"$LWS_WORKER_INDEX\" = 0 ]; then vllm serve m --served-model-name"
+                        + " llama --port 8080; else ray start --address=$LWS_LEADER_ADDRESS --block; fi']"))));
+  }
+
+  @Test
+  void workersThatServeOrRunUnknownScriptsAreLeftAlone() throws Exception {
+    String labels = "{model.aibrix.ai/name: llama}";
+    assertEquals(
+        List.of(),
+        rules(
+            lws(
+                "leaderworkerset.x-k8s.io/v1",
+                "2",
+                LEADER
+                    + worker(
+                        labels, "[vllm, serve, m, --served-model-name, llama, --port, '8080']"))));
+    assertEquals(
+        List.of(),
+        rules(
+            lws(
+                "leaderworkerset.x-k8s.io/v1",
+                "2",
+                LEADER + worker(labels, "[/opt/start.sh, worker]"))));
+    assertEquals(
+        List.of(),
+        rules(
+            lws(
+                "leaderworkerset.x-k8s.io/v1",
+                "2",
+                LEADER + worker("{role: worker}", RAY_WORKER))));
+  }
+
+  @Test
+  void theRouteLabelNamesTheLeadersPort() throws Exception {
+    String yaml =
+        lws("leaderworkerset.x-k8s.io/v1", "2", LEADER + worker("{a: b}", RAY_WORKER))
+            .replace("model.aibrix.ai/port: \"8080\"", "model.aibrix.ai/port: \"8000\"");
+    assertEquals(List.of("model-port-label"), rules(yaml));
+  }
+}
