@@ -234,7 +234,20 @@ public final class VllmContainer {
    * {@code --headless}, or an entry point module): the image alone does not tell.
    */
   public boolean servesApi() {
-    return commandRunsVllm() && flag("--headless").isEmpty();
+    return startsVllm() && flag("--headless").isEmpty();
+  }
+
+  /**
+   * Whether the container starts vLLM: its command says so, or it has no command and a vLLM image,
+   * whose entry point is the server (vllm/vllm-openai's is {@code vllm serve}).
+   */
+  private boolean startsVllm() {
+    return commandRunsVllm() || (node.path("command").isEmpty() && vllmImage());
+  }
+
+  private boolean vllmImage() {
+    String image = image();
+    return image.substring(image.lastIndexOf('/') + 1).startsWith("vllm");
   }
 
   /**
@@ -243,7 +256,7 @@ public final class VllmContainer {
    * {@code vllm serve --headless}, which starts engines and no API server.
    */
   public boolean joinsAsWorker() {
-    if (commandRunsVllm()) {
+    if (startsVllm()) {
       return flag("--headless").isPresent();
     }
     for (List<String> words : commands) {
@@ -259,12 +272,7 @@ public final class VllmContainer {
   }
 
   private boolean detectVllm() {
-    if (commandRunsVllm()) {
-      return true;
-    }
-    String image = image();
-    int slash = image.lastIndexOf('/');
-    return image.substring(slash + 1).startsWith("vllm");
+    return commandRunsVllm() || vllmImage();
   }
 
   private boolean commandRunsVllm() {

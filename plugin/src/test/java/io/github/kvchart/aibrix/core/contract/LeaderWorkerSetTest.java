@@ -116,6 +116,16 @@ class LeaderWorkerSetTest {
                 LEADER
                     + worker(
                         labels, "[vllm, serve, m, --headless, --data-parallel-start-rank, '1']"))));
+    // the image's entry point is vllm serve
+    assertEquals(
+        List.of("model-worker-pods"),
+        rules(
+            lws(
+                "leaderworkerset.x-k8s.io/v1",
+                "2",
+                LEADER
+                    + worker(labels, "[vllm, serve]")
+                        .replace("command: [vllm, serve]", "args: [m, --headless]"))));
     // a worker template that also leads the group runs the server in its script
     assertEquals(
         List.of(),
@@ -148,6 +158,17 @@ class LeaderWorkerSetTest {
                 "leaderworkerset.x-k8s.io/v1",
                 "2",
                 LEADER + worker(labels, "[/opt/start.sh, worker]"))));
+    assertEquals(
+        List.of(),
+        rules(
+            lws(
+                "leaderworkerset.x-k8s.io/v1",
+                "2",
+                LEADER
+                    + worker(labels, "[vllm, serve]")
+                        .replace(
+                            "command: [vllm, serve]",
+                            "args: [m, --served-model-name, llama, --port, '8080']"))));
     assertEquals(
         List.of(),
         rules(
