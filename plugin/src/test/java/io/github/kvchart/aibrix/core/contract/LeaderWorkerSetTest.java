@@ -44,8 +44,11 @@ class LeaderWorkerSetTest {
         .formatted(apiVersion, size == null ? "" : "    size: " + size + "\n", group);
   }
 
-  /** A workerTemplate whose one container runs {@code command} (a flow list). */
-  private static String worker(String labels, String command) {
+  /**
+   * A workerTemplate whose one container is started by {@code start} ("command: [...]" or "args:
+   * [...]").
+   */
+  private static String worker(String labels, String start) {
     return """
             workerTemplate:
               metadata:
@@ -54,13 +57,15 @@ class LeaderWorkerSetTest {
                 containers:
                   - name: vllm
                     image: vllm/vllm-openai:v0.11.0
-                    command: %s
+                    %s
         """
-        .formatted(labels, command);
+        .formatted(labels, start);
   }
 
   private static final String RAY_WORKER =
-      "[sh, -c, 'ray start --address=$(LWS_LEADER_ADDRESS) --block']";
+      "command: [sh, -c, 'ray start --address=$(LWS_LEADER_ADDRESS) --block']";
+
+  private static final String LABELLED = "{model.aibrix.ai/name: llama}";
 
   private static List<PodTemplate> templates(String yaml) {
     var document = new ManifestParser().parse("l.yaml", yaml).documents().get(0);
@@ -101,31 +106,21 @@ class LeaderWorkerSetTest {
     assertEquals(List.of(), templates(lws("example.com/v1", "2", group)));
   }
 
+  /** What a group of two with LEADER and a worker started by {@code start} breaks. */
+  private List<String> groupOfTwo(String workerLabels, String start) throws Exception {
+    return rules(lws("leaderworkerset.x-k8s.io/v1", "2", LEADER + worker(workerLabels, start)));
+  }
+
   @Test
   void labelledWorkersThatServeNothingAreReported() throws Exception {
-    String labels = "{model.aibrix.ai/name: llama}";
+    List<String> reported = List.of("model-worker-pods");
+    assertEquals(reported, groupOfTwo(LABELLED, RAY_WORKER));
     assertEquals(
-        List.of("model-worker-pods"),
-        rules(lws("leaderworkerset.x-k8s.io/v1", "2", LEADER + worker(labels, RAY_WORKER))));
-    assertEquals(
-        List.of("model-worker-pods"),
-        rules(
-            lws(
-                "leaderworkerset.x-k8s.io/v1",
-                "2",
-                LEADER
-                    + worker(
-                        labels, "[vllm, serve, m, --headless, --data-parallel-start-rank, '1']"))));
+        reported,
+        groupOfTwo(
+            LABELLED, "command: [vllm, serve, m, --headless, --data-parallel-start-rank, '1']"));
     // the image's entry point is vllm serve
-    assertEquals(
-        List.of("model-worker-pods"),
-        rules(
-            lws(
-                "leaderworkerset.x-k8s.io/v1",
-                "2",
-                LEADER
-                    + worker(labels, "[vllm, serve]")
-                        .replace("command: [vllm, serve]", "args: [m, --headless]"))));
+    assertEquals(reported, groupOfTwo(LABELLED, "args: [m, --headless]"));
     // a worker template that also leads the group runs the server in its script
     assertEquals(
         List.of(),
@@ -134,48 +129,22 @@ class LeaderWorkerSetTest {
                 "leaderworkerset.x-k8s.io/v1",
                 "2",
                 worker(
-                    labels,
-                    "[sh, -c, 'if [ \"$LWS_WORKER_INDEX\" = 0 ]; then vllm serve m --served-model-name"
-                        + " llama --port 8080; else ray start --address=$LWS_LEADER_ADDRESS --block; fi']"))));
+                    LABELLED,
+                    "command: [sh, -c, 'if [ \"$LWS_WORKER_INDEX\" = 0 ]; then vllm serve m"
+                        + " --served-model-name llama --port 8080; else ray start"
+                        + " --address=$LWS_LEADER_ADDRESS --block; fi']"))));
   }
 
   @Test
   void workersThatServeOrRunUnknownScriptsAreLeftAlone() throws Exception {
-    String labels = "{model.aibrix.ai/name: llama}";
     assertEquals(
         List.of(),
-        rules(
-            lws(
-                "leaderworkerset.x-k8s.io/v1",
-                "2",
-                LEADER
-                    + worker(
-                        labels, "[vllm, serve, m, --served-model-name, llama, --port, '8080']"))));
+        groupOfTwo(
+            LABELLED, "command: [vllm, serve, m, --served-model-name, llama, --port, '8080']"));
+    assertEquals(List.of(), groupOfTwo(LABELLED, "command: [/opt/start.sh, worker]"));
+    assertEquals(List.of(), groupOfTwo("{role: worker}", RAY_WORKER));
     assertEquals(
-        List.of(),
-        rules(
-            lws(
-                "leaderworkerset.x-k8s.io/v1",
-                "2",
-                LEADER + worker(labels, "[/opt/start.sh, worker]"))));
-    assertEquals(
-        List.of(),
-        rules(
-            lws(
-                "leaderworkerset.x-k8s.io/v1",
-                "2",
-                LEADER
-                    + worker(labels, "[vllm, serve]")
-                        .replace(
-                            "command: [vllm, serve]",
-                            "args: [m, --served-model-name, llama, --port, '8080']"))));
-    assertEquals(
-        List.of(),
-        rules(
-            lws(
-                "leaderworkerset.x-k8s.io/v1",
-                "2",
-                LEADER + worker("{role: worker}", RAY_WORKER))));
+        List.of(), groupOfTwo(LABELLED, "args: [m, --served-model-name, llama, --port, '8080']"));
   }
 
   @Test
