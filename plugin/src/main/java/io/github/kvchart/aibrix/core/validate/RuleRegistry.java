@@ -51,6 +51,12 @@ public final class RuleRegistry {
         "Every kind has a schema; kinds without one are not checked.");
     add(
         rules,
+        RuleIds.OBJECT_META,
+        Severity.ERROR,
+        "Label keys and values and annotation keys are what the API server accepts, and the"
+            + " annotations stay within 256 KiB (on every object and built-in pod template).");
+    add(
+        rules,
         RuleIds.API_REMOVED,
         Severity.ERROR,
         "The apiVersion and kind are served by the target Kubernetes minor (not removed).");

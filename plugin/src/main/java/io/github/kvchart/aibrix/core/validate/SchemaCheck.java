@@ -94,6 +94,7 @@ public final class SchemaCheck {
     }
     if (!catalog.has(apiVersion, kind)) {
       violations.add(KindVerdicts.unchecked(document, catalog));
+      violations.addAll(ObjectMetaCheck.check(document));
       return violations;
     }
     KindVerdicts.deprecated(document, catalog).ifPresent(violations::add);
@@ -103,6 +104,7 @@ public final class SchemaCheck {
       }
       violations.add(toViolation(document, problem));
     }
+    violations.addAll(ObjectMetaCheck.check(document));
     return violations;
   }
 
