@@ -24,26 +24,20 @@ final class ObjectMetaCheck {
   /** TotalAnnotationSizeLimitB. */
   static final int ANNOTATIONS_LIMIT = 256 * 1024;
 
-  /** Where the built-in workloads keep their pod template, by API group/version and kind. */
-  private static final Map<String, String> POD_TEMPLATES =
-      Map.ofEntries(
-          Map.entry("apps/v1 Deployment", "/spec/template"),
-          Map.entry("apps/v1 StatefulSet", "/spec/template"),
-          Map.entry("apps/v1 DaemonSet", "/spec/template"),
-          Map.entry("apps/v1 ReplicaSet", "/spec/template"),
-          Map.entry("v1 ReplicationController", "/spec/template"),
-          Map.entry("v1 PodTemplate", "/template"),
-          Map.entry("batch/v1 Job", "/spec/template"),
-          Map.entry("batch/v1 CronJob", "/spec/jobTemplate/spec/template"));
-
   private ObjectMetaCheck() {}
 
-  static List<Violation> check(ManifestDocument document) {
+  /**
+   * The violations of {@code document}; a {@code partial} one (a kustomize patch) is checked for
+   * syntax only, as the workload it patches is only whole after the merge.
+   */
+  static List<Violation> check(ManifestDocument document, boolean partial) {
     List<Violation> violations = new ArrayList<>();
     check(document, "/metadata", violations);
-    String template = POD_TEMPLATES.get(document.apiVersion() + " " + document.kind());
-    if (template != null) {
-      check(document, template + "/metadata", violations);
+    WorkloadCheck.shape(document)
+        .filter(shape -> !shape.template().isEmpty())
+        .ifPresent(shape -> check(document, shape.template() + "/metadata", violations));
+    if (!partial) {
+      violations.addAll(WorkloadCheck.check(document));
     }
     return violations;
   }
@@ -88,7 +82,7 @@ final class ObjectMetaCheck {
       violations.add(
           document.violation(
               at + "/annotations",
-              RuleIds.OBJECT_META,
+              RuleIds.API_VALIDATION,
               Severity.ERROR,
               "the annotations come to "
                   + size
@@ -105,7 +99,7 @@ final class ObjectMetaCheck {
       ManifestDocument document, String pointer, String what, String value, String problem) {
     return document.violation(
         pointer,
-        RuleIds.OBJECT_META,
+        RuleIds.API_VALIDATION,
         Severity.ERROR,
         what + " '" + value + "' is refused by the API server: " + problem + ".",
         fix(what, value));

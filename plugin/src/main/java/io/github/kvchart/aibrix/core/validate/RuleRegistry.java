@@ -51,10 +51,11 @@ public final class RuleRegistry {
         "Every kind has a schema; kinds without one are not checked.");
     add(
         rules,
-        RuleIds.OBJECT_META,
+        RuleIds.API_VALIDATION,
         Severity.ERROR,
-        "Label keys and values and annotation keys are what the API server accepts, and the"
-            + " annotations stay within 256 KiB (on every object and built-in pod template).");
+        "What the API server's own validation refuses beyond the schema: label, annotation and"
+            + " selector syntax, a workload selector that misses its pod template, and in pod"
+            + " specs container, port and volume names, images, ports and volume mounts.");
     add(
         rules,
         RuleIds.API_REMOVED,

@@ -1,0 +1,358 @@
+package io.github.kvchart.aibrix.core.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.RuleIds;
+import io.github.kvchart.aibrix.core.manifest.Severity;
+import io.github.kvchart.aibrix.core.manifest.Violation;
+import io.github.kvchart.aibrix.core.netpol.LabelSelector;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the API server's validation refuses in a built-in workload beyond the OpenAPI schema, read
+ * in kubernetes/kubernetes ({@code pkg/apis/apps/validation}, {@code pkg/apis/core/validation}):
+ *
+ * <ul>
+ *   <li>a Deployment's, ReplicaSet's, DaemonSet's or StatefulSet's selector that is empty, has a
+ *       malformed expression, or does not select its own pod template;
+ *   <li>in a pod spec (a Pod, a PodTemplate, and the template of a Deployment, ReplicaSet,
+ *       DaemonSet, ReplicationController, Job or CronJob; a StatefulSet's is not validated by the
+ *       API server): no containers, a container or volume name that is not a DNS-1123 label or is
+ *       used twice (containers and init containers share names), a container without an image, a
+ *       port outside 1-65535 or with a malformed or repeated name, and a volume mount of a volume
+ *       the pod does not have or on a path the container already mounts.
+ * </ul>
+ *
+ * Every check holds from Kubernetes 1.28 to 1.36. The API server applies its defaults before it
+ * validates, so fields it defaults (a port's protocol, a pull policy) are not reported as missing.
+ */
+final class WorkloadCheck {
+  /** Where a kind keeps its pod template and what the API server validates in it. */
+  record Shape(String template, boolean podSpec, boolean selector) {}
+
+  static final Map<String, Shape> SHAPES =
+      Map.ofEntries(
+          Map.entry("apps/v1 Deployment", new Shape("/spec/template", true, true)),
+          Map.entry("apps/v1 ReplicaSet", new Shape("/spec/template", true, true)),
+          Map.entry("apps/v1 DaemonSet", new Shape("/spec/template", true, true)),
+          Map.entry("apps/v1 StatefulSet", new Shape("/spec/template", false, true)),
+          Map.entry("v1 ReplicationController", new Shape("/spec/template", true, false)),
+          Map.entry("v1 PodTemplate", new Shape("/template", true, false)),
+          Map.entry("v1 Pod", new Shape("", true, false)),
+          Map.entry("batch/v1 Job", new Shape("/spec/template", true, false)),
+          Map.entry("batch/v1 CronJob", new Shape("/spec/jobTemplate/spec/template", true, false)));
+
+  private static final Set<String> OPERATORS = Set.of("In", "NotIn", "Exists", "DoesNotExist");
+
+  private WorkloadCheck() {}
+
+  /** The shape of a built-in kind with a pod template, if {@code document} is one. */
+  static Optional<Shape> shape(ManifestDocument document) {
+    return Optional.ofNullable(SHAPES.get(document.apiVersion() + " " + document.kind()));
+  }
+
+  static List<Violation> check(ManifestDocument document) {
+    Shape shape = shape(document).orElse(null);
+    if (shape == null) {
+      return List.of();
+    }
+    List<Violation> violations = new ArrayList<>();
+    if (shape.selector()) {
+      selector(document, shape.template(), violations);
+    }
+    if (shape.podSpec()) {
+      podSpec(document, shape.template() + "/spec", violations);
+    }
+    return violations;
+  }
+
+  private static void selector(
+      ManifestDocument document, String template, List<Violation> violations) {
+    JsonNode selector = document.root().at("/spec/selector");
+    if (!selector.isObject()) {
+      return; // the schema reports a missing or mistyped selector
+    }
+    JsonNode matchLabels = selector.path("matchLabels");
+    JsonNode expressions = selector.path("matchExpressions");
+    if (matchLabels.isEmpty() && expressions.isEmpty()) {
+      violations.add(
+          error(
+              document,
+              "/spec/selector",
+              "the selector is empty; the API server refuses an empty selector for a "
+                  + document.kind()
+                  + ".",
+              "Select the pods by their labels, e.g. matchLabels: {app: <name>} with the same"
+                  + " label in the pod template."));
+      return;
+    }
+    boolean wellFormed = true;
+    for (int i = 0; i < expressions.size(); i++) {
+      JsonNode expression = expressions.get(i);
+      String operator = expression.path("operator").asText();
+      int values = expression.path("values").size();
+      String problem =
+          !OPERATORS.contains(operator)
+              ? "operator '" + operator + "' is not In, NotIn, Exists or DoesNotExist"
+              : (operator.equals("In") || operator.equals("NotIn")) && values == 0
+                  ? "operator " + operator + " needs at least one value"
+                  : (operator.equals("Exists") || operator.equals("DoesNotExist")) && values > 0
+                      ? "operator " + operator + " takes no values"
+                      : null;
+      if (problem != null) {
+        wellFormed = false;
+        violations.add(
+            error(
+                document,
+                "/spec/selector/matchExpressions/" + i,
+                "selector expression " + i + ": " + problem + ".",
+                "Write {key, operator: In|NotIn, values: [...]} or {key, operator:"
+                    + " Exists|DoesNotExist} without values."));
+      }
+    }
+    JsonNode labels = document.root().at(template + "/metadata/labels");
+    Map<String, String> podLabels = new LinkedHashMap<>();
+    for (var it = labels.fields(); it.hasNext(); ) {
+      var label = it.next();
+      if (!label.getValue().isTextual()) {
+        return; // the schema reports a label that is not a string
+      }
+      podLabels.put(label.getKey(), label.getValue().asText());
+    }
+    if (wellFormed && !LabelSelector.matches(selector, podLabels)) {
+      violations.add(
+          error(
+              document,
+              template + "/metadata/labels",
+              "the "
+                  + document.kind()
+                  + "'s selector does not select its own pod template's labels; the API server"
+                  + " refuses it.",
+              "Give the pod template every label of spec.selector.matchLabels (same values), and"
+                  + " satisfy its matchExpressions."));
+    }
+  }
+
+  private static void podSpec(ManifestDocument document, String spec, List<Violation> violations) {
+    JsonNode pod = document.root().at(spec);
+    if (!pod.isObject()) {
+      return;
+    }
+    JsonNode containers = pod.path("containers");
+    if (containers.isArray() && containers.isEmpty()) {
+      violations.add(
+          error(
+              document,
+              spec + "/containers",
+              "the pod has no containers; the API server wants at least one.",
+              "Add a container with a name and an image."));
+    }
+    Map<String, String> volumes = new LinkedHashMap<>();
+    JsonNode volumeList = pod.path("volumes");
+    for (int i = 0; i < volumeList.size(); i++) {
+      JsonNode name = volumeList.get(i).path("name");
+      if (!name.isTextual()) {
+        continue;
+      }
+      String at = spec + "/volumes/" + i + "/name";
+      label(document, at, "volume name", name.asText(), violations);
+      if (volumes.putIfAbsent(name.asText(), at) != null) {
+        violations.add(duplicate(document, at, "the pod has two volumes", name.asText()));
+      }
+    }
+    Set<String> names = new HashSet<>();
+    for (String list : List.of("containers", "initContainers", "ephemeralContainers")) {
+      JsonNode items = pod.path(list);
+      for (int i = 0; i < items.size(); i++) {
+        container(document, spec + "/" + list + "/" + i, items.get(i), names, volumes, violations);
+      }
+    }
+  }
+
+  private static void container(
+      ManifestDocument document,
+      String at,
+      JsonNode container,
+      Set<String> names,
+      Map<String, String> volumes,
+      List<Violation> violations) {
+    if (!container.isObject()) {
+      return;
+    }
+    JsonNode name = container.path("name");
+    if (name.isTextual()) {
+      label(document, at + "/name", "container name", name.asText(), violations);
+      if (!names.add(name.asText())) {
+        violations.add(
+            duplicate(document, at + "/name", "the pod has two containers", name.asText()));
+      }
+    }
+    JsonNode image = container.path("image");
+    if (image.isMissingNode()
+        || image.isNull()
+        || (image.isTextual() && image.asText().isEmpty())) {
+      violations.add(
+          error(
+              document,
+              at,
+              "container '" + name.asText() + "' has no image; the API server requires one.",
+              "Add image: <repository>:<tag>."));
+    }
+    ports(document, at + "/ports", container.path("ports"), violations);
+    Set<String> paths = new HashSet<>();
+    JsonNode mounts = container.path("volumeMounts");
+    for (int i = 0; i < mounts.size(); i++) {
+      JsonNode mount = mounts.get(i);
+      String mountAt = at + "/volumeMounts/" + i;
+      JsonNode volume = mount.path("name");
+      if (volume.isTextual() && !volumes.containsKey(volume.asText())) {
+        violations.add(
+            error(
+                document,
+                mountAt + "/name",
+                "volume mount '"
+                    + volume.asText()
+                    + "' names no volume of the pod"
+                    + (volumes.isEmpty()
+                        ? " (it has none)"
+                        : " (it has " + String.join(", ", volumes.keySet()) + ")")
+                    + "; the API server refuses it.",
+                "Add a volume named '"
+                    + volume.asText()
+                    + "' to the pod's volumes, or mount one it has."));
+      }
+      JsonNode path = mount.path("mountPath");
+      if (path.isTextual() && !path.asText().isEmpty() && !paths.add(path.asText())) {
+        violations.add(
+            error(
+                document,
+                mountAt + "/mountPath",
+                "mountPath '"
+                    + path.asText()
+                    + "' is mounted twice in this container; the API server wants each path once.",
+                "Remove one of the mounts, or give it another path (use subPath to mount parts of"
+                    + " one volume)."));
+      }
+    }
+  }
+
+  private static void ports(
+      ManifestDocument document, String at, JsonNode ports, List<Violation> violations) {
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < ports.size(); i++) {
+      JsonNode port = ports.get(i);
+      String portAt = at + "/" + i;
+      JsonNode name = port.path("name");
+      if (name.isTextual() && !name.asText().isEmpty()) {
+        String problem = portNameProblem(name.asText());
+        if (problem != null) {
+          violations.add(
+              error(
+                  document,
+                  portAt + "/name",
+                  "port name '" + name.asText() + "' " + problem + ".",
+                  "Use at most 15 characters of a-z, 0-9 and '-', with at least one letter, e.g."
+                      + " http or kv-events."));
+        } else if (!names.add(name.asText())) {
+          violations.add(
+              duplicate(document, portAt + "/name", "the container has two ports", name.asText()));
+        }
+      }
+      for (String field : List.of("containerPort", "hostPort")) {
+        JsonNode number = port.path(field);
+        if (!number.canConvertToLong() || !number.isIntegralNumber()) {
+          continue; // the schema reports a missing or mistyped port
+        }
+        long value = number.asLong();
+        if ((field.equals("containerPort") || value != 0) && (value < 1 || value > 65535)) {
+          violations.add(
+              error(
+                  document,
+                  portAt + "/" + field,
+                  field + " " + value + " is not a port (1-65535).",
+                  "Use a port from 1 to 65535"
+                      + (field.equals("hostPort") ? ", or leave hostPort out." : ".")));
+        }
+      }
+    }
+  }
+
+  /** IsValidPortName: at most 15 of [-a-z0-9], a letter, no "--", no '-' at either end. */
+  static String portNameProblem(String name) {
+    if (name.length() > 15) {
+      return "has " + name.length() + " characters (at most 15)";
+    }
+    boolean letter = false;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+        return "may only hold a-z, 0-9 and '-'";
+      }
+      letter |= c >= 'a' && c <= 'z';
+    }
+    if (!letter) {
+      return "needs at least one letter";
+    }
+    if (name.contains("--")) {
+      return "must not hold '--'";
+    }
+    if (name.startsWith("-") || name.endsWith("-")) {
+      return "must not start or end with '-'";
+    }
+    return null;
+  }
+
+  /** IsDNS1123Label: at most 63 of [a-z0-9-], starting and ending with a letter or digit. */
+  static boolean isDnsLabel(String text) {
+    if (text.isEmpty() || text.length() > 63) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!alphanumeric && (c != '-' || i == 0 || i == text.length() - 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void label(
+      ManifestDocument document, String at, String what, String name, List<Violation> violations) {
+    if (!name.isEmpty() && !isDnsLabel(name)) {
+      violations.add(
+          error(
+              document,
+              at,
+              what
+                  + " '"
+                  + name
+                  + "' is not a DNS-1123 label (at most 63 characters of a-z, 0-9 and '-',"
+                  + " starting and ending with a letter or digit).",
+              "Use a lower-case name such as '"
+                  + name.toLowerCase(java.util.Locale.ROOT)
+                      .replaceAll("[^a-z0-9]+", "-")
+                      .replaceAll("^-+|-+$", "")
+                  + "'."));
+    }
+  }
+
+  private static Violation duplicate(
+      ManifestDocument document, String at, String twice, String name) {
+    return error(
+        document,
+        at,
+        twice + " named '" + name + "'; the API server wants each name once.",
+        "Rename one of them.");
+  }
+
+  private static Violation error(ManifestDocument document, String at, String message, String fix) {
+    return document.violation(at, RuleIds.API_VALIDATION, Severity.ERROR, message, fix);
+  }
+}

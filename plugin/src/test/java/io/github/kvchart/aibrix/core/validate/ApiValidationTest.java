@@ -1,0 +1,306 @@
+package io.github.kvchart.aibrix.core.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.kvchart.aibrix.core.manifest.Violation;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Label and annotation syntax as the API server checks it, compared with the regular expressions of
+ * kubernetes' apimachinery (content/kube.go, util/validation/validation.go) on random words.
+ */
+class ApiValidationTest {
+  @TempDir Path temp;
+
+  private static final Pattern NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+  private static final Pattern VALUE =
+      Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
+  private static final Pattern SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+  /** IsQualifiedName, as apimachinery writes it. */
+  private static boolean qualified(String key) {
+    String[] parts = key.split("/", -1);
+    if (parts.length > 2) {
+      return false;
+    }
+    String name = parts[parts.length - 1];
+    if (parts.length == 2
+        && (parts[0].isEmpty()
+            || parts[0].length() > 253
+            || !SUBDOMAIN.matcher(parts[0]).matches())) {
+      return false;
+    }
+    return !name.isEmpty() && name.length() <= 63 && NAME.matcher(name).matches();
+  }
+
+  @Test
+  void keysAndValuesAgreeWithTheApiServersExpressions() {
+    Random random = new Random(7);
+    String alphabet = "abcXYZ019-_./ :~é";
+    for (int n = 0; n < 200_000; n++) {
+      StringBuilder word = new StringBuilder();
+      int length = random.nextInt(n % 10 == 0 ? 80 : 8);
+      for (int i = 0; i < length; i++) {
+        word.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = word.toString();
+      assertEquals(qualified(text), ObjectMetaCheck.keyProblem(text) == null, text);
+      assertEquals(
+          text.length() <= 63 && VALUE.matcher(text).matches(),
+          ObjectMetaCheck.valueProblem(text) == null,
+          text);
+    }
+  }
+
+  @Test
+  void edgeLengths() {
+    assertEquals(null, ObjectMetaCheck.valueProblem("a".repeat(63)));
+    assertEquals(false, ObjectMetaCheck.valueProblem("a".repeat(64)) == null);
+    assertEquals(null, ObjectMetaCheck.keyProblem("a".repeat(253) + "/" + "b".repeat(63)));
+    assertEquals(false, ObjectMetaCheck.keyProblem("a".repeat(254) + "/b") == null);
+    assertEquals(false, ObjectMetaCheck.keyProblem("A.com/b") == null);
+    assertEquals(false, ObjectMetaCheck.keyProblem("/b") == null);
+  }
+
+  private List<String> rules(String yaml) throws Exception {
+    return Fixtures.validate(temp, yaml, "1.32").stream().map(Violation::rule).toList();
+  }
+
+  @Test
+  void annotationsMayTotal256KiB() throws Exception {
+    String configMap =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    a: '%s'\n";
+    assertEquals(List.of(), rules(configMap.formatted("x".repeat(256 * 1024 - 1))));
+    assertEquals(List.of("api-validation"), rules(configMap.formatted("x".repeat(256 * 1024))));
+  }
+
+  @Test
+  void customResourcesHaveTheirOwnMetadataCheckedButNotTheirPodTemplates() throws Exception {
+    String podSet =
+        """
+        apiVersion: orchestration.aibrix.ai/v1alpha1
+        kind: PodSet
+        metadata: {name: p, labels: {%s}}
+        spec:
+          podGroupSize: 2
+          template:
+            metadata:
+              labels: {bad: a/b}
+            spec:
+              containers: [{name: c, image: nginx}]
+        """;
+    assertEquals(List.of(), rules(podSet.formatted("ok: x")));
+    assertEquals(List.of("api-validation"), rules(podSet.formatted("bad: a/b")));
+  }
+
+  /** A Deployment (or another apps/v1 kind) whose pod spec is {@code spec} (YAML lines). */
+  private static String workload(String kind, String selector, String labels, String spec) {
+    return """
+        apiVersion: apps/v1
+        kind: %s
+        metadata: {name: web}
+        spec:
+          selector: %s
+          template:
+            metadata:
+              labels: %s
+            spec:
+        %s"""
+        .formatted(kind, selector, labels, spec.stripTrailing().indent(6));
+  }
+
+  private static final String WEB = "containers: [{name: web, image: nginx:1.27}]";
+
+  private List<String> messages(String yaml) throws Exception {
+    return Fixtures.validate(temp, yaml, "1.32").stream()
+        .map(v -> v.rule() + ": " + v.message())
+        .toList();
+  }
+
+  @Test
+  void selectorsMustBeWellFormedAndSelectTheTemplate() throws Exception {
+    String match = "{matchLabels: {app: web}}";
+    assertEquals(List.of(), rules(workload("Deployment", match, "{app: web, x: z}", WEB)));
+    assertEquals(
+        List.of("api-validation"), rules(workload("Deployment", match, "{app: other}", WEB)));
+    assertEquals(List.of("api-validation"), rules(workload("ReplicaSet", match, "{}", WEB)));
+    assertEquals(
+        List.of("api-validation"),
+        rules(workload("DaemonSet", "{matchLabels: {}}", "{app: web}", WEB)));
+    assertEquals(
+        List.of("api-validation"),
+        rules(
+            workload(
+                "Deployment",
+                "{matchExpressions: [{key: app, operator: Equals, values: [web]}]}",
+                "{app: web}",
+                WEB)));
+    assertEquals(
+        List.of("api-validation"),
+        rules(
+            workload(
+                "Deployment",
+                "{matchExpressions: [{key: app, operator: Exists, values: [web]}]}",
+                "{app: web}",
+                WEB)));
+    assertEquals(
+        List.of(),
+        rules(
+            workload(
+                "Deployment",
+                "{matchExpressions: [{key: app, operator: NotIn, values: [db]}]}",
+                "{app: web}",
+                WEB)));
+  }
+
+  @Test
+  void aStatefulSetsPodSpecIsNotValidatedButItsSelectorIs() throws Exception {
+    String noImage = "containers: [{name: Web}]";
+    String statefulSet =
+        workload("StatefulSet", "{matchLabels: {app: web}}", "{app: web}", noImage);
+    assertEquals(
+        List.of(),
+        rules(statefulSet.replace("spec:\n  selector", "spec:\n  serviceName: web\n  selector")));
+    assertEquals(
+        List.of("api-validation"),
+        rules(
+            workload("StatefulSet", "{matchLabels: {app: web}}", "{app: db}", noImage)
+                .replace("spec:\n  selector", "spec:\n  serviceName: web\n  selector")));
+  }
+
+  @Test
+  void containerNamesImagesAndPorts() throws Exception {
+    String match = "{matchLabels: {app: web}}";
+    String labels = "{app: web}";
+    assertEquals(
+        List.of(
+            "api-validation: the pod has two containers named 'web'; the API server wants each"
+                + " name once."),
+        messages(
+            workload(
+                "Deployment",
+                match,
+                labels,
+                "initContainers: [{name: web, image: busybox}]\n" + WEB)));
+    assertEquals(
+        List.of("api-validation", "api-validation"),
+        rules(
+                workload(
+                    "Deployment",
+                    match,
+                    labels,
+                    "containers: [{name: Web_1}, {name: ok, image: ''}]"))
+            .subList(0, 2));
+    assertEquals(
+        List.of("api-validation", "api-validation", "api-validation", "api-validation"),
+        rules(
+            workload(
+                "Deployment",
+                match,
+                labels,
+                "containers:\n  - name: web\n    image: nginx\n    ports:\n"
+                    + "      - {containerPort: 70000}\n"
+                    + "      - {containerPort: 80, hostPort: 65536}\n"
+                    + "      - {containerPort: 81, name: HTTP}\n"
+                    + "      - {containerPort: 82, name: a-very-long-port-name}\n"
+                    + "      - {containerPort: 83, hostPort: 0, name: web-1}")));
+    // a port name is unique within its container, not across the pod
+    assertEquals(
+        List.of(),
+        rules(
+            workload(
+                "Deployment",
+                match,
+                labels,
+                "containers:\n  - {name: a, image: x, ports: [{name: http, containerPort: 80}]}\n"
+                    + "  - {name: b, image: x, ports: [{name: http, containerPort: 81}]}")));
+    assertEquals(
+        List.of("api-validation"),
+        rules(
+            workload(
+                "Deployment",
+                match,
+                labels,
+                "containers:\n  - {name: a, image: x, ports: [{name: http, containerPort: 80},"
+                    + " {name: http, containerPort: 81}]}")));
+    assertEquals(
+        List.of("api-validation"), rules(workload("Deployment", match, labels, "containers: []")));
+  }
+
+  @Test
+  void volumesAndMounts() throws Exception {
+    String match = "{matchLabels: {app: web}}";
+    String labels = "{app: web}";
+    String pod =
+        "containers:\n  - name: web\n    image: nginx\n    volumeMounts:\n%s"
+            + "volumes:\n  - {name: data, emptyDir: {}}\n%s";
+    assertEquals(
+        List.of(),
+        rules(
+            workload(
+                "Deployment",
+                match,
+                labels,
+                pod.formatted(
+                    "      - {name: data, mountPath: /a}\n      - {name: data, mountPath: /b}\n",
+                    ""))));
+    assertEquals(
+        List.of("api-validation"),
+        rules(
+            workload(
+                "Deployment",
+                match,
+                labels,
+                pod.formatted("      - {name: cache, mountPath: /a}\n", ""))));
+    assertEquals(
+        List.of("api-validation"),
+        rules(
+            workload(
+                "Deployment",
+                match,
+                labels,
+                pod.formatted(
+                    "      - {name: data, mountPath: /a}\n      - {name: data, mountPath: /a}\n",
+                    ""))));
+    assertEquals(
+        List.of("api-validation", "api-validation"),
+        rules(
+            workload(
+                "Deployment",
+                match,
+                labels,
+                pod.formatted(
+                    "      - {name: data, mountPath: /a}\n",
+                    "  - {name: data, emptyDir: {}}\n  - {name: Cache, emptyDir: {}}\n"))));
+  }
+
+  @Test
+  void portNamesAgreeWithTheApiServersRules() {
+    Random random = new Random(11);
+    String alphabet = "ab09-A_";
+    Pattern charset = Pattern.compile("[-a-z0-9]+");
+    Pattern letter = Pattern.compile(".*[a-z].*");
+    for (int n = 0; n < 100_000; n++) {
+      StringBuilder word = new StringBuilder();
+      int length = 1 + random.nextInt(18);
+      for (int i = 0; i < length; i++) {
+        word.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String name = word.toString();
+      boolean valid =
+          name.length() <= 15
+              && charset.matcher(name).matches()
+              && letter.matcher(name).matches()
+              && !name.contains("--")
+              && !name.startsWith("-")
+              && !name.endsWith("-");
+      assertEquals(valid, WorkloadCheck.portNameProblem(name) == null, name);
+    }
+  }
+}
