@@ -33,21 +33,35 @@ final class ObjectMetaCheck {
   static List<Violation> check(ManifestDocument document, boolean partial) {
     List<Violation> violations = new ArrayList<>();
     check(document, "/metadata", violations);
-    WorkloadCheck.shape(document)
-        .filter(shape -> !shape.template().isEmpty())
-        .ifPresent(shape -> check(document, shape.template() + "/metadata", violations));
+    WorkloadCheck.Shape shape = WorkloadCheck.shape(document).orElse(null);
+    if (shape != null && !shape.template().isEmpty()) {
+      check(document, shape.template() + "/metadata", violations);
+    }
+    if (shape != null && shape.selector()) {
+      labels(document, "/spec/selector/matchLabels", violations);
+    }
+    boolean service = document.apiVersion().equals("v1") && document.kind().equals("Service");
+    if (service) {
+      labels(document, "/spec/selector", violations);
+    }
     if (!partial) {
       violations.addAll(WorkloadCheck.check(document));
+      violations.addAll(ServiceCheck.check(document));
     }
     return violations;
   }
 
   private static void check(ManifestDocument document, String at, List<Violation> violations) {
-    JsonNode metadata = document.root().at(at);
-    JsonNode labels = metadata.path("labels");
+    labels(document, at + "/labels", violations);
+    annotations(document, at + "/annotations", violations);
+  }
+
+  /** The label keys and values of the map at {@code at} (labels, or a selector's). */
+  private static void labels(ManifestDocument document, String at, List<Violation> violations) {
+    JsonNode labels = document.root().at(at);
     for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> label = it.next();
-      String pointer = at + "/labels/" + escape(label.getKey());
+      String pointer = at + "/" + escape(label.getKey());
       String keyProblem = keyProblem(label.getKey());
       if (keyProblem != null) {
         violations.add(invalid(document, pointer, "label key", label.getKey(), keyProblem));
@@ -59,7 +73,11 @@ final class ObjectMetaCheck {
             invalid(document, pointer, "label value", label.getValue().asText(), valueProblem));
       }
     }
-    JsonNode annotations = metadata.path("annotations");
+  }
+
+  private static void annotations(
+      ManifestDocument document, String at, List<Violation> violations) {
+    JsonNode annotations = document.root().at(at);
     long size = 0;
     for (Iterator<Map.Entry<String, JsonNode>> it = annotations.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> annotation = it.next();
@@ -68,7 +86,7 @@ final class ObjectMetaCheck {
         violations.add(
             invalid(
                 document,
-                at + "/annotations/" + escape(annotation.getKey()),
+                at + "/" + escape(annotation.getKey()),
                 "annotation key",
                 annotation.getKey(),
                 keyProblem));
@@ -81,7 +99,7 @@ final class ObjectMetaCheck {
     if (size > ANNOTATIONS_LIMIT) {
       violations.add(
           document.violation(
-              at + "/annotations",
+              at,
               RuleIds.API_VALIDATION,
               Severity.ERROR,
               "the annotations come to "

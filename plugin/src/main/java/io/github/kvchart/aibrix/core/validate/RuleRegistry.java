@@ -55,7 +55,8 @@ public final class RuleRegistry {
         Severity.ERROR,
         "What the API server's own validation refuses beyond the schema: label, annotation and"
             + " selector syntax, a workload selector that misses its pod template, and in pod"
-            + " specs container, port and volume names, images, ports and volume mounts.");
+            + " specs container, port and volume names, images, ports and volume mounts; Service"
+            + " ports.");
     add(
         rules,
         RuleIds.API_REMOVED,

@@ -303,4 +303,41 @@ class ApiValidationTest {
       assertEquals(valid, WorkloadCheck.portNameProblem(name) == null, name);
     }
   }
+
+  private static String service(String spec) {
+    return "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n"
+        + spec.stripTrailing().indent(2);
+  }
+
+  @Test
+  void servicePorts() throws Exception {
+    assertEquals(
+        List.of(),
+        rules(
+            service(
+                "selector: {app: web}\nports:\n  - {name: http, port: 80, targetPort: http-alt}\n"
+                    + "  - {name: dns, port: 53, protocol: UDP}\n"
+                    + "  - {name: dns-tcp, port: 53, targetPort: 0}")));
+    assertEquals(List.of(), rules(service("clusterIP: None\nselector: {app: web}")));
+    assertEquals(List.of(), rules(service("type: ExternalName\nexternalName: example.com")));
+    assertEquals(List.of("api-validation"), rules(service("selector: {app: web}")));
+    assertEquals(
+        List.of("api-validation"),
+        rules(service("ports:\n  - {name: http, port: 80}\n  - {port: 81}")));
+    assertEquals(List.of("api-validation"), rules(service("ports:\n  - {name: HTTP, port: 80}")));
+    assertEquals(
+        List.of("api-validation"),
+        rules(service("ports:\n  - {name: a, port: 80}\n  - {name: a, port: 81}")));
+    assertEquals(List.of("api-validation"), rules(service("ports:\n  - {port: 0}")));
+    assertEquals(
+        List.of("api-validation"), rules(service("ports:\n  - {port: 80, targetPort: 65536}")));
+    assertEquals(
+        List.of("api-validation"),
+        rules(service("ports:\n  - {port: 80, targetPort: metrics_port}")));
+    assertEquals(
+        List.of("api-validation"),
+        rules(service("ports:\n  - {name: a, port: 80}\n  - {name: b, port: 80, protocol: TCP}")));
+    assertEquals(
+        List.of("api-validation"), rules(service("selector: {app: a/b}\nports:\n  - {port: 80}")));
+  }
 }
