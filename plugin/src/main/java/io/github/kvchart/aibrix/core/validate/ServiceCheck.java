@@ -2,8 +2,6 @@ package io.github.kvchart.aibrix.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
-import io.github.kvchart.aibrix.core.manifest.RuleIds;
-import io.github.kvchart.aibrix.core.manifest.Severity;
 import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +30,7 @@ final class ServiceCheck {
     boolean externalName = spec.path("type").asText().equals("ExternalName");
     if (ports.isEmpty() && !headless && !externalName && spec.isObject()) {
       violations.add(
-          error(
+          ApiSyntax.error(
               document,
               "/spec",
               "the Service has no ports; the API server wants at least one (unless clusterIP is"
@@ -47,14 +45,14 @@ final class ServiceCheck {
       String name = port.path("name").asText("");
       if (name.isEmpty() && ports.size() > 1) {
         violations.add(
-            error(
+            ApiSyntax.error(
                 document,
                 at,
                 "port " + i + " has no name; a Service with several ports must name each.",
                 "Add name: <a DNS-1123 label such as http>."));
-      } else if (!name.isEmpty() && !WorkloadCheck.isDnsLabel(name)) {
+      } else if (!name.isEmpty() && !ApiSyntax.isDnsLabel(name)) {
         violations.add(
-            error(
+            ApiSyntax.error(
                 document,
                 at + "/name",
                 "port name '"
@@ -64,7 +62,7 @@ final class ServiceCheck {
                 "Use a lower-case name such as http or kv-events."));
       } else if (!name.isEmpty() && !names.add(name)) {
         violations.add(
-            error(
+            ApiSyntax.error(
                 document,
                 at + "/name",
                 "the Service has two ports named '" + name + "'; the API server wants each once.",
@@ -73,7 +71,7 @@ final class ServiceCheck {
       JsonNode number = port.path("port");
       if (number.isIntegralNumber() && (number.asLong() < 1 || number.asLong() > 65535)) {
         violations.add(
-            error(
+            ApiSyntax.error(
                 document,
                 at + "/port",
                 "port " + number.asLong() + " is not a port (1-65535).",
@@ -84,16 +82,16 @@ final class ServiceCheck {
           && target.asLong() != 0
           && (target.asLong() < 1 || target.asLong() > 65535)) {
         violations.add(
-            error(
+            ApiSyntax.error(
                 document,
                 at + "/targetPort",
                 "targetPort " + target.asLong() + " is not a port (1-65535).",
                 "Use the container's port number, or its port name."));
       } else if (target.isTextual() && !target.asText().isEmpty()) {
-        String problem = WorkloadCheck.portNameProblem(target.asText());
+        String problem = ApiSyntax.portNameProblem(target.asText());
         if (problem != null) {
           violations.add(
-              error(
+              ApiSyntax.error(
                   document,
                   at + "/targetPort",
                   "targetPort '"
@@ -108,7 +106,7 @@ final class ServiceCheck {
       String protocol = port.path("protocol").asText("TCP");
       if (number.isIntegralNumber() && !pairs.add(number.asLong() + "/" + protocol)) {
         violations.add(
-            error(
+            ApiSyntax.error(
                 document,
                 at,
                 "port " + number.asLong() + "/" + protocol + " is listed twice.",
@@ -116,9 +114,5 @@ final class ServiceCheck {
       }
     }
     return violations;
-  }
-
-  private static Violation error(ManifestDocument document, String at, String message, String fix) {
-    return document.violation(at, RuleIds.API_VALIDATION, Severity.ERROR, message, fix);
   }
 }

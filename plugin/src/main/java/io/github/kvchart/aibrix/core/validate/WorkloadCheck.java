@@ -2,8 +2,6 @@ package io.github.kvchart.aibrix.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
-import io.github.kvchart.aibrix.core.manifest.RuleIds;
-import io.github.kvchart.aibrix.core.manifest.Severity;
 import io.github.kvchart.aibrix.core.manifest.Violation;
 import io.github.kvchart.aibrix.core.netpol.LabelSelector;
 import java.util.ArrayList;
@@ -82,7 +80,7 @@ final class WorkloadCheck {
     JsonNode expressions = selector.path("matchExpressions");
     if (matchLabels.isEmpty() && expressions.isEmpty()) {
       violations.add(
-          error(
+          ApiSyntax.error(
               document,
               "/spec/selector",
               "the selector is empty; the API server refuses an empty selector for a "
@@ -108,7 +106,7 @@ final class WorkloadCheck {
       if (problem != null) {
         wellFormed = false;
         violations.add(
-            error(
+            ApiSyntax.error(
                 document,
                 "/spec/selector/matchExpressions/" + i,
                 "selector expression " + i + ": " + problem + ".",
@@ -127,7 +125,7 @@ final class WorkloadCheck {
     }
     if (wellFormed && !LabelSelector.matches(selector, podLabels)) {
       violations.add(
-          error(
+          ApiSyntax.error(
               document,
               template + "/metadata/labels",
               "the "
@@ -147,7 +145,7 @@ final class WorkloadCheck {
     JsonNode containers = pod.path("containers");
     if (containers.isArray() && containers.isEmpty()) {
       violations.add(
-          error(
+          ApiSyntax.error(
               document,
               spec + "/containers",
               "the pod has no containers; the API server wants at least one.",
@@ -198,7 +196,7 @@ final class WorkloadCheck {
         || image.isNull()
         || (image.isTextual() && image.asText().isEmpty())) {
       violations.add(
-          error(
+          ApiSyntax.error(
               document,
               at,
               "container '" + name.asText() + "' has no image; the API server requires one.",
@@ -213,7 +211,7 @@ final class WorkloadCheck {
       JsonNode volume = mount.path("name");
       if (volume.isTextual() && !volumes.containsKey(volume.asText())) {
         violations.add(
-            error(
+            ApiSyntax.error(
                 document,
                 mountAt + "/name",
                 "volume mount '"
@@ -230,7 +228,7 @@ final class WorkloadCheck {
       JsonNode path = mount.path("mountPath");
       if (path.isTextual() && !path.asText().isEmpty() && !paths.add(path.asText())) {
         violations.add(
-            error(
+            ApiSyntax.error(
                 document,
                 mountAt + "/mountPath",
                 "mountPath '"
@@ -250,10 +248,10 @@ final class WorkloadCheck {
       String portAt = at + "/" + i;
       JsonNode name = port.path("name");
       if (name.isTextual() && !name.asText().isEmpty()) {
-        String problem = portNameProblem(name.asText());
+        String problem = ApiSyntax.portNameProblem(name.asText());
         if (problem != null) {
           violations.add(
-              error(
+              ApiSyntax.error(
                   document,
                   portAt + "/name",
                   "port name '" + name.asText() + "' " + problem + ".",
@@ -272,7 +270,7 @@ final class WorkloadCheck {
         long value = number.asLong();
         if ((field.equals("containerPort") || value != 0) && (value < 1 || value > 65535)) {
           violations.add(
-              error(
+              ApiSyntax.error(
                   document,
                   portAt + "/" + field,
                   field + " " + value + " is not a port (1-65535).",
@@ -283,51 +281,11 @@ final class WorkloadCheck {
     }
   }
 
-  /** IsValidPortName: at most 15 of [-a-z0-9], a letter, no "--", no '-' at either end. */
-  static String portNameProblem(String name) {
-    if (name.length() > 15) {
-      return "has " + name.length() + " characters (at most 15)";
-    }
-    boolean letter = false;
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
-        return "may only hold a-z, 0-9 and '-'";
-      }
-      letter |= c >= 'a' && c <= 'z';
-    }
-    if (!letter) {
-      return "needs at least one letter";
-    }
-    if (name.contains("--")) {
-      return "must not hold '--'";
-    }
-    if (name.startsWith("-") || name.endsWith("-")) {
-      return "must not start or end with '-'";
-    }
-    return null;
-  }
-
-  /** IsDNS1123Label: at most 63 of [a-z0-9-], starting and ending with a letter or digit. */
-  static boolean isDnsLabel(String text) {
-    if (text.isEmpty() || text.length() > 63) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-      if (!alphanumeric && (c != '-' || i == 0 || i == text.length() - 1)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static void label(
       ManifestDocument document, String at, String what, String name, List<Violation> violations) {
-    if (!name.isEmpty() && !isDnsLabel(name)) {
+    if (!name.isEmpty() && !ApiSyntax.isDnsLabel(name)) {
       violations.add(
-          error(
+          ApiSyntax.error(
               document,
               at,
               what
@@ -345,14 +303,10 @@ final class WorkloadCheck {
 
   private static Violation duplicate(
       ManifestDocument document, String at, String twice, String name) {
-    return error(
+    return ApiSyntax.error(
         document,
         at,
         twice + " named '" + name + "'; the API server wants each name once.",
         "Rename one of them.");
-  }
-
-  private static Violation error(ManifestDocument document, String at, String message, String fix) {
-    return document.violation(at, RuleIds.API_VALIDATION, Severity.ERROR, message, fix);
   }
 }

@@ -50,22 +50,22 @@ class ApiValidationTest {
         word.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
       String text = word.toString();
-      assertEquals(qualified(text), ObjectMetaCheck.keyProblem(text) == null, text);
+      assertEquals(qualified(text), ApiSyntax.keyProblem(text) == null, text);
       assertEquals(
           text.length() <= 63 && VALUE.matcher(text).matches(),
-          ObjectMetaCheck.valueProblem(text) == null,
+          ApiSyntax.valueProblem(text) == null,
           text);
     }
   }
 
   @Test
   void edgeLengths() {
-    assertEquals(null, ObjectMetaCheck.valueProblem("a".repeat(63)));
-    assertEquals(false, ObjectMetaCheck.valueProblem("a".repeat(64)) == null);
-    assertEquals(null, ObjectMetaCheck.keyProblem("a".repeat(253) + "/" + "b".repeat(63)));
-    assertEquals(false, ObjectMetaCheck.keyProblem("a".repeat(254) + "/b") == null);
-    assertEquals(false, ObjectMetaCheck.keyProblem("A.com/b") == null);
-    assertEquals(false, ObjectMetaCheck.keyProblem("/b") == null);
+    assertEquals(null, ApiSyntax.valueProblem("a".repeat(63)));
+    assertEquals(false, ApiSyntax.valueProblem("a".repeat(64)) == null);
+    assertEquals(null, ApiSyntax.keyProblem("a".repeat(253) + "/" + "b".repeat(63)));
+    assertEquals(false, ApiSyntax.keyProblem("a".repeat(254) + "/b") == null);
+    assertEquals(false, ApiSyntax.keyProblem("A.com/b") == null);
+    assertEquals(false, ApiSyntax.keyProblem("/b") == null);
   }
 
   private List<String> rules(String yaml) throws Exception {
@@ -264,7 +264,7 @@ class ApiValidationTest {
               && !name.contains("--")
               && !name.startsWith("-")
               && !name.endsWith("-");
-      assertEquals(valid, WorkloadCheck.portNameProblem(name) == null, name);
+      assertEquals(valid, ApiSyntax.portNameProblem(name) == null, name);
     }
   }
 

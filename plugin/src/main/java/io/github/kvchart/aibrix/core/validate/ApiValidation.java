@@ -2,8 +2,6 @@ package io.github.kvchart.aibrix.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
-import io.github.kvchart.aibrix.core.manifest.RuleIds;
-import io.github.kvchart.aibrix.core.manifest.Severity;
 import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,19 +10,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the API server checks in labels and annotations beyond the OpenAPI schema, read in
- * kubernetes/kubernetes (apimachinery {@code api/validation/objectmeta.go}, {@code
- * api/validate/content/kube.go}, {@code util/validation/validation.go}): every object's
- * (ValidateObjectMetaAccessor, custom resources included) and, for the built-in workloads, their
- * pod template's (ValidatePodTemplateSpec). A label key is a qualified name, a label value at most
- * 63 characters of {@code [-A-Za-z0-9_.]} that start and end alphanumeric (or empty), an annotation
- * key a qualified name in any case, and all annotations together at most 256 KiB.
+ * The api-validation rule: what the API server's own validation refuses beyond the OpenAPI schema.
+ * Here the labels and annotations; {@link WorkloadCheck} and {@link ServiceCheck} do the rest.
+ * Labels and annotations as the API server checks them, read in kubernetes/kubernetes (apimachinery
+ * {@code api/validation/objectmeta.go}, {@code api/validate/content/kube.go}, {@code
+ * util/validation/validation.go}): every object's (ValidateObjectMetaAccessor, custom resources
+ * included) and, for the built-in workloads, their pod template's (ValidatePodTemplateSpec). A
+ * label key is a qualified name, a label value at most 63 characters of {@code [-A-Za-z0-9_.]} that
+ * start and end alphanumeric (or empty), an annotation key a qualified name in any case, and all
+ * annotations together at most 256 KiB.
  */
-final class ObjectMetaCheck {
+final class ApiValidation {
   /** TotalAnnotationSizeLimitB. */
   static final int ANNOTATIONS_LIMIT = 256 * 1024;
 
-  private ObjectMetaCheck() {}
+  private ApiValidation() {}
 
   /**
    * The violations of {@code document}; a {@code partial} one (a kustomize patch) is checked for
@@ -62,12 +62,12 @@ final class ObjectMetaCheck {
     for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> label = it.next();
       String pointer = at + "/" + escape(label.getKey());
-      String keyProblem = keyProblem(label.getKey());
+      String keyProblem = ApiSyntax.keyProblem(label.getKey());
       if (keyProblem != null) {
         violations.add(invalid(document, pointer, "label key", label.getKey(), keyProblem));
       }
       String valueProblem =
-          label.getValue().isTextual() ? valueProblem(label.getValue().asText()) : null;
+          label.getValue().isTextual() ? ApiSyntax.valueProblem(label.getValue().asText()) : null;
       if (valueProblem != null) {
         violations.add(
             invalid(document, pointer, "label value", label.getValue().asText(), valueProblem));
@@ -81,7 +81,8 @@ final class ObjectMetaCheck {
     long size = 0;
     for (Iterator<Map.Entry<String, JsonNode>> it = annotations.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> annotation = it.next();
-      String keyProblem = keyProblem(annotation.getKey().toLowerCase(java.util.Locale.ROOT));
+      String keyProblem =
+          ApiSyntax.keyProblem(annotation.getKey().toLowerCase(java.util.Locale.ROOT));
       if (keyProblem != null) {
         violations.add(
             invalid(
@@ -98,10 +99,9 @@ final class ObjectMetaCheck {
     }
     if (size > ANNOTATIONS_LIMIT) {
       violations.add(
-          document.violation(
+          ApiSyntax.error(
+              document,
               at,
-              RuleIds.API_VALIDATION,
-              Severity.ERROR,
               "the annotations come to "
                   + size
                   + " bytes; the API server refuses more than "
@@ -115,10 +115,9 @@ final class ObjectMetaCheck {
 
   private static Violation invalid(
       ManifestDocument document, String pointer, String what, String value, String problem) {
-    return document.violation(
+    return ApiSyntax.error(
+        document,
         pointer,
-        RuleIds.API_VALIDATION,
-        Severity.ERROR,
         what + " '" + value + "' is refused by the API server: " + problem + ".",
         fix(what, value));
   }
@@ -146,96 +145,6 @@ final class ObjectMetaCheck {
     String safe = value.replaceAll("[^-A-Za-z0-9_.]+", "-").replaceAll("^[^A-Za-z0-9]+", "");
     safe = safe.length() > 63 ? safe.substring(0, 63) : safe;
     return safe.replaceAll("[^A-Za-z0-9]+$", "");
-  }
-
-  /** Why {@code key} is not a qualified name (IsQualifiedName), or null. */
-  static String keyProblem(String key) {
-    int slash = key.indexOf('/');
-    String name = key;
-    if (slash >= 0) {
-      if (key.indexOf('/', slash + 1) >= 0) {
-        return "it has more than one '/' (a key is [prefix/]name)";
-      }
-      String prefix = key.substring(0, slash);
-      name = key.substring(slash + 1);
-      if (prefix.isEmpty()) {
-        return "its prefix before '/' is empty";
-      }
-      if (!isDnsSubdomain(prefix)) {
-        return "its prefix '"
-            + prefix
-            + "' is not a lower-case DNS subdomain (at most 253 characters of a-z, 0-9, '-' and"
-            + " '.', each part starting and ending with a letter or digit)";
-      }
-    }
-    if (name.isEmpty()) {
-      return "its name part is empty";
-    }
-    if (name.length() > 63) {
-      return "its name part has " + name.length() + " characters (at most 63)";
-    }
-    if (!isLabelName(name)) {
-      return "its name part '"
-          + name
-          + "' may only hold letters, digits, '-', '_' and '.', and must start and end with a"
-          + " letter or digit";
-    }
-    return null;
-  }
-
-  /** Why {@code value} is not a label value (IsLabelValue), or null. */
-  static String valueProblem(String value) {
-    if (value.length() > 63) {
-      return "it has " + value.length() + " characters (at most 63)";
-    }
-    if (!value.isEmpty() && !isLabelName(value)) {
-      return "a label value may only hold letters, digits, '-', '_' and '.', and must start and"
-          + " end with a letter or digit (or be empty)";
-    }
-    return null;
-  }
-
-  /** {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}. */
-  private static boolean isLabelName(String text) {
-    int last = text.length() - 1;
-    for (int i = 0; i <= last; i++) {
-      char c = text.charAt(i);
-      boolean alphanumeric =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!alphanumeric && ((i == 0 || i == last) || (c != '-' && c != '_' && c != '.'))) {
-        return false;
-      }
-    }
-    return last >= 0;
-  }
-
-  /**
-   * IsDNS1123Subdomain: at most 253 characters, dot-separated {@code
-   * [a-z0-9]([-a-z0-9]*[a-z0-9])?}.
-   */
-  private static boolean isDnsSubdomain(String text) {
-    if (text.length() > 253) {
-      return false;
-    }
-    int start = 0;
-    while (true) {
-      int dot = text.indexOf('.', start);
-      int end = dot < 0 ? text.length() : dot;
-      if (end == start) {
-        return false;
-      }
-      for (int i = start; i < end; i++) {
-        char c = text.charAt(i);
-        boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (!alphanumeric && (i == start || i == end - 1 || c != '-')) {
-          return false;
-        }
-      }
-      if (dot < 0) {
-        return true;
-      }
-      start = dot + 1;
-    }
   }
 
   private static long utf8Length(String text) {

@@ -1,0 +1,151 @@
+package io.github.kvchart.aibrix.core.validate;
+
+import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.RuleIds;
+import io.github.kvchart.aibrix.core.manifest.Severity;
+import io.github.kvchart.aibrix.core.manifest.Violation;
+
+/**
+ * The name formats of the API server's validation (kubernetes apimachinery {@code
+ * util/validation/validation.go} and {@code api/validate/content/kube.go}), written as character
+ * tests: qualified names (label and annotation keys), label values, DNS-1123 labels and subdomains,
+ * port names; and the api-validation violation.
+ */
+final class ApiSyntax {
+  private ApiSyntax() {}
+
+  /** An api-validation error at {@code at}. */
+  static Violation error(ManifestDocument document, String at, String message, String fix) {
+    return document.violation(at, RuleIds.API_VALIDATION, Severity.ERROR, message, fix);
+  }
+
+  /** Why {@code key} is not a qualified name (IsQualifiedName), or null. */
+  static String keyProblem(String key) {
+    int slash = key.indexOf('/');
+    String name = key;
+    if (slash >= 0) {
+      if (key.indexOf('/', slash + 1) >= 0) {
+        return "it has more than one '/' (a key is [prefix/]name)";
+      }
+      String prefix = key.substring(0, slash);
+      name = key.substring(slash + 1);
+      if (prefix.isEmpty()) {
+        return "its prefix before '/' is empty";
+      }
+      if (!isDnsSubdomain(prefix)) {
+        return "its prefix '"
+            + prefix
+            + "' is not a lower-case DNS subdomain (at most 253 characters of a-z, 0-9, '-' and"
+            + " '.', each part starting and ending with a letter or digit)";
+      }
+    }
+    if (name.isEmpty()) {
+      return "its name part is empty";
+    }
+    if (name.length() > 63) {
+      return "its name part has " + name.length() + " characters (at most 63)";
+    }
+    if (!isLabelName(name)) {
+      return "its name part '"
+          + name
+          + "' may only hold letters, digits, '-', '_' and '.', and must start and end with a"
+          + " letter or digit";
+    }
+    return null;
+  }
+
+  /** Why {@code value} is not a label value (IsLabelValue), or null. */
+  static String valueProblem(String value) {
+    if (value.length() > 63) {
+      return "it has " + value.length() + " characters (at most 63)";
+    }
+    if (!value.isEmpty() && !isLabelName(value)) {
+      return "a label value may only hold letters, digits, '-', '_' and '.', and must start and"
+          + " end with a letter or digit (or be empty)";
+    }
+    return null;
+  }
+
+  /** {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}. */
+  static boolean isLabelName(String text) {
+    int last = text.length() - 1;
+    for (int i = 0; i <= last; i++) {
+      char c = text.charAt(i);
+      boolean alphanumeric =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alphanumeric && ((i == 0 || i == last) || (c != '-' && c != '_' && c != '.'))) {
+        return false;
+      }
+    }
+    return last >= 0;
+  }
+
+  /**
+   * IsDNS1123Subdomain: at most 253 characters, dot-separated {@code
+   * [a-z0-9]([-a-z0-9]*[a-z0-9])?}.
+   */
+  static boolean isDnsSubdomain(String text) {
+    if (text.length() > 253) {
+      return false;
+    }
+    int start = 0;
+    while (true) {
+      int dot = text.indexOf('.', start);
+      int end = dot < 0 ? text.length() : dot;
+      if (end == start) {
+        return false;
+      }
+      for (int i = start; i < end; i++) {
+        char c = text.charAt(i);
+        boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (!alphanumeric && (i == start || i == end - 1 || c != '-')) {
+          return false;
+        }
+      }
+      if (dot < 0) {
+        return true;
+      }
+      start = dot + 1;
+    }
+  }
+
+  /** IsValidPortName: at most 15 of [-a-z0-9], a letter, no "--", no '-' at either end. */
+  static String portNameProblem(String name) {
+    if (name.length() > 15) {
+      return "has " + name.length() + " characters (at most 15)";
+    }
+    boolean letter = false;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+        return "may only hold a-z, 0-9 and '-'";
+      }
+      letter |= c >= 'a' && c <= 'z';
+    }
+    if (!letter) {
+      return "needs at least one letter";
+    }
+    if (name.contains("--")) {
+      return "must not hold '--'";
+    }
+    if (name.startsWith("-") || name.endsWith("-")) {
+      return "must not start or end with '-'";
+    }
+    return null;
+  }
+
+  /** IsDNS1123Label: at most 63 of [a-z0-9-], starting and ending with a letter or digit. */
+  static boolean isDnsLabel(String text) {
+    if (text.isEmpty() || text.length() > 63) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!alphanumeric && (c != '-' || i == 0 || i == text.length() - 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
