@@ -148,4 +148,13 @@ final class ApiSyntax {
     }
     return true;
   }
+
+  /** A lower-case spelling of {@code name} that DNS formats accept, for fixes. */
+  static String lowerCaseName(String name) {
+    String lower =
+        name.toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^[^a-z]+|-+$", "");
+    return lower.isEmpty() ? "my-name" : lower.length() > 52 ? lower.substring(0, 52) : lower;
+  }
 }

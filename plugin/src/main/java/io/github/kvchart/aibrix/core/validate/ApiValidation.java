@@ -24,6 +24,40 @@ final class ApiValidation {
   /** TotalAnnotationSizeLimitB. */
   static final int ANNOTATIONS_LIMIT = 256 * 1024;
 
+  /** How the API server checks a name. */
+  enum NameFormat {
+    /** IsDNS1123Subdomain: at most 253 of [a-z0-9-.], each part alphanumeric at both ends. */
+    SUBDOMAIN,
+    /** IsDNS1123Label: at most 63 of [a-z0-9-], alphanumeric at both ends. */
+    LABEL,
+    /** IsDNS1035Label: a DNS-1123 label that starts with a letter. */
+    DNS1035
+  }
+
+  /**
+   * The name format of built-in kinds (ValidateDeploymentName, ValidateServiceName and their kin in
+   * kubernetes' apps, batch and core validation). A StatefulSet's went from a DNS subdomain to a
+   * DNS label; the subdomain, which every release accepts at least, is checked. Custom resources
+   * are left out: their name check depends on the release.
+   */
+  private static final Map<String, NameFormat> NAMES =
+      Map.ofEntries(
+          Map.entry("apps/v1 Deployment", NameFormat.SUBDOMAIN),
+          Map.entry("apps/v1 ReplicaSet", NameFormat.SUBDOMAIN),
+          Map.entry("apps/v1 DaemonSet", NameFormat.SUBDOMAIN),
+          Map.entry("apps/v1 StatefulSet", NameFormat.SUBDOMAIN),
+          Map.entry("batch/v1 Job", NameFormat.SUBDOMAIN),
+          Map.entry("batch/v1 CronJob", NameFormat.SUBDOMAIN),
+          Map.entry("v1 Pod", NameFormat.SUBDOMAIN),
+          Map.entry("v1 ConfigMap", NameFormat.SUBDOMAIN),
+          Map.entry("v1 Secret", NameFormat.SUBDOMAIN),
+          Map.entry("v1 ServiceAccount", NameFormat.SUBDOMAIN),
+          Map.entry("v1 Namespace", NameFormat.LABEL),
+          Map.entry("v1 Service", NameFormat.DNS1035));
+
+  /** A CronJob's name leaves room for the 11-character suffix of its Jobs' names. */
+  static final int CRON_JOB_NAME_LIMIT = 52;
+
   private ApiValidation() {}
 
   /**
@@ -45,10 +79,80 @@ final class ApiValidation {
       labels(document, "/spec/selector", violations);
     }
     if (!partial) {
+      name(document, violations);
       violations.addAll(WorkloadCheck.check(document));
       violations.addAll(ServiceCheck.check(document));
     }
     return violations;
+  }
+
+  private static void name(ManifestDocument document, List<Violation> violations) {
+    NameFormat format = NAMES.get(document.apiVersion() + " " + document.kind());
+    JsonNode metadata = document.root().path("metadata");
+    JsonNode name = metadata.path("name");
+    if (format == null || !metadata.isObject()) {
+      return;
+    }
+    if (name.isMissingNode() || name.isNull() || name.asText().isEmpty()) {
+      JsonNode generate = metadata.path("generateName");
+      if (!generate.isTextual() || generate.asText().isEmpty()) {
+        violations.add(
+            ApiSyntax.error(
+                document,
+                "/metadata",
+                "the "
+                    + document.kind()
+                    + " has no name; the API server needs name or generateName.",
+                "Add metadata.name."));
+      }
+      return;
+    }
+    if (!name.isTextual()) {
+      return; // the schema reports a name that is not a string
+    }
+    String text = name.asText();
+    boolean valid =
+        switch (format) {
+          case SUBDOMAIN -> ApiSyntax.isDnsSubdomain(text);
+          case LABEL -> ApiSyntax.isDnsLabel(text);
+          case DNS1035 ->
+              ApiSyntax.isDnsLabel(text) && text.charAt(0) >= 'a' && text.charAt(0) <= 'z';
+        };
+    if (!valid) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              "/metadata/name",
+              document.kind()
+                  + " name '"
+                  + text
+                  + "' is refused by the API server: it must be "
+                  + switch (format) {
+                    case SUBDOMAIN ->
+                        "a DNS-1123 subdomain: at most 253 characters of a-z, 0-9,"
+                            + " '-' and '.', each part starting and ending with a letter or digit";
+                    case LABEL ->
+                        "a DNS-1123 label: at most 63 characters of a-z, 0-9 and '-',"
+                            + " starting and ending with a letter or digit";
+                    case DNS1035 ->
+                        "a DNS-1035 label: at most 63 characters of a-z, 0-9 and '-',"
+                            + " starting with a letter and ending with a letter or digit";
+                  }
+                  + ".",
+              "Use a lower-case name such as '" + ApiSyntax.lowerCaseName(text) + "'."));
+    } else if (document.kind().equals("CronJob") && text.length() > CRON_JOB_NAME_LIMIT) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              "/metadata/name",
+              "CronJob name '"
+                  + text
+                  + "' has "
+                  + text.length()
+                  + " characters; the API server allows 52, so that its Jobs' names (plus an"
+                  + " 11-character suffix) fit.",
+              "Shorten the name to at most 52 characters."));
+    }
   }
 
   private static void check(ManifestDocument document, String at, List<Violation> violations) {

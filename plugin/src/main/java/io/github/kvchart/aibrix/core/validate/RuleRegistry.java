@@ -53,8 +53,8 @@ public final class RuleRegistry {
         rules,
         RuleIds.API_VALIDATION,
         Severity.ERROR,
-        "What the API server's own validation refuses beyond the schema: label, annotation and"
-            + " selector syntax, a workload selector that misses its pod template, and in pod"
+        "What the API server's own validation refuses beyond the schema: names, label,"
+            + " annotation and selector syntax, a workload selector that misses its pod template, and in pod"
             + " specs container, port and volume names, images, ports and volume mounts; Service"
             + " ports.");
     add(

@@ -293,11 +293,7 @@ final class WorkloadCheck {
                   + name
                   + "' is not a DNS-1123 label (at most 63 characters of a-z, 0-9 and '-',"
                   + " starting and ending with a letter or digit).",
-              "Use a lower-case name such as '"
-                  + name.toLowerCase(java.util.Locale.ROOT)
-                      .replaceAll("[^a-z0-9]+", "-")
-                      .replaceAll("^-+|-+$", "")
-                  + "'."));
+              "Use a lower-case name such as '" + ApiSyntax.lowerCaseName(name) + "'."));
     }
   }
 

@@ -304,4 +304,32 @@ class ApiValidationTest {
     assertEquals(
         List.of("api-validation"), rules(service("selector: {app: a/b}\nports:\n  - {port: 80}")));
   }
+
+  @Test
+  void namesOfBuiltInKinds() throws Exception {
+    String configMap = "apiVersion: v1\nkind: ConfigMap\nmetadata: {%s}\n";
+    assertEquals(List.of(), rules(configMap.formatted("name: llama.config-1")));
+    assertEquals(List.of("api-validation"), rules(configMap.formatted("name: Llama_Config")));
+    assertEquals(List.of("api-validation"), rules(configMap.formatted("labels: {a: b}")));
+    assertEquals(List.of(), rules(configMap.formatted("generateName: llama-")));
+    String service =
+        "apiVersion: v1\nkind: Service\nmetadata: {name: %s}\nspec: {ports: [{port: 80}]}\n";
+    assertEquals(List.of(), rules(service.formatted("llama-8b")));
+    assertEquals(List.of("api-validation"), rules(service.formatted("8b-llama")));
+    assertEquals(List.of("api-validation"), rules(service.formatted("llama.8b")));
+    String cronJob =
+        "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: %s}\nspec:\n  schedule: '* * * * *'\n"
+            + "  jobTemplate:\n    spec:\n      template:\n        spec:\n"
+            + "          restartPolicy: Never\n          containers: [{name: c, image: busybox}]\n";
+    assertEquals(List.of(), rules(cronJob.formatted("a".repeat(52))));
+    assertEquals(List.of("api-validation"), rules(cronJob.formatted("a".repeat(53))));
+    // a StatefulSet's name went from a DNS subdomain to a DNS label: every release refuses what
+    // is no subdomain
+    String statefulSet =
+        workload("StatefulSet", "{matchLabels: {app: web}}", "{app: web}", WEB)
+            .replace("metadata: {name: web}", "metadata: {name: %s}")
+            .replace("spec:\n  selector", "spec:\n  serviceName: web\n  selector");
+    assertEquals(List.of(), rules(statefulSet.formatted("web.v1")));
+    assertEquals(List.of("api-validation"), rules(statefulSet.formatted("Web_1")));
+  }
 }
