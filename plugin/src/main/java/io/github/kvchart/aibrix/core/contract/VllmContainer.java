@@ -20,6 +20,13 @@ public final class VllmContainer {
       Pattern.compile("\\$\\$|\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
   private static final Pattern SHELL_SERVE = Pattern.compile("\\bvllm\\s+serve\\b");
 
+  private static final java.util.Set<String> SHELLS =
+      java.util.Set.of("sh", "bash", "dash", "ash", "zsh", "ksh");
+  private static final java.util.Set<String> PREFIXES =
+      java.util.Set.of("exec", "env", "nohup", "time", "command", "then", "else", "do", "!", "{");
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
+
   /** A command or args entry and where it is. */
   public record Token(String text, String pointer) {}
 
@@ -35,18 +42,11 @@ public final class VllmContainer {
   private final PodTemplate pod;
   private final String pointer;
   private final JsonNode node;
-  private static final java.util.Set<String> SHELLS =
-      java.util.Set.of("sh", "bash", "dash", "ash", "zsh", "ksh");
-  private static final java.util.Set<String> PREFIXES =
-      java.util.Set.of("exec", "env", "nohup", "time", "command", "then", "else", "do", "!", "{");
-  private static final Pattern ASSIGNMENT =
-      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
-
   private final List<Token> listed;
   private final List<Token> tokens;
 
   /** The commands the container runs: its entries, or each command of its shell script. */
-  private List<List<String>> commands;
+  private final List<List<String>> commands;
 
   private final Map<String, EnvEntry> env = new LinkedHashMap<>();
 
@@ -90,12 +90,17 @@ public final class VllmContainer {
       }
     }
     this.listed = List.copyOf(items);
-    this.tokens = readTokens(listed);
+    Reading reading = read(listed);
+    this.tokens = reading.tokens();
+    this.commands = reading.commands();
     flags = List.copyOf(readFlags());
     flags.forEach(flag -> lastFlag.put(flag.name(), flag));
     ports = readPorts(node);
     vllm = detectVllm();
   }
+
+  /** The words vLLM is started with, and every command the container runs. */
+  private record Reading(List<Token> tokens, List<List<String>> commands) {}
 
   /**
    * The words vLLM is started with: the command and args entries, or, when they run a shell script
@@ -104,17 +109,16 @@ public final class VllmContainer {
    * entries after the script, as the shell's positional parameters). Words from the script carry
    * the script entry's pointer.
    */
-  private List<Token> readTokens(List<Token> items) {
+  private Reading read(List<Token> items) {
     int script = scriptIndex(items);
-    commands = List.of(items.stream().map(Token::text).toList());
     if (script < 0) {
-      return items;
+      return new Reading(items, List.of(items.stream().map(Token::text).toList()));
     }
     Token source = items.get(script);
     // Kubernetes expands $(VAR) in the entry first; the shell reads what it leaves.
     String text = expand(source.text()).text();
     List<List<ShellScript.Word>> parsed = ShellScript.commands(text, env, opaque, shellReferences);
-    commands =
+    List<List<String>> commands =
         parsed.stream().map(words -> words.stream().map(ShellScript.Word::text).toList()).toList();
     for (List<ShellScript.Word> command : parsed) {
       int start = serverStart(command);
@@ -129,9 +133,9 @@ public final class VllmContainer {
           found.add(new Token(word.text(), source.pointer()));
         }
       }
-      return List.copyOf(found);
+      return new Reading(List.copyOf(found), commands);
     }
-    return items;
+    return new Reading(items, commands);
   }
 
   /** The index of the script in {@code sh -c SCRIPT} (any shell, options before -c), or -1. */
@@ -215,7 +219,7 @@ public final class VllmContainer {
     return node.path("image").asText("");
   }
 
-  /** The words vLLM is started with (see {@link #readTokens}). */
+  /** The words vLLM is started with (see {@link #read}). */
   public List<Token> tokens() {
     return tokens;
   }
@@ -362,7 +366,7 @@ public final class VllmContainer {
 
   /**
    * Kubernetes' expansion of $(VAR) in {@code text} from this container's env; $$ is a literal $. A
-   * valueFrom entry, or a value only a shell script knows ({@link #readTokens}), is listed as
+   * valueFrom entry, or a value only a shell script knows ({@link #read}), is listed as
    * unverifiable.
    */
   public Expansion expand(String text) {
