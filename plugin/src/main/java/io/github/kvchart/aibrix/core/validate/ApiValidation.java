@@ -81,6 +81,7 @@ final class ApiValidation {
     if (!partial) {
       name(document, violations);
       violations.addAll(WorkloadCheck.check(document));
+      violations.addAll(ControllerSpecCheck.check(document));
       violations.addAll(ServiceCheck.check(document));
     }
     return violations;

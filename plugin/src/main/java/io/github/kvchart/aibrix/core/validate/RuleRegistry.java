@@ -56,7 +56,7 @@ public final class RuleRegistry {
         "What the API server's own validation refuses beyond the schema: names, label,"
             + " annotation and selector syntax, a workload selector that misses its pod template, and in pod"
             + " specs container, port and volume names, images, ports and volume mounts; Service"
-            + " ports.");
+            + " ports; controllers' restart policies, counts and rollout strategy.");
     add(
         rules,
         RuleIds.API_REMOVED,

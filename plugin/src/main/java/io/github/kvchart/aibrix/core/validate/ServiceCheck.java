@@ -69,7 +69,9 @@ final class ServiceCheck {
                 "Rename one of them."));
       }
       JsonNode number = port.path("port");
-      if (number.isIntegralNumber() && (number.asLong() < 1 || number.asLong() > 65535)) {
+      if (number.isIntegralNumber()
+          && number.canConvertToLong()
+          && (number.asLong() < 1 || number.asLong() > 65535)) {
         violations.add(
             ApiSyntax.error(
                 document,
@@ -79,6 +81,7 @@ final class ServiceCheck {
       }
       JsonNode target = port.path("targetPort");
       if (target.isIntegralNumber()
+          && target.canConvertToLong()
           && target.asLong() != 0
           && (target.asLong() < 1 || target.asLong() > 65535)) {
         violations.add(
@@ -104,7 +107,7 @@ final class ServiceCheck {
         }
       }
       String protocol = port.path("protocol").asText("TCP");
-      if (number.isIntegralNumber() && !pairs.add(number.asLong() + "/" + protocol)) {
+      if (number.isIntegralNumber() && !pairs.add(number.asText() + "/" + protocol)) {
         violations.add(
             ApiSyntax.error(
                 document,

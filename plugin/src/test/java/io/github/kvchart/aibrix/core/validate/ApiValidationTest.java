@@ -332,4 +332,71 @@ class ApiValidationTest {
     assertEquals(List.of(), rules(statefulSet.formatted("web.v1")));
     assertEquals(List.of("api-validation"), rules(statefulSet.formatted("Web_1")));
   }
+
+  /** A Deployment with {@code spec} (YAML lines at the top of spec) added to a valid one. */
+  private List<String> deploymentSpec(String spec) throws Exception {
+    return rules(
+        workload("Deployment", "{matchLabels: {app: web}}", "{app: web}", WEB)
+            .replace(
+                "spec:\n  selector", "spec:\n" + spec.stripTrailing().indent(2) + "  selector"));
+  }
+
+  @Test
+  void controllerSpecs() throws Exception {
+    String job =
+        "apiVersion: batch/v1\nkind: Job\nmetadata: {name: once}\nspec:\n  template:\n"
+            + "    spec:\n%s      containers: [{name: c, image: busybox}]\n";
+    assertEquals(List.of(), rules(job.formatted("      restartPolicy: OnFailure\n")));
+    assertEquals(List.of("api-validation"), rules(job.formatted("")));
+    assertEquals(List.of("api-validation"), rules(job.formatted("      restartPolicy: Always\n")));
+    assertEquals(
+        List.of("api-validation"),
+        rules(
+            job.formatted("      restartPolicy: Never\n")
+                .replace("spec:\n  template", "spec:\n  backoffLimit: -1\n  template")));
+    assertEquals(
+        List.of(), deploymentSpec("replicas: 0\nminReadySeconds: 5\nprogressDeadlineSeconds: 6"));
+    assertEquals(List.of("api-validation"), deploymentSpec("replicas: -1"));
+    assertEquals(
+        List.of("api-validation"),
+        deploymentSpec("minReadySeconds: 10\nprogressDeadlineSeconds: 10"));
+    assertEquals(
+        List.of("api-validation"),
+        rules(
+            workload(
+                "Deployment",
+                "{matchLabels: {app: web}}",
+                "{app: web}",
+                "restartPolicy: Never\n" + WEB)));
+    assertEquals(
+        List.of("api-validation"),
+        rules(
+            workload(
+                "ReplicaSet",
+                "{matchLabels: {app: web}}",
+                "{app: web}",
+                "activeDeadlineSeconds: 60\n" + WEB)));
+  }
+
+  @Test
+  void deploymentStrategies() throws Exception {
+    assertEquals(List.of(), deploymentSpec("strategy: {type: Recreate}"));
+    assertEquals(
+        List.of(),
+        deploymentSpec("strategy: {rollingUpdate: {maxSurge: 1, maxUnavailable: '0%'}}"));
+    assertEquals(List.of(), deploymentSpec("strategy: {rollingUpdate: {maxUnavailable: 0}}"));
+    assertEquals(
+        List.of("api-validation"),
+        deploymentSpec("strategy: {type: Recreate, rollingUpdate: {maxSurge: 1}}"));
+    assertEquals(
+        List.of("api-validation"), deploymentSpec("strategy: {rollingUpdate: {maxSurge: '1'}}"));
+    assertEquals(
+        List.of("api-validation"),
+        deploymentSpec("strategy: {rollingUpdate: {maxSurge: 0, maxUnavailable: '0%'}}"));
+    assertEquals(
+        List.of("api-validation"),
+        deploymentSpec("strategy: {rollingUpdate: {maxUnavailable: 150%}}"));
+    assertEquals(
+        List.of("api-validation"), deploymentSpec("strategy: {rollingUpdate: {maxSurge: -1}}"));
+  }
 }

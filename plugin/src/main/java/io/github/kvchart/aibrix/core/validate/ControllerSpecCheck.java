@@ -1,0 +1,219 @@
+package io.github.kvchart.aibrix.core.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the API server's validation refuses in the spec of a built-in controller beyond the schema,
+ * read in kubernetes' apps and batch validation (ValidateDeploymentSpec, ValidateReplicaSetSpec,
+ * ValidateDaemonSetSpec, ValidateStatefulSetSpec, ValidateJobSpec), after the API server's defaults
+ * (a pod's restartPolicy defaults to Always; a RollingUpdate's maxUnavailable and maxSurge to 25%):
+ *
+ * <ul>
+ *   <li>the pod template's restartPolicy: Always for a Deployment, ReplicaSet, DaemonSet,
+ *       StatefulSet or ReplicationController (which must not set activeDeadlineSeconds either);
+ *       OnFailure or Never for a Job or a CronJob's Job, so a Job that leaves it out is refused;
+ *   <li>counts that must not be negative: replicas, minReadySeconds, revisionHistoryLimit,
+ *       progressDeadlineSeconds (which must also exceed minReadySeconds), parallelism, completions,
+ *       activeDeadlineSeconds, backoffLimit;
+ *   <li>a Deployment's strategy: no rollingUpdate with Recreate; maxUnavailable and maxSurge a
+ *       non-negative number or a percentage such as "25%" (a quoted "1" is neither), not both 0,
+ *       and maxUnavailable at most 100%.
+ * </ul>
+ */
+final class ControllerSpecCheck {
+  private static final Set<String> LONG_RUNNING =
+      Set.of(
+          "apps/v1 Deployment",
+          "apps/v1 ReplicaSet",
+          "apps/v1 DaemonSet",
+          "apps/v1 StatefulSet",
+          "v1 ReplicationController");
+
+  private ControllerSpecCheck() {}
+
+  static List<Violation> check(ManifestDocument document) {
+    String kind = document.apiVersion() + " " + document.kind();
+    List<Violation> violations = new ArrayList<>();
+    if (LONG_RUNNING.contains(kind)) {
+      JsonNode pod = document.root().at("/spec/template/spec");
+      JsonNode policy = pod.path("restartPolicy");
+      if (policy.isTextual() && !policy.asText().equals("Always")) {
+        violations.add(
+            ApiSyntax.error(
+                document,
+                "/spec/template/spec/restartPolicy",
+                "a "
+                    + document.kind()
+                    + "'s pods must restart Always, not "
+                    + policy.asText()
+                    + ".",
+                "Remove restartPolicy (it defaults to Always), or run the work as a Job."));
+      }
+      if (pod.has("activeDeadlineSeconds")) {
+        violations.add(
+            ApiSyntax.error(
+                document,
+                "/spec/template/spec/activeDeadlineSeconds",
+                "a " + document.kind() + "'s pods must not set activeDeadlineSeconds.",
+                "Remove activeDeadlineSeconds, or run the work as a Job."));
+      }
+      nonNegative(
+          document, List.of("replicas", "minReadySeconds", "revisionHistoryLimit"), violations);
+    }
+    if (kind.equals("apps/v1 Deployment")) {
+      deployment(document, violations);
+    }
+    String job =
+        kind.equals("batch/v1 Job")
+            ? "/spec"
+            : kind.equals("batch/v1 CronJob") ? "/spec/jobTemplate/spec" : null;
+    if (job != null) {
+      JsonNode policy = document.root().at(job + "/template/spec/restartPolicy");
+      if (!policy.isTextual() || !Set.of("OnFailure", "Never").contains(policy.asText())) {
+        violations.add(
+            ApiSyntax.error(
+                document,
+                policy.isMissingNode()
+                    ? job + "/template/spec"
+                    : job + "/template/spec/restartPolicy",
+                "a Job's pods must restart OnFailure or Never"
+                    + (policy.isMissingNode()
+                        ? "; without restartPolicy they default to Always, which a Job refuses."
+                        : ", not " + policy.asText() + "."),
+                "Add restartPolicy: Never (or OnFailure) to the Job's pod template."));
+      }
+      if (kind.equals("batch/v1 Job")) {
+        nonNegative(
+            document,
+            List.of("parallelism", "completions", "activeDeadlineSeconds", "backoffLimit"),
+            violations);
+      }
+    }
+    return violations;
+  }
+
+  private static void deployment(ManifestDocument document, List<Violation> violations) {
+    JsonNode spec = document.root().path("spec");
+    JsonNode deadline = spec.path("progressDeadlineSeconds");
+    JsonNode minReadyNode = spec.path("minReadySeconds");
+    long minReady = minReadyNode.canConvertToLong() ? minReadyNode.asLong() : 0;
+    if (deadline.isIntegralNumber()
+        && deadline.canConvertToLong()
+        && deadline.asLong() >= 0
+        && deadline.asLong() <= minReady) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              "/spec/progressDeadlineSeconds",
+              "progressDeadlineSeconds ("
+                  + deadline.asLong()
+                  + ") must be greater than minReadySeconds ("
+                  + minReady
+                  + ").",
+              "Raise progressDeadlineSeconds above minReadySeconds."));
+    }
+    nonNegative(document, List.of("progressDeadlineSeconds"), violations);
+    JsonNode strategy = spec.path("strategy");
+    String type = strategy.path("type").asText("RollingUpdate");
+    JsonNode rolling = strategy.path("rollingUpdate");
+    if (type.equals("Recreate") && rolling.isObject()) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              "/spec/strategy/rollingUpdate",
+              "rollingUpdate may not be set when the strategy type is Recreate.",
+              "Remove rollingUpdate, or set type: RollingUpdate."));
+      return;
+    }
+    if (!type.equals("RollingUpdate") || !rolling.isObject()) {
+      return;
+    }
+    Integer unavailable =
+        intOrPercent(document, rolling.path("maxUnavailable"), "maxUnavailable", violations);
+    Integer surge = intOrPercent(document, rolling.path("maxSurge"), "maxSurge", violations);
+    if (unavailable != null && surge != null && unavailable == 0 && surge == 0) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              "/spec/strategy/rollingUpdate/maxUnavailable",
+              "maxUnavailable and maxSurge are both 0, so a rollout could never make progress.",
+              "Set maxSurge: 1 (or maxUnavailable: 1)."));
+    }
+    JsonNode max = rolling.path("maxUnavailable");
+    if (max.isTextual() && unavailable != null && unavailable > 100) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              "/spec/strategy/rollingUpdate/maxUnavailable",
+              "maxUnavailable " + max.asText() + " is more than 100%.",
+              "Use a percentage up to 100%, or a number of pods."));
+    }
+  }
+
+  /**
+   * The value of an int-or-percent field (25% when absent, as defaulted), or null when it is
+   * neither a non-negative number nor a percentage such as "25%" (reported).
+   */
+  private static Integer intOrPercent(
+      ManifestDocument document, JsonNode value, String field, List<Violation> violations) {
+    if (value.isMissingNode() || value.isNull()) {
+      return 25;
+    }
+    if (value.isIntegralNumber()) {
+      if (!value.canConvertToLong()) {
+        return null; // the schema reports a number beyond its field
+      }
+      if (value.asLong() >= 0) {
+        return (int) Math.min(Integer.MAX_VALUE, value.asLong());
+      }
+      violations.add(
+          ApiSyntax.error(
+              document,
+              "/spec/strategy/rollingUpdate/" + field,
+              field + " is " + value.asLong() + "; the API server wants 0 or more.",
+              "Use 0 or a positive number, or a percentage such as \"25%\"."));
+      return null;
+    }
+    String text = value.asText();
+    boolean percent = text.length() > 1 && text.endsWith("%");
+    for (int i = 0; percent && i < text.length() - 1; i++) {
+      percent = text.charAt(i) >= '0' && text.charAt(i) <= '9';
+    }
+    if (!percent) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              "/spec/strategy/rollingUpdate/" + field,
+              field
+                  + " '"
+                  + text
+                  + "' is neither a number nor a percentage; the API server reads a string as a"
+                  + " percentage only.",
+              "Write a number without quotes (" + field + ": 1) or a percentage (\"25%\")."));
+      return null;
+    }
+    String digits = text.substring(0, text.length() - 1).replaceFirst("^0+(?=.)", "");
+    return digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+  }
+
+  private static void nonNegative(
+      ManifestDocument document, List<String> fields, List<Violation> violations) {
+    JsonNode spec = document.root().path("spec");
+    for (String field : fields) {
+      JsonNode value = spec.path(field);
+      if (value.isIntegralNumber() && value.canConvertToLong() && value.asLong() < 0) {
+        violations.add(
+            ApiSyntax.error(
+                document,
+                "/spec/" + field,
+                field + " is " + value.asLong() + "; the API server wants 0 or more.",
+                "Use 0 or a positive number."));
+      }
+    }
+  }
+}
