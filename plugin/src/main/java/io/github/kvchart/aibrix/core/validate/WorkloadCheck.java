@@ -23,8 +23,9 @@ import java.util.Set;
  *       DaemonSet, ReplicationController, Job or CronJob; a StatefulSet's is not validated by the
  *       API server): no containers, a container or volume name that is not a DNS-1123 label or is
  *       used twice (containers and init containers share names), a container without an image, a
- *       port outside 1-65535 or with a malformed or repeated name, and a volume mount of a volume
- *       the pod does not have or on a path the container already mounts.
+ *       port outside 1-65535 or with a malformed or repeated name, a probe without exactly one
+ *       handler, and a volume mount of a volume the pod does not have or on a path the container
+ *       already mounts.
  * </ul>
  *
  * Every check holds from Kubernetes 1.28 to 1.36. The API server applies its defaults before it
@@ -203,6 +204,7 @@ final class WorkloadCheck {
               "Add image: <repository>:<tag>."));
     }
     ports(document, at + "/ports", container.path("ports"), violations);
+    probes(document, at, container, violations);
     Set<String> paths = new HashSet<>();
     JsonNode mounts = container.path("volumeMounts");
     for (int i = 0; i < mounts.size(); i++) {
@@ -236,6 +238,44 @@ final class WorkloadCheck {
                     + "' is mounted twice in this container; the API server wants each path once.",
                 "Remove one of the mounts, or give it another path (use subPath to mount parts of"
                     + " one volume)."));
+      }
+    }
+  }
+
+  /** A probe has exactly one handler (validateHandler): exec, httpGet, tcpSocket or grpc. */
+  private static void probes(
+      ManifestDocument document, String at, JsonNode container, List<Violation> violations) {
+    for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+      JsonNode node = container.path(probe);
+      if (!node.isObject()) {
+        continue;
+      }
+      List<String> handlers = new ArrayList<>();
+      for (String handler : List.of("exec", "httpGet", "tcpSocket", "grpc")) {
+        if (node.hasNonNull(handler)) {
+          handlers.add(handler);
+        }
+      }
+      if (handlers.size() != 1) {
+        violations.add(
+            ApiSyntax.error(
+                document,
+                at + "/" + probe,
+                handlers.isEmpty()
+                    ? probe
+                        + " has no handler; the API server wants one of exec, httpGet,"
+                        + " tcpSocket or grpc."
+                    : probe
+                        + " has "
+                        + handlers.size()
+                        + " handlers ("
+                        + String.join(", ", handlers)
+                        + "); the API server allows one.",
+                handlers.isEmpty()
+                    ? "Add the check, e.g. httpGet: {path: /health, port: http}."
+                    : "Keep one. In a Helm chart whose default probe has another handler, set"
+                        + " that one to null in your values (e.g. httpGet: null), as Helm merges"
+                        + " your probe into the default."));
       }
     }
   }
