@@ -20,6 +20,15 @@ import java.util.Set;
  * to what the script wrote) unless it is a valueFrom entry.
  */
 final class ShellScript {
+  private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh");
+
+  /** Words that run the next word as the program (keywords, exec, env...). */
+  private static final Set<String> PREFIXES =
+      Set.of("exec", "env", "nohup", "time", "command", "then", "else", "do", "!", "{");
+
+  private static final java.util.regex.Pattern ASSIGNMENT =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", java.util.regex.Pattern.DOTALL);
+
   /** One word; {@code allArguments} when the word is exactly {@code "$@"}. */
   record Word(String text, boolean allArguments) {}
 
@@ -58,6 +67,49 @@ final class ShellScript {
     ShellScript reader = new ShellScript(script, env, opaque, referenced);
     reader.read();
     return reader.commands;
+  }
+
+  /**
+   * The index of the script among a container's command and args entries, {@code sh -c SCRIPT} (any
+   * shell, options before -c, {@code -o option} pairs skipped), or -1.
+   */
+  static int scriptIndex(List<String> items) {
+    for (int i = 0; i < items.size(); i++) {
+      String text = items.get(i);
+      if (!SHELLS.contains(text.substring(text.lastIndexOf('/') + 1))) {
+        continue;
+      }
+      for (int j = i + 1; j < items.size(); j++) {
+        String option = items.get(j);
+        if (option.length() < 2
+            || (option.charAt(0) != '-' && option.charAt(0) != '+')
+            || option.startsWith("--")) {
+          break;
+        }
+        if (option.charAt(0) == '-' && option.indexOf('c') > 0) {
+          return j + 1 < items.size() ? j + 1 : -1;
+        }
+        if (option.substring(1).equals("o")) {
+          j++;
+        }
+      }
+      return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * The index of the program a command runs, after keywords, {@code exec}, {@code env} and the like
+   * and variable assignments, or -1 when there is none.
+   */
+  static int programIndex(List<Word> words) {
+    int k = 0;
+    while (k < words.size()
+        && (PREFIXES.contains(words.get(k).text())
+            || ASSIGNMENT.matcher(words.get(k).text()).matches())) {
+      k++;
+    }
+    return k < words.size() ? k : -1;
   }
 
   private void read() {

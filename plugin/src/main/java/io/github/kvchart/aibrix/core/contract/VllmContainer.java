@@ -20,13 +20,6 @@ public final class VllmContainer {
       Pattern.compile("\\$\\$|\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
   private static final Pattern SHELL_SERVE = Pattern.compile("\\bvllm\\s+serve\\b");
 
-  private static final java.util.Set<String> SHELLS =
-      java.util.Set.of("sh", "bash", "dash", "ash", "zsh", "ksh");
-  private static final java.util.Set<String> PREFIXES =
-      java.util.Set.of("exec", "env", "nohup", "time", "command", "then", "else", "do", "!", "{");
-  private static final Pattern ASSIGNMENT =
-      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
-
   /** A command or args entry and where it is. */
   public record Token(String text, String pointer) {}
 
@@ -110,7 +103,7 @@ public final class VllmContainer {
    * the script entry's pointer.
    */
   private Reading read(List<Token> items) {
-    int script = scriptIndex(items);
+    int script = ShellScript.scriptIndex(items.stream().map(Token::text).toList());
     if (script < 0) {
       return new Reading(items, List.of(items.stream().map(Token::text).toList()));
     }
@@ -138,44 +131,13 @@ public final class VllmContainer {
     return new Reading(items, commands);
   }
 
-  /** The index of the script in {@code sh -c SCRIPT} (any shell, options before -c), or -1. */
-  private static int scriptIndex(List<Token> items) {
-    for (int i = 0; i < items.size(); i++) {
-      String text = items.get(i).text();
-      if (!SHELLS.contains(text.substring(text.lastIndexOf('/') + 1))) {
-        continue;
-      }
-      for (int j = i + 1; j < items.size(); j++) {
-        String option = items.get(j).text();
-        if (option.length() < 2
-            || (option.charAt(0) != '-' && option.charAt(0) != '+')
-            || option.startsWith("--")) {
-          break;
-        }
-        if (option.charAt(0) == '-' && option.indexOf('c') > 0) {
-          return j + 1 < items.size() ? j + 1 : -1;
-        }
-        if (option.substring(1).equals("o")) {
-          j++;
-        }
-      }
-      return -1;
-    }
-    return -1;
-  }
-
   /**
    * Where vLLM's server command starts in one shell command ({@code vllm serve} or {@code python -m
    * vllm.entrypoints...}, after {@code exec}, {@code env}, assignments and the like), or -1.
    */
   private static int serverStart(List<ShellScript.Word> words) {
-    int k = 0;
-    while (k < words.size()
-        && (PREFIXES.contains(words.get(k).text())
-            || ASSIGNMENT.matcher(words.get(k).text()).matches())) {
-      k++;
-    }
-    if (k >= words.size()) {
+    int k = ShellScript.programIndex(words);
+    if (k < 0) {
       return -1;
     }
     String first = words.get(k).text();

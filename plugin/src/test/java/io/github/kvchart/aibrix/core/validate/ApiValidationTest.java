@@ -404,8 +404,7 @@ class ApiValidationTest {
   void probesHaveOneHandler() throws Exception {
     String probe = "containers:\n  - name: web\n    image: nginx\n    livenessProbe: %s";
     assertEquals(List.of(), deployment(probe.formatted("{httpGet: {path: /, port: 80}}")));
-    assertEquals(
-        List.of(), deployment(probe.formatted("{exec: {command: [ls]}, httpGet: null}")));
+    assertEquals(List.of(), deployment(probe.formatted("{exec: {command: [ls]}, httpGet: null}")));
     assertEquals(
         List.of("api-validation"),
         deployment(probe.formatted("{exec: {command: [ls]}, httpGet: {path: /, port: 80}}")));
