@@ -24,12 +24,14 @@ import java.util.Set;
  *       API server): no containers, a container or volume name that is not a DNS-1123 label or is
  *       used twice (containers and init containers share names), a container without an image, a
  *       port outside 1-65535 or with a malformed or repeated name, a probe without exactly one
- *       handler, and a volume mount of a volume the pod does not have or on a path the container
- *       already mounts.
+ *       handler, resources the API server refuses (a request above its limit, a GPU request without
+ *       a limit or unequal to it, a fraction of a GPU), and a volume mount of a volume the pod does
+ *       not have or on a path the container already mounts.
  * </ul>
  *
- * Every check holds from Kubernetes 1.28 to 1.36. The API server applies its defaults before it
- * validates, so fields it defaults (a port's protocol, a pull policy) are not reported as missing.
+ * The checks of one container are in {@link ContainerCheck}. Every check holds from Kubernetes 1.28
+ * to 1.36. The API server applies its defaults before it validates, so fields it defaults (a port's
+ * protocol, a pull policy) are not reported as missing.
  */
 final class WorkloadCheck {
   /** Where a kind keeps its pod template and what the API server validates in it. */
@@ -169,159 +171,13 @@ final class WorkloadCheck {
     for (String list : List.of("containers", "initContainers", "ephemeralContainers")) {
       JsonNode items = pod.path(list);
       for (int i = 0; i < items.size(); i++) {
-        container(document, spec + "/" + list + "/" + i, items.get(i), names, volumes, violations);
+        ContainerCheck.check(
+            document, spec + "/" + list + "/" + i, items.get(i), names, volumes, violations);
       }
     }
   }
 
-  private static void container(
-      ManifestDocument document,
-      String at,
-      JsonNode container,
-      Set<String> names,
-      Map<String, String> volumes,
-      List<Violation> violations) {
-    if (!container.isObject()) {
-      return;
-    }
-    JsonNode name = container.path("name");
-    if (name.isTextual()) {
-      label(document, at + "/name", "container name", name.asText(), violations);
-      if (!names.add(name.asText())) {
-        violations.add(
-            duplicate(document, at + "/name", "the pod has two containers", name.asText()));
-      }
-    }
-    JsonNode image = container.path("image");
-    if (image.isMissingNode()
-        || image.isNull()
-        || (image.isTextual() && image.asText().isEmpty())) {
-      violations.add(
-          ApiSyntax.error(
-              document,
-              at,
-              "container '" + name.asText() + "' has no image; the API server requires one.",
-              "Add image: <repository>:<tag>."));
-    }
-    ports(document, at + "/ports", container.path("ports"), violations);
-    probes(document, at, container, violations);
-    Set<String> paths = new HashSet<>();
-    JsonNode mounts = container.path("volumeMounts");
-    for (int i = 0; i < mounts.size(); i++) {
-      JsonNode mount = mounts.get(i);
-      String mountAt = at + "/volumeMounts/" + i;
-      JsonNode volume = mount.path("name");
-      if (volume.isTextual() && !volumes.containsKey(volume.asText())) {
-        violations.add(
-            ApiSyntax.error(
-                document,
-                mountAt + "/name",
-                "volume mount '"
-                    + volume.asText()
-                    + "' names no volume of the pod"
-                    + (volumes.isEmpty()
-                        ? " (it has none)"
-                        : " (it has " + String.join(", ", volumes.keySet()) + ")")
-                    + "; the API server refuses it.",
-                "Add a volume named '"
-                    + volume.asText()
-                    + "' to the pod's volumes, or mount one it has."));
-      }
-      JsonNode path = mount.path("mountPath");
-      if (path.isTextual() && !path.asText().isEmpty() && !paths.add(path.asText())) {
-        violations.add(
-            ApiSyntax.error(
-                document,
-                mountAt + "/mountPath",
-                "mountPath '"
-                    + path.asText()
-                    + "' is mounted twice in this container; the API server wants each path once.",
-                "Remove one of the mounts, or give it another path (use subPath to mount parts of"
-                    + " one volume)."));
-      }
-    }
-  }
-
-  /** A probe has exactly one handler (validateHandler): exec, httpGet, tcpSocket or grpc. */
-  private static void probes(
-      ManifestDocument document, String at, JsonNode container, List<Violation> violations) {
-    for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
-      JsonNode node = container.path(probe);
-      if (!node.isObject()) {
-        continue;
-      }
-      List<String> handlers = new ArrayList<>();
-      for (String handler : List.of("exec", "httpGet", "tcpSocket", "grpc")) {
-        if (node.hasNonNull(handler)) {
-          handlers.add(handler);
-        }
-      }
-      if (handlers.size() != 1) {
-        violations.add(
-            ApiSyntax.error(
-                document,
-                at + "/" + probe,
-                handlers.isEmpty()
-                    ? probe
-                        + " has no handler; the API server wants one of exec, httpGet,"
-                        + " tcpSocket or grpc."
-                    : probe
-                        + " has "
-                        + handlers.size()
-                        + " handlers ("
-                        + String.join(", ", handlers)
-                        + "); the API server allows one.",
-                handlers.isEmpty()
-                    ? "Add the check, e.g. httpGet: {path: /health, port: http}."
-                    : "Keep one. In a Helm chart whose default probe has another handler, set"
-                        + " that one to null in your values (e.g. httpGet: null), as Helm merges"
-                        + " your probe into the default."));
-      }
-    }
-  }
-
-  private static void ports(
-      ManifestDocument document, String at, JsonNode ports, List<Violation> violations) {
-    Set<String> names = new HashSet<>();
-    for (int i = 0; i < ports.size(); i++) {
-      JsonNode port = ports.get(i);
-      String portAt = at + "/" + i;
-      JsonNode name = port.path("name");
-      if (name.isTextual() && !name.asText().isEmpty()) {
-        String problem = ApiSyntax.portNameProblem(name.asText());
-        if (problem != null) {
-          violations.add(
-              ApiSyntax.error(
-                  document,
-                  portAt + "/name",
-                  "port name '" + name.asText() + "' " + problem + ".",
-                  "Use at most 15 characters of a-z, 0-9 and '-', with at least one letter, e.g."
-                      + " http or kv-events."));
-        } else if (!names.add(name.asText())) {
-          violations.add(
-              duplicate(document, portAt + "/name", "the container has two ports", name.asText()));
-        }
-      }
-      for (String field : List.of("containerPort", "hostPort")) {
-        JsonNode number = port.path(field);
-        if (!number.canConvertToLong() || !number.isIntegralNumber()) {
-          continue; // the schema reports a missing or mistyped port
-        }
-        long value = number.asLong();
-        if ((field.equals("containerPort") || value != 0) && (value < 1 || value > 65535)) {
-          violations.add(
-              ApiSyntax.error(
-                  document,
-                  portAt + "/" + field,
-                  field + " " + value + " is not a port (1-65535).",
-                  "Use a port from 1 to 65535"
-                      + (field.equals("hostPort") ? ", or leave hostPort out." : ".")));
-        }
-      }
-    }
-  }
-
-  private static void label(
+  static void label(
       ManifestDocument document, String at, String what, String name, List<Violation> violations) {
     if (!name.isEmpty() && !ApiSyntax.isDnsLabel(name)) {
       violations.add(
@@ -337,8 +193,7 @@ final class WorkloadCheck {
     }
   }
 
-  private static Violation duplicate(
-      ManifestDocument document, String at, String twice, String name) {
+  static Violation duplicate(ManifestDocument document, String at, String twice, String name) {
     return ApiSyntax.error(
         document,
         at,

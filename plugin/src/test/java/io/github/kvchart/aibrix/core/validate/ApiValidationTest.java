@@ -410,4 +410,54 @@ class ApiValidationTest {
         deployment(probe.formatted("{exec: {command: [ls]}, httpGet: {path: /, port: 80}}")));
     assertEquals(List.of("api-validation"), deployment(probe.formatted("{periodSeconds: 5}")));
   }
+
+  @Test
+  void resourcesAsTheApiServerReadsThem() throws Exception {
+    String pod =
+        "containers:\n  - name: vllm\n    image: vllm/vllm-openai:v0.11.0\n    resources: %s";
+    assertEquals(
+        List.of(),
+        deployment(
+            pod.formatted(
+                "{limits: {nvidia.com/gpu: 1, cpu: 2, memory: 16Gi},"
+                    + " requests: {cpu: 500m, memory: 16384Mi, nvidia.com/gpu: '1'}}")));
+    assertEquals(List.of(), deployment(pod.formatted("{limits: {nvidia.com/gpu: 2}}")));
+    assertEquals(List.of(), deployment(pod.formatted("{requests: {cpu: 4, memory: 1e9}}")));
+    // a GPU request without a limit, unequal to it, or a fraction
+    assertEquals(
+        List.of("api-validation"), deployment(pod.formatted("{requests: {nvidia.com/gpu: 1}}")));
+    assertEquals(
+        List.of("api-validation"),
+        deployment(pod.formatted("{requests: {amd.com/gpu: 1}, limits: {amd.com/gpu: 2}}")));
+    assertEquals(
+        List.of("api-validation"), deployment(pod.formatted("{limits: {nvidia.com/gpu: 500m}}")));
+    // a request above its limit, compared as quantities
+    assertEquals(
+        List.of("api-validation"),
+        deployment(pod.formatted("{requests: {memory: 17Gi}, limits: {memory: 16Gi}}")));
+    assertEquals(
+        List.of(), deployment(pod.formatted("{requests: {cpu: 1000m}, limits: {cpu: '1'}}")));
+    assertEquals(List.of("api-validation"), deployment(pod.formatted("{requests: {cpu: '-1'}}")));
+  }
+
+  @Test
+  void quantitiesReadExactly() {
+    assertEquals(
+        new java.math.BigDecimal("0.5"),
+        io.github.kvchart.aibrix.core.Quantity.parse("500m").orElseThrow().stripTrailingZeros());
+    assertEquals(
+        0,
+        new java.math.BigDecimal("17179869184")
+            .compareTo(io.github.kvchart.aibrix.core.Quantity.parse("16Gi").orElseThrow()));
+    assertEquals(
+        0,
+        new java.math.BigDecimal("16000000")
+            .compareTo(io.github.kvchart.aibrix.core.Quantity.parse("16M").orElseThrow()));
+    assertEquals(
+        0,
+        new java.math.BigDecimal("1000")
+            .compareTo(io.github.kvchart.aibrix.core.Quantity.parse("1e3").orElseThrow()));
+    assertEquals(true, io.github.kvchart.aibrix.core.Quantity.parse("1.5Gb").isEmpty());
+    assertEquals(true, io.github.kvchart.aibrix.core.Quantity.parse("two").isEmpty());
+  }
 }

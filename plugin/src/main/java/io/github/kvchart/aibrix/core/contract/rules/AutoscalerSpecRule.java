@@ -11,9 +11,8 @@ import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * autoscaler-spec: what AIBrix refuses in a PodAutoscaler that its CRD schema lets through. From
@@ -27,11 +26,6 @@ import java.util.regex.Pattern;
 public final class AutoscalerSpecRule implements ContractRule {
   private static final Version WEBHOOK_FROM = Version.parse("v0.5.0");
   private static final Version QUANTITY_FROM = Version.parse("v0.6.0");
-
-  /** Kubernetes' quantity grammar (resource.ParseQuantity): a number and an optional suffix. */
-  private static final Pattern QUANTITY =
-      Pattern.compile(
-          "([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))(Ki|Mi|Gi|Ti|Pi|Ei|[mkMGTPE]|[eE][+-]?[0-9]+)?");
 
   private final Version aibrixVersion;
 
@@ -111,14 +105,14 @@ public final class AutoscalerSpecRule implements ContractRule {
     }
     String value = text(source, "targetValue");
     if (!value.isEmpty() && aibrix.compareTo(QUANTITY_FROM) >= 0) {
-      Matcher quantity = QUANTITY.matcher(value);
-      if (!quantity.matches()) {
+      Optional<BigDecimal> quantity = io.github.kvchart.aibrix.core.Quantity.parse(value);
+      if (quantity.isEmpty()) {
         problems.add(
             at + "/targetValue",
             "targetValue '" + value + "' is not a number (a Kubernetes quantity)",
             "Write targetValue as a number in quotes, e.g. \"0.5\".",
             false);
-      } else if (new BigDecimal(quantity.group(1)).signum() <= 0) {
+      } else if (quantity.get().signum() <= 0) {
         problems.add(
             at + "/targetValue",
             "targetValue '" + value + "' must be greater than 0",

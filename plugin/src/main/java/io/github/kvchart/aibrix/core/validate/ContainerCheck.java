@@ -1,0 +1,262 @@
+package io.github.kvchart.aibrix.core.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.Quantity;
+import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.Violation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the API server's pod validation refuses in one container (validateContainerCommon,
+ * validateContainerPorts, validateProbe, ValidateResourceRequirements, ValidateVolumeMounts): its
+ * name, image, ports, probes, resources and volume mounts. Part of {@link WorkloadCheck}.
+ */
+final class ContainerCheck {
+  private ContainerCheck() {}
+
+  static void check(
+      ManifestDocument document,
+      String at,
+      JsonNode container,
+      Set<String> names,
+      Map<String, String> volumes,
+      List<Violation> violations) {
+    if (!container.isObject()) {
+      return;
+    }
+    JsonNode name = container.path("name");
+    if (name.isTextual()) {
+      WorkloadCheck.label(document, at + "/name", "container name", name.asText(), violations);
+      if (!names.add(name.asText())) {
+        violations.add(
+            WorkloadCheck.duplicate(
+                document, at + "/name", "the pod has two containers", name.asText()));
+      }
+    }
+    JsonNode image = container.path("image");
+    if (image.isMissingNode()
+        || image.isNull()
+        || (image.isTextual() && image.asText().isEmpty())) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              at,
+              "container '" + name.asText() + "' has no image; the API server requires one.",
+              "Add image: <repository>:<tag>."));
+    }
+    ports(document, at + "/ports", container.path("ports"), violations);
+    probes(document, at, container, violations);
+    resources(document, at + "/resources", container.path("resources"), violations);
+    Set<String> paths = new HashSet<>();
+    JsonNode mounts = container.path("volumeMounts");
+    for (int i = 0; i < mounts.size(); i++) {
+      JsonNode mount = mounts.get(i);
+      String mountAt = at + "/volumeMounts/" + i;
+      JsonNode volume = mount.path("name");
+      if (volume.isTextual() && !volumes.containsKey(volume.asText())) {
+        violations.add(
+            ApiSyntax.error(
+                document,
+                mountAt + "/name",
+                "volume mount '"
+                    + volume.asText()
+                    + "' names no volume of the pod"
+                    + (volumes.isEmpty()
+                        ? " (it has none)"
+                        : " (it has " + String.join(", ", volumes.keySet()) + ")")
+                    + "; the API server refuses it.",
+                "Add a volume named '"
+                    + volume.asText()
+                    + "' to the pod's volumes, or mount one it has."));
+      }
+      JsonNode path = mount.path("mountPath");
+      if (path.isTextual() && !path.asText().isEmpty() && !paths.add(path.asText())) {
+        violations.add(
+            ApiSyntax.error(
+                document,
+                mountAt + "/mountPath",
+                "mountPath '"
+                    + path.asText()
+                    + "' is mounted twice in this container; the API server wants each path once.",
+                "Remove one of the mounts, or give it another path (use subPath to mount parts of"
+                    + " one volume)."));
+      }
+    }
+  }
+
+  /**
+   * ValidateResourceRequirements: no negative quantity; a whole number of an extended resource (a
+   * name with a domain outside kubernetes.io, such as nvidia.com/gpu); a request at most its limit,
+   * and equal to it for resources that cannot be overcommitted (extended resources and hugepages),
+   * which also need a limit.
+   */
+  private static void resources(
+      ManifestDocument document, String at, JsonNode resources, List<Violation> violations) {
+    JsonNode limits = resources.path("limits");
+    JsonNode requests = resources.path("requests");
+    for (String side : List.of("limits", "requests")) {
+      for (var it = resources.path(side).fields(); it.hasNext(); ) {
+        var entry = it.next();
+        String name = entry.getKey();
+        String where = at + "/" + side + "/" + name.replace("~", "~0").replace("/", "~1");
+        java.math.BigDecimal value = Quantity.of(entry.getValue()).orElse(null);
+        if (value == null) {
+          continue; // the schema reports what is not a quantity
+        }
+        if (value.signum() < 0) {
+          violations.add(
+              ApiSyntax.error(
+                  document,
+                  where,
+                  side + " " + name + " is negative (" + entry.getValue().asText() + ").",
+                  "Use 0 or more."));
+          continue;
+        }
+        if (extended(name) && value.stripTrailingZeros().scale() > 0) {
+          violations.add(
+              ApiSyntax.error(
+                  document,
+                  where,
+                  name + " is " + entry.getValue().asText() + "; it must be a whole number.",
+                  "Ask for whole devices, e.g. " + name + ": 1."));
+        }
+        if (!side.equals("requests")) {
+          continue;
+        }
+        boolean overcommit = !extended(name) && !name.startsWith("hugepages-");
+        java.math.BigDecimal limit = Quantity.of(limits.path(name)).orElse(null);
+        if (limits.path(name).isMissingNode() && !overcommit) {
+          violations.add(
+              ApiSyntax.error(
+                  document,
+                  where,
+                  "requests "
+                      + name
+                      + " has no limit; the API server wants a limit for resources that cannot"
+                      + " be overcommitted.",
+                  "Set limits." + name + " (the request defaults to it), and drop the request."));
+        } else if (limit != null && !overcommit && value.compareTo(limit) != 0) {
+          violations.add(
+              ApiSyntax.error(
+                  document,
+                  where,
+                  "requests "
+                      + name
+                      + " ("
+                      + entry.getValue().asText()
+                      + ") must equal its limit ("
+                      + limits.path(name).asText()
+                      + ").",
+                  "Set only limits." + name + "; the request defaults to it."));
+        } else if (limit != null && value.compareTo(limit) > 0) {
+          violations.add(
+              ApiSyntax.error(
+                  document,
+                  where,
+                  "requests "
+                      + name
+                      + " ("
+                      + entry.getValue().asText()
+                      + ") is above its limit ("
+                      + limits.path(name).asText()
+                      + ").",
+                  "Lower the request to the limit at most, or raise the limit."));
+        }
+      }
+    }
+  }
+
+  /**
+   * IsExtendedResourceName: a name with a domain outside kubernetes.io (nvidia.com/gpu), not a
+   * requests. quota name.
+   */
+  private static boolean extended(String name) {
+    return name.indexOf('/') >= 0
+        && !name.contains("kubernetes.io/")
+        && !name.startsWith("requests.");
+  }
+
+  /** A probe has exactly one handler (validateHandler): exec, httpGet, tcpSocket or grpc. */
+  private static void probes(
+      ManifestDocument document, String at, JsonNode container, List<Violation> violations) {
+    for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+      JsonNode node = container.path(probe);
+      if (!node.isObject()) {
+        continue;
+      }
+      List<String> handlers = new ArrayList<>();
+      for (String handler : List.of("exec", "httpGet", "tcpSocket", "grpc")) {
+        if (node.hasNonNull(handler)) {
+          handlers.add(handler);
+        }
+      }
+      if (handlers.size() != 1) {
+        violations.add(
+            ApiSyntax.error(
+                document,
+                at + "/" + probe,
+                handlers.isEmpty()
+                    ? probe
+                        + " has no handler; the API server wants one of exec, httpGet,"
+                        + " tcpSocket or grpc."
+                    : probe
+                        + " has "
+                        + handlers.size()
+                        + " handlers ("
+                        + String.join(", ", handlers)
+                        + "); the API server allows one.",
+                handlers.isEmpty()
+                    ? "Add the check, e.g. httpGet: {path: /health, port: http}."
+                    : "Keep one. In a Helm chart whose default probe has another handler, set"
+                        + " that one to null in your values (e.g. httpGet: null), as Helm merges"
+                        + " your probe into the default."));
+      }
+    }
+  }
+
+  private static void ports(
+      ManifestDocument document, String at, JsonNode ports, List<Violation> violations) {
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < ports.size(); i++) {
+      JsonNode port = ports.get(i);
+      String portAt = at + "/" + i;
+      JsonNode name = port.path("name");
+      if (name.isTextual() && !name.asText().isEmpty()) {
+        String problem = ApiSyntax.portNameProblem(name.asText());
+        if (problem != null) {
+          violations.add(
+              ApiSyntax.error(
+                  document,
+                  portAt + "/name",
+                  "port name '" + name.asText() + "' " + problem + ".",
+                  "Use at most 15 characters of a-z, 0-9 and '-', with at least one letter, e.g."
+                      + " http or kv-events."));
+        } else if (!names.add(name.asText())) {
+          violations.add(
+              WorkloadCheck.duplicate(
+                  document, portAt + "/name", "the container has two ports", name.asText()));
+        }
+      }
+      for (String field : List.of("containerPort", "hostPort")) {
+        JsonNode number = port.path(field);
+        if (!number.canConvertToLong() || !number.isIntegralNumber()) {
+          continue; // the schema reports a missing or mistyped port
+        }
+        long value = number.asLong();
+        if ((field.equals("containerPort") || value != 0) && (value < 1 || value > 65535)) {
+          violations.add(
+              ApiSyntax.error(
+                  document,
+                  portAt + "/" + field,
+                  field + " " + value + " is not a port (1-65535).",
+                  "Use a port from 1 to 65535"
+                      + (field.equals("hostPort") ? ", or leave hostPort out." : ".")));
+        }
+      }
+    }
+  }
+}
