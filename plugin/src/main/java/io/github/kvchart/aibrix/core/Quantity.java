@@ -7,13 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Kubernetes quantity (apimachinery resource.ParseQuantity): a signed decimal number and an
- * optional binary (Ki..Ei), decimal (m, k, M..E) or exponent (e3) suffix, read as its exact value.
+ * A Kubernetes quantity (apimachinery resource.ParseQuantity, suffix.go): a signed decimal number
+ * and an optional binary (Ki..Ei), decimal (n, u, m, k, M..E) or exponent (e3) suffix, read as its
+ * exact value.
  */
 public final class Quantity {
   private static final Pattern GRAMMAR =
       Pattern.compile(
-          "([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))(Ki|Mi|Gi|Ti|Pi|Ei|[mkMGTPE]|[eE][+-]?[0-9]+)?");
+          "([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?[0-9]+)?");
 
   private Quantity() {}
 
@@ -38,7 +39,7 @@ public final class Quantity {
           ? Optional.empty()
           : Optional.of(number.scaleByPowerOfTen(exponent));
     }
-    int exponent = suffix.equals("m") ? -3 : 3 * ("kMGTPE".indexOf(suffix.charAt(0)) + 1);
+    int exponent = 3 * ("num kMGTPE".indexOf(suffix.charAt(0)) - 3);
     return Optional.of(number.scaleByPowerOfTen(exponent));
   }
 

@@ -2,6 +2,7 @@ package io.github.kvchart.aibrix.core.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.kvchart.aibrix.core.Quantity;
 import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.nio.file.Path;
 import java.util.List;
@@ -443,21 +444,18 @@ class ApiValidationTest {
   @Test
   void quantitiesReadExactly() {
     assertEquals(
-        new java.math.BigDecimal("0.5"),
-        io.github.kvchart.aibrix.core.Quantity.parse("500m").orElseThrow().stripTrailingZeros());
+        new java.math.BigDecimal("0.5"), Quantity.parse("500m").orElseThrow().stripTrailingZeros());
     assertEquals(
-        0,
-        new java.math.BigDecimal("17179869184")
-            .compareTo(io.github.kvchart.aibrix.core.Quantity.parse("16Gi").orElseThrow()));
+        0, new java.math.BigDecimal("17179869184").compareTo(Quantity.parse("16Gi").orElseThrow()));
     assertEquals(
-        0,
-        new java.math.BigDecimal("16000000")
-            .compareTo(io.github.kvchart.aibrix.core.Quantity.parse("16M").orElseThrow()));
+        0, new java.math.BigDecimal("16000000").compareTo(Quantity.parse("16M").orElseThrow()));
     assertEquals(
-        0,
-        new java.math.BigDecimal("1000")
-            .compareTo(io.github.kvchart.aibrix.core.Quantity.parse("1e3").orElseThrow()));
-    assertEquals(true, io.github.kvchart.aibrix.core.Quantity.parse("1.5Gb").isEmpty());
-    assertEquals(true, io.github.kvchart.aibrix.core.Quantity.parse("two").isEmpty());
+        0, new java.math.BigDecimal("1000").compareTo(Quantity.parse("1e3").orElseThrow()));
+    assertEquals(
+        0, new java.math.BigDecimal("0.000002").compareTo(Quantity.parse("2u").orElseThrow()));
+    assertEquals(
+        0, new java.math.BigDecimal("0.000000005").compareTo(Quantity.parse("5n").orElseThrow()));
+    assertEquals(true, Quantity.parse("1.5Gb").isEmpty());
+    assertEquals(true, Quantity.parse("two").isEmpty());
   }
 }
