@@ -80,7 +80,11 @@ public final class KvLabelMissingRule implements ContractRule {
                   severity,
                   "the pod template lacks label "
                       + nameLabel
-                      + "; the gateway subscribes only to pods that have it.",
+                      + "; the gateway subscribes only to pods that have it"
+                      + (pod.template().path("metadata").path("annotations").has(nameLabel)
+                          ? " (the annotation of that name routes requests from AIBrix v0.6.0,"
+                              + " but KV events need the label: isPodSubscribable)."
+                          : "."),
                   "Add "
                       + nameLabel
                       + ": <model name> (the --served-model-name) to the pod template's labels."));
