@@ -20,6 +20,10 @@ public final class Quantity {
 
   /** The value of {@code text}, or empty when it is not a quantity. */
   public static Optional<BigDecimal> parse(String text) {
+    int digits = Digits.value(text, 9);
+    if (digits >= 0) {
+      return Optional.of(BigDecimal.valueOf(digits)); // the common case, without the grammar
+    }
     Matcher matcher = GRAMMAR.matcher(text);
     if (text.length() > 64 || !matcher.matches()) {
       return Optional.empty();
@@ -31,7 +35,7 @@ public final class Quantity {
     }
     if (suffix.length() == 2 && suffix.charAt(1) == 'i') {
       int power = "KMGTPE".indexOf(suffix.charAt(0)) + 1;
-      return Optional.of(number.multiply(BigDecimal.valueOf(1024).pow(power)));
+      return Optional.of(number.multiply(BigDecimal.valueOf(1L << (10 * power))));
     }
     if (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E') {
       int exponent = Integer.parseInt(suffix.substring(1).replace("+", ""));

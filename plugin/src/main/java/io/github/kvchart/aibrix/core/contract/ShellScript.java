@@ -73,14 +73,14 @@ final class ShellScript {
    * The index of the script among a container's command and args entries, {@code sh -c SCRIPT} (any
    * shell, options before -c, {@code -o option} pairs skipped), or -1.
    */
-  static int scriptIndex(List<String> items) {
+  static int scriptIndex(List<VllmContainer.Token> items) {
     for (int i = 0; i < items.size(); i++) {
-      String text = items.get(i);
+      String text = items.get(i).text();
       if (!SHELLS.contains(text.substring(text.lastIndexOf('/') + 1))) {
         continue;
       }
       for (int j = i + 1; j < items.size(); j++) {
-        String option = items.get(j);
+        String option = items.get(j).text();
         if (option.length() < 2
             || (option.charAt(0) != '-' && option.charAt(0) != '+')
             || option.startsWith("--")) {

@@ -38,8 +38,8 @@ public final class VllmContainer {
   private final List<Token> listed;
   private final List<Token> tokens;
 
-  /** The commands the container runs: its entries, or each command of its shell script. */
-  private final List<List<String>> commands;
+  /** The commands of its shell script, or null when it runs none (its entries are its command). */
+  private final List<List<String>> scriptCommands;
 
   private final Map<String, EnvEntry> env = new LinkedHashMap<>();
 
@@ -85,7 +85,7 @@ public final class VllmContainer {
     this.listed = List.copyOf(items);
     Reading reading = read(listed);
     this.tokens = reading.tokens();
-    this.commands = reading.commands();
+    this.scriptCommands = reading.scriptCommands();
     flags = List.copyOf(readFlags());
     flags.forEach(flag -> lastFlag.put(flag.name(), flag));
     ports = readPorts(node);
@@ -93,7 +93,7 @@ public final class VllmContainer {
   }
 
   /** The words vLLM is started with, and every command the container runs. */
-  private record Reading(List<Token> tokens, List<List<String>> commands) {}
+  private record Reading(List<Token> tokens, List<List<String>> scriptCommands) {}
 
   /**
    * The words vLLM is started with: the command and args entries, or, when they run a shell script
@@ -103,9 +103,9 @@ public final class VllmContainer {
    * the script entry's pointer.
    */
   private Reading read(List<Token> items) {
-    int script = ShellScript.scriptIndex(items.stream().map(Token::text).toList());
+    int script = ShellScript.scriptIndex(items);
     if (script < 0) {
-      return new Reading(items, List.of(items.stream().map(Token::text).toList()));
+      return new Reading(items, null);
     }
     Token source = items.get(script);
     // Kubernetes expands $(VAR) in the entry first; the shell reads what it leaves.
@@ -225,6 +225,10 @@ public final class VllmContainer {
     if (startsVllm()) {
       return flag("--headless").isPresent();
     }
+    List<List<String>> commands =
+        scriptCommands != null
+            ? scriptCommands
+            : List.of(listed.stream().map(Token::text).toList());
     for (List<String> words : commands) {
       for (int i = 0; i + 1 < words.size(); i++) {
         String program = words.get(i).substring(words.get(i).lastIndexOf('/') + 1);

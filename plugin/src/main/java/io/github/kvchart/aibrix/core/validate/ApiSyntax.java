@@ -22,6 +22,14 @@ final class ApiSyntax {
   /** Why {@code key} is not a qualified name (IsQualifiedName), or null. */
   static String keyProblem(String key) {
     int slash = key.indexOf('/');
+    int nameStart = slash + 1;
+    if (slash >= 0 && key.indexOf('/', nameStart) < 0 && slash > 0) {
+      if (isDnsSubdomain(key, 0, slash) && isLabelName(key, nameStart, key.length())) {
+        return null; // the common case, with no substring
+      }
+    } else if (slash < 0 && isLabelName(key, 0, key.length())) {
+      return null;
+    }
     String name = key;
     if (slash >= 0) {
       if (key.indexOf('/', slash + 1) >= 0) {
@@ -45,13 +53,10 @@ final class ApiSyntax {
     if (name.length() > 63) {
       return "its name part has " + name.length() + " characters (at most 63)";
     }
-    if (!isLabelName(name)) {
-      return "its name part '"
-          + name
-          + "' may only hold letters, digits, '-', '_' and '.', and must start and end with a"
-          + " letter or digit";
-    }
-    return null;
+    return "its name part '"
+        + name
+        + "' may only hold letters, digits, '-', '_' and '.', and must start and end with a"
+        + " letter or digit";
   }
 
   /** Why {@code value} is not a label value (IsLabelValue), or null. */
@@ -68,16 +73,24 @@ final class ApiSyntax {
 
   /** {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}. */
   static boolean isLabelName(String text) {
-    int last = text.length() - 1;
-    for (int i = 0; i <= last; i++) {
+    return text.length() <= 63 && isLabelName(text, 0, text.length());
+  }
+
+  /** {@link #isLabelName(String)} on {@code text[from, to)}, at most 63 characters. */
+  private static boolean isLabelName(String text, int from, int to) {
+    int last = to - 1;
+    if (to - from > 63) {
+      return false;
+    }
+    for (int i = from; i <= last; i++) {
       char c = text.charAt(i);
       boolean alphanumeric =
           (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!alphanumeric && ((i == 0 || i == last) || (c != '-' && c != '_' && c != '.'))) {
+      if (!alphanumeric && ((i == from || i == last) || (c != '-' && c != '_' && c != '.'))) {
         return false;
       }
     }
-    return last >= 0;
+    return last >= from;
   }
 
   /**
@@ -85,13 +98,18 @@ final class ApiSyntax {
    * [a-z0-9]([-a-z0-9]*[a-z0-9])?}.
    */
   static boolean isDnsSubdomain(String text) {
-    if (text.length() > 253) {
+    return isDnsSubdomain(text, 0, text.length());
+  }
+
+  /** {@link #isDnsSubdomain(String)} on {@code text[from, to)}. */
+  private static boolean isDnsSubdomain(String text, int from, int to) {
+    if (to - from > 253) {
       return false;
     }
-    int start = 0;
+    int start = from;
     while (true) {
       int dot = text.indexOf('.', start);
-      int end = dot < 0 ? text.length() : dot;
+      int end = dot < 0 || dot >= to ? to : dot;
       if (end == start) {
         return false;
       }
@@ -102,10 +120,10 @@ final class ApiSyntax {
           return false;
         }
       }
-      if (dot < 0) {
+      if (end == to) {
         return true;
       }
-      start = dot + 1;
+      start = end + 1;
     }
   }
 
@@ -125,10 +143,10 @@ final class ApiSyntax {
     if (!letter) {
       return "needs at least one letter";
     }
-    if (name.contains("--")) {
+    if (name.indexOf("--") >= 0) {
       return "must not hold '--'";
     }
-    if (name.startsWith("-") || name.endsWith("-")) {
+    if (name.charAt(0) == '-' || name.charAt(name.length() - 1) == '-') {
       return "must not start or end with '-'";
     }
     return null;

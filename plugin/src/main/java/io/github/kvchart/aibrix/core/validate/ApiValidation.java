@@ -3,7 +3,6 @@ package io.github.kvchart.aibrix.core.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.Violation;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -66,29 +65,44 @@ final class ApiValidation {
    */
   static List<Violation> check(ManifestDocument document, boolean partial) {
     List<Violation> violations = new ArrayList<>();
-    check(document, "/metadata", violations);
-    WorkloadCheck.Shape shape = WorkloadCheck.shape(document).orElse(null);
+    String key = document.apiVersion() + " " + document.kind();
+    JsonNode root = document.root();
+    check(document, root.path("metadata"), "", violations);
+    WorkloadCheck.Shape shape = WorkloadCheck.SHAPES.get(key);
     if (shape != null && !shape.template().isEmpty()) {
-      check(document, shape.template() + "/metadata", violations);
+      check(
+          document,
+          root.at(shape.templatePointer()).path("metadata"),
+          shape.template(),
+          violations);
     }
     if (shape != null && shape.selector()) {
-      labels(document, "/spec/selector/matchLabels", violations);
+      labels(
+          document,
+          root.path("spec").path("selector").path("matchLabels"),
+          "/spec/selector",
+          "matchLabels",
+          violations);
     }
-    boolean service = document.apiVersion().equals("v1") && document.kind().equals("Service");
+    boolean service = key.equals("v1 Service");
     if (service) {
-      labels(document, "/spec/selector", violations);
+      labels(document, root.path("spec").path("selector"), "/spec", "selector", violations);
     }
     if (!partial) {
-      name(document, violations);
-      violations.addAll(WorkloadCheck.check(document));
-      violations.addAll(ControllerSpecCheck.check(document));
-      violations.addAll(ServiceCheck.check(document));
+      name(document, key, violations);
+      if (shape != null) {
+        violations.addAll(WorkloadCheck.check(document, shape));
+      }
+      if (service) {
+        violations.addAll(ServiceCheck.check(document));
+      }
+      ControllerSpecCheck.check(document, key, violations);
     }
     return violations;
   }
 
-  private static void name(ManifestDocument document, List<Violation> violations) {
-    NameFormat format = NAMES.get(document.apiVersion() + " " + document.kind());
+  private static void name(ManifestDocument document, String key, List<Violation> violations) {
+    NameFormat format = NAMES.get(key);
     JsonNode metadata = document.root().path("metadata");
     JsonNode name = metadata.path("name");
     if (format == null || !metadata.isObject()) {
@@ -156,48 +170,69 @@ final class ApiValidation {
     }
   }
 
-  private static void check(ManifestDocument document, String at, List<Violation> violations) {
-    labels(document, at + "/labels", violations);
-    annotations(document, at + "/annotations", violations);
+  /** The labels and annotations of the metadata of the object at {@code object} ("" the root). */
+  private static void check(
+      ManifestDocument document, JsonNode metadata, String object, List<Violation> violations) {
+    if (!metadata.isObject()) {
+      return;
+    }
+    labels(document, metadata.path("labels"), object + "/metadata", "labels", violations);
+    annotations(document, metadata.path("annotations"), object, violations);
   }
 
-  /** The label keys and values of the map at {@code at} (labels, or a selector's). */
-  private static void labels(ManifestDocument document, String at, List<Violation> violations) {
-    JsonNode labels = document.root().at(at);
+  /**
+   * The label keys and values of {@code labels} (labels, or a selector's), the field {@code field}
+   * of {@code parent} (pointers are built only for violations).
+   */
+  private static void labels(
+      ManifestDocument document,
+      JsonNode labels,
+      String parent,
+      String field,
+      List<Violation> violations) {
     for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> label = it.next();
-      String pointer = at + "/" + escape(label.getKey());
       String keyProblem = ApiSyntax.keyProblem(label.getKey());
       if (keyProblem != null) {
-        violations.add(invalid(document, pointer, "label key", label.getKey(), keyProblem));
+        violations.add(
+            invalid(
+                document,
+                parent + "/" + field + "/" + escape(label.getKey()),
+                "label key",
+                label.getKey(),
+                keyProblem));
       }
       String valueProblem =
           label.getValue().isTextual() ? ApiSyntax.valueProblem(label.getValue().asText()) : null;
       if (valueProblem != null) {
         violations.add(
-            invalid(document, pointer, "label value", label.getValue().asText(), valueProblem));
+            invalid(
+                document,
+                parent + "/" + field + "/" + escape(label.getKey()),
+                "label value",
+                label.getValue().asText(),
+                valueProblem));
       }
     }
   }
 
   private static void annotations(
-      ManifestDocument document, String at, List<Violation> violations) {
-    JsonNode annotations = document.root().at(at);
+      ManifestDocument document, JsonNode annotations, String object, List<Violation> violations) {
     long size = 0;
     for (Iterator<Map.Entry<String, JsonNode>> it = annotations.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> annotation = it.next();
-      String keyProblem =
-          ApiSyntax.keyProblem(annotation.getKey().toLowerCase(java.util.Locale.ROOT));
+      String name = annotation.getKey();
+      String keyProblem = ApiSyntax.keyProblem(name.toLowerCase(java.util.Locale.ROOT));
       if (keyProblem != null) {
         violations.add(
             invalid(
                 document,
-                at + "/" + escape(annotation.getKey()),
+                object + "/metadata/annotations/" + escape(name),
                 "annotation key",
-                annotation.getKey(),
+                name,
                 keyProblem));
       }
-      size += utf8Length(annotation.getKey());
+      size += utf8Length(name);
       if (annotation.getValue().isTextual()) {
         size += utf8Length(annotation.getValue().asText());
       }
@@ -206,7 +241,7 @@ final class ApiValidation {
       violations.add(
           ApiSyntax.error(
               document,
-              at,
+              object + "/metadata/annotations",
               "the annotations come to "
                   + size
                   + " bytes; the API server refuses more than "
@@ -252,8 +287,23 @@ final class ApiValidation {
     return safe.replaceAll("[^A-Za-z0-9]+$", "");
   }
 
+  /** The UTF-8 length of {@code text}, counted without encoding it. */
   private static long utf8Length(String text) {
-    return text.getBytes(StandardCharsets.UTF_8).length;
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   private static String escape(String key) {

@@ -16,6 +16,12 @@ import java.util.Set;
  * name, image, ports, probes, resources and volume mounts. Part of {@link WorkloadCheck}.
  */
 final class ContainerCheck {
+  private static final List<String> PROBES =
+      List.of("startupProbe", "readinessProbe", "livenessProbe");
+  private static final List<String> HANDLERS = List.of("exec", "httpGet", "tcpSocket", "grpc");
+  private static final List<String> SIDES = List.of("limits", "requests");
+  private static final List<String> PORT_FIELDS = List.of("containerPort", "hostPort");
+
   private ContainerCheck() {}
 
   static void check(
@@ -48,20 +54,19 @@ final class ContainerCheck {
               "container '" + name.asText() + "' has no image; the API server requires one.",
               "Add image: <repository>:<tag>."));
     }
-    ports(document, at + "/ports", container.path("ports"), violations);
+    ports(document, at, container.path("ports"), violations);
     probes(document, at, container, violations);
-    resources(document, at + "/resources", container.path("resources"), violations);
-    Set<String> paths = new HashSet<>();
+    resources(document, at, container.path("resources"), violations);
     JsonNode mounts = container.path("volumeMounts");
+    Set<String> paths = mounts.size() > 1 ? new HashSet<>() : null;
     for (int i = 0; i < mounts.size(); i++) {
       JsonNode mount = mounts.get(i);
-      String mountAt = at + "/volumeMounts/" + i;
       JsonNode volume = mount.path("name");
       if (volume.isTextual() && !volumes.containsKey(volume.asText())) {
         violations.add(
             ApiSyntax.error(
                 document,
-                mountAt + "/name",
+                at + "/volumeMounts/" + i + "/name",
                 "volume mount '"
                     + volume.asText()
                     + "' names no volume of the pod"
@@ -74,11 +79,14 @@ final class ContainerCheck {
                     + "' to the pod's volumes, or mount one it has."));
       }
       JsonNode path = mount.path("mountPath");
-      if (path.isTextual() && !path.asText().isEmpty() && !paths.add(path.asText())) {
+      if (paths != null
+          && path.isTextual()
+          && !path.asText().isEmpty()
+          && !paths.add(path.asText())) {
         violations.add(
             ApiSyntax.error(
                 document,
-                mountAt + "/mountPath",
+                at + "/volumeMounts/" + i + "/mountPath",
                 "mountPath '"
                     + path.asText()
                     + "' is mounted twice in this container; the API server wants each path once.",
@@ -98,11 +106,10 @@ final class ContainerCheck {
       ManifestDocument document, String at, JsonNode resources, List<Violation> violations) {
     JsonNode limits = resources.path("limits");
     JsonNode requests = resources.path("requests");
-    for (String side : List.of("limits", "requests")) {
+    for (String side : SIDES) {
       for (var it = resources.path(side).fields(); it.hasNext(); ) {
         var entry = it.next();
         String name = entry.getKey();
-        String where = at + "/" + side + "/" + name.replace("~", "~0").replace("/", "~1");
         java.math.BigDecimal value = Quantity.of(entry.getValue()).orElse(null);
         if (value == null) {
           continue; // the schema reports what is not a quantity
@@ -111,7 +118,7 @@ final class ContainerCheck {
           violations.add(
               ApiSyntax.error(
                   document,
-                  where,
+                  where(at, side, name),
                   side + " " + name + " is negative (" + entry.getValue().asText() + ").",
                   "Use 0 or more."));
           continue;
@@ -120,7 +127,7 @@ final class ContainerCheck {
           violations.add(
               ApiSyntax.error(
                   document,
-                  where,
+                  where(at, side, name),
                   name + " is " + entry.getValue().asText() + "; it must be a whole number.",
                   "Ask for whole devices, e.g. " + name + ": 1."));
         }
@@ -133,7 +140,7 @@ final class ContainerCheck {
           violations.add(
               ApiSyntax.error(
                   document,
-                  where,
+                  where(at, side, name),
                   "requests "
                       + name
                       + " has no limit; the API server wants a limit for resources that cannot"
@@ -143,7 +150,7 @@ final class ContainerCheck {
           violations.add(
               ApiSyntax.error(
                   document,
-                  where,
+                  where(at, side, name),
                   "requests "
                       + name
                       + " ("
@@ -156,7 +163,7 @@ final class ContainerCheck {
           violations.add(
               ApiSyntax.error(
                   document,
-                  where,
+                  where(at, side, name),
                   "requests "
                       + name
                       + " ("
@@ -168,6 +175,10 @@ final class ContainerCheck {
         }
       }
     }
+  }
+
+  private static String where(String at, String side, String name) {
+    return at + "/resources/" + side + "/" + name.replace("~", "~0").replace("/", "~1");
   }
 
   /**
@@ -183,13 +194,13 @@ final class ContainerCheck {
   /** A probe has exactly one handler (validateHandler): exec, httpGet, tcpSocket or grpc. */
   private static void probes(
       ManifestDocument document, String at, JsonNode container, List<Violation> violations) {
-    for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+    for (String probe : PROBES) {
       JsonNode node = container.path(probe);
       if (!node.isObject()) {
         continue;
       }
-      List<String> handlers = new ArrayList<>();
-      for (String handler : List.of("exec", "httpGet", "tcpSocket", "grpc")) {
+      List<String> handlers = new ArrayList<>(1);
+      for (String handler : HANDLERS) {
         if (node.hasNonNull(handler)) {
           handlers.add(handler);
         }
@@ -220,10 +231,9 @@ final class ContainerCheck {
 
   private static void ports(
       ManifestDocument document, String at, JsonNode ports, List<Violation> violations) {
-    Set<String> names = new HashSet<>();
+    Set<String> names = ports.size() > 1 ? new HashSet<>() : null;
     for (int i = 0; i < ports.size(); i++) {
       JsonNode port = ports.get(i);
-      String portAt = at + "/" + i;
       JsonNode name = port.path("name");
       if (name.isTextual() && !name.asText().isEmpty()) {
         String problem = ApiSyntax.portNameProblem(name.asText());
@@ -231,17 +241,20 @@ final class ContainerCheck {
           violations.add(
               ApiSyntax.error(
                   document,
-                  portAt + "/name",
+                  at + "/ports/" + i + "/name",
                   "port name '" + name.asText() + "' " + problem + ".",
                   "Use at most 15 characters of a-z, 0-9 and '-', with at least one letter, e.g."
                       + " http or kv-events."));
-        } else if (!names.add(name.asText())) {
+        } else if (names != null && !names.add(name.asText())) {
           violations.add(
               WorkloadCheck.duplicate(
-                  document, portAt + "/name", "the container has two ports", name.asText()));
+                  document,
+                  at + "/ports/" + i + "/name",
+                  "the container has two ports",
+                  name.asText()));
         }
       }
-      for (String field : List.of("containerPort", "hostPort")) {
+      for (String field : PORT_FIELDS) {
         JsonNode number = port.path(field);
         if (!number.canConvertToLong() || !number.isIntegralNumber()) {
           continue; // the schema reports a missing or mistyped port
@@ -251,7 +264,7 @@ final class ContainerCheck {
           violations.add(
               ApiSyntax.error(
                   document,
-                  portAt + "/" + field,
+                  at + "/ports/" + i + "/" + field,
                   field + " " + value + " is not a port (1-65535).",
                   "Use a port from 1 to 65535"
                       + (field.equals("hostPort") ? ", or leave hostPort out." : ".")));

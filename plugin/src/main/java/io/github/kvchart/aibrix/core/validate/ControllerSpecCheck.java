@@ -3,7 +3,6 @@ package io.github.kvchart.aibrix.core.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.Violation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -36,11 +35,10 @@ final class ControllerSpecCheck {
 
   private ControllerSpecCheck() {}
 
-  static List<Violation> check(ManifestDocument document) {
-    String kind = document.apiVersion() + " " + document.kind();
-    List<Violation> violations = new ArrayList<>();
+  /** Adds the violations of {@code document}, whose "apiVersion kind" is {@code kind}. */
+  static void check(ManifestDocument document, String kind, List<Violation> violations) {
     if (LONG_RUNNING.contains(kind)) {
-      JsonNode pod = document.root().at("/spec/template/spec");
+      JsonNode pod = document.root().path("spec").path("template").path("spec");
       JsonNode policy = pod.path("restartPolicy");
       if (policy.isTextual() && !policy.asText().equals("Always")) {
         violations.add(
@@ -73,7 +71,11 @@ final class ControllerSpecCheck {
             ? "/spec"
             : kind.equals("batch/v1 CronJob") ? "/spec/jobTemplate/spec" : null;
     if (job != null) {
-      JsonNode policy = document.root().at(job + "/template/spec/restartPolicy");
+      JsonNode jobSpec =
+          job.equals("/spec")
+              ? document.root().path("spec")
+              : document.root().path("spec").path("jobTemplate").path("spec");
+      JsonNode policy = jobSpec.path("template").path("spec").path("restartPolicy");
       if (!policy.isTextual() || !Set.of("OnFailure", "Never").contains(policy.asText())) {
         violations.add(
             ApiSyntax.error(
@@ -94,7 +96,6 @@ final class ControllerSpecCheck {
             violations);
       }
     }
-    return violations;
   }
 
   private static void deployment(ManifestDocument document, List<Violation> violations) {

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,7 +34,15 @@ import java.util.Set;
  */
 final class WorkloadCheck {
   /** Where a kind keeps its pod template and what the API server validates in it. */
-  record Shape(String template, boolean podSpec, boolean selector) {}
+  record Shape(String template, boolean podSpec, boolean selector) {
+    /** The template's pointer, compiled once. */
+    com.fasterxml.jackson.core.JsonPointer templatePointer() {
+      return POINTERS.computeIfAbsent(template, com.fasterxml.jackson.core.JsonPointer::compile);
+    }
+  }
+
+  private static final Map<String, com.fasterxml.jackson.core.JsonPointer> POINTERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   static final Map<String, Shape> SHAPES =
       Map.ofEntries(
@@ -53,29 +60,21 @@ final class WorkloadCheck {
 
   private WorkloadCheck() {}
 
-  /** The shape of a built-in kind with a pod template, if {@code document} is one. */
-  static Optional<Shape> shape(ManifestDocument document) {
-    return Optional.ofNullable(SHAPES.get(document.apiVersion() + " " + document.kind()));
-  }
-
-  static List<Violation> check(ManifestDocument document) {
-    Shape shape = shape(document).orElse(null);
-    if (shape == null) {
-      return List.of();
-    }
+  static List<Violation> check(ManifestDocument document, Shape shape) {
     List<Violation> violations = new ArrayList<>();
+    JsonNode template = document.root().at(shape.templatePointer());
     if (shape.selector()) {
-      selector(document, shape.template(), violations);
+      selector(document, shape.template(), template, violations);
     }
     if (shape.podSpec()) {
-      podSpec(document, shape.template() + "/spec", violations);
+      podSpec(document, shape.template() + "/spec", template.path("spec"), violations);
     }
     return violations;
   }
 
   private static void selector(
-      ManifestDocument document, String template, List<Violation> violations) {
-    JsonNode selector = document.root().at("/spec/selector");
+      ManifestDocument document, String template, JsonNode pod, List<Violation> violations) {
+    JsonNode selector = document.root().path("spec").path("selector");
     if (!selector.isObject()) {
       return; // the schema reports a missing or mistyped selector
     }
@@ -117,7 +116,7 @@ final class WorkloadCheck {
                     + " Exists|DoesNotExist} without values."));
       }
     }
-    JsonNode labels = document.root().at(template + "/metadata/labels");
+    JsonNode labels = pod.path("metadata").path("labels");
     Map<String, String> podLabels = new LinkedHashMap<>();
     for (var it = labels.fields(); it.hasNext(); ) {
       var label = it.next();
@@ -140,8 +139,8 @@ final class WorkloadCheck {
     }
   }
 
-  private static void podSpec(ManifestDocument document, String spec, List<Violation> violations) {
-    JsonNode pod = document.root().at(spec);
+  private static void podSpec(
+      ManifestDocument document, String spec, JsonNode pod, List<Violation> violations) {
     if (!pod.isObject()) {
       return;
     }
