@@ -13,6 +13,12 @@ public final class LabelSelector {
 
   /** Whether {@code selector} selects an object with {@code labels}. */
   public static boolean matches(JsonNode selector, Map<String, String> labels) {
+    return matches(selector, (java.util.function.Function<String, String>) labels::get);
+  }
+
+  /** Whether {@code selector} selects an object whose label values {@code labels} looks up. */
+  public static boolean matches(
+      JsonNode selector, java.util.function.Function<String, String> labels) {
     if (selector == null || selector.isMissingNode() || selector.isNull()) {
       return true;
     }
@@ -23,7 +29,7 @@ public final class LabelSelector {
     while (terms.hasNext()) {
       var term = terms.next();
       if (!term.getValue().isValueNode()
-          || !term.getValue().asText().equals(labels.get(term.getKey()))) {
+          || !term.getValue().asText().equals(labels.apply(term.getKey()))) {
         return false;
       }
     }
@@ -35,9 +41,10 @@ public final class LabelSelector {
     return true;
   }
 
-  private static boolean holds(JsonNode expression, Map<String, String> labels) {
+  private static boolean holds(
+      JsonNode expression, java.util.function.Function<String, String> labels) {
     String key = expression.path("key").asText();
-    String value = labels.get(key);
+    String value = labels.apply(key);
     JsonNode values = expression.path("values");
     return switch (expression.path("operator").asText()) {
       case "In" -> value != null && contains(values, value);

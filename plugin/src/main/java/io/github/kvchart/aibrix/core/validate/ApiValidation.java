@@ -54,6 +54,34 @@ final class ApiValidation {
           Map.entry("v1 Namespace", NameFormat.LABEL),
           Map.entry("v1 Service", NameFormat.DNS1035));
 
+  private static final String SERVICE = "v1 Service";
+
+  /**
+   * The "apiVersion kind" keys of the built-in kinds this rule knows, by apiVersion and kind, so
+   * that a document's key is found without building a string.
+   */
+  private static final Map<String, Map<String, String>> KEYS = keys();
+
+  private static Map<String, Map<String, String>> keys() {
+    java.util.Set<String> all = new java.util.TreeSet<>(NAMES.keySet());
+    all.addAll(WorkloadCheck.SHAPES.keySet());
+    all.addAll(ControllerSpecCheck.KINDS);
+    all.add(SERVICE);
+    Map<String, Map<String, String>> keys = new java.util.HashMap<>();
+    for (String key : all) {
+      int space = key.indexOf(' ');
+      keys.computeIfAbsent(key.substring(0, space), v -> new java.util.HashMap<>())
+          .put(key.substring(space + 1), key);
+    }
+    return keys;
+  }
+
+  /** The document's "apiVersion kind" key, or null for a kind this rule does not know. */
+  static String key(ManifestDocument document) {
+    Map<String, String> kinds = KEYS.get(document.apiVersion());
+    return kinds == null ? null : kinds.get(document.kind());
+  }
+
   /** A CronJob's name leaves room for the 11-character suffix of its Jobs' names. */
   static final int CRON_JOB_NAME_LIMIT = 52;
 
@@ -65,10 +93,10 @@ final class ApiValidation {
    */
   static List<Violation> check(ManifestDocument document, boolean partial) {
     List<Violation> violations = new ArrayList<>();
-    String key = document.apiVersion() + " " + document.kind();
+    String key = key(document);
     JsonNode root = document.root();
     check(document, root.path("metadata"), "", violations);
-    WorkloadCheck.Shape shape = WorkloadCheck.SHAPES.get(key);
+    WorkloadCheck.Shape shape = key == null ? null : WorkloadCheck.SHAPES.get(key);
     if (shape != null && !shape.template().isEmpty()) {
       check(
           document,
@@ -84,11 +112,11 @@ final class ApiValidation {
           "matchLabels",
           violations);
     }
-    boolean service = key.equals("v1 Service");
+    boolean service = SERVICE.equals(key);
     if (service) {
       labels(document, root.path("spec").path("selector"), "/spec", "selector", violations);
     }
-    if (!partial) {
+    if (!partial && key != null) {
       name(document, key, violations);
       if (shape != null) {
         violations.addAll(WorkloadCheck.check(document, shape));

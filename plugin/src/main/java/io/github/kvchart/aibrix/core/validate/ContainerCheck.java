@@ -7,7 +7,6 @@ import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,20 +23,31 @@ final class ContainerCheck {
 
   private ContainerCheck() {}
 
+  /**
+   * Adds the violations of the container {@code list[index]} of the pod spec at {@code spec};
+   * {@code names} holds the names seen (null when the pod has one container), {@code volumes} the
+   * pod's volumes.
+   */
   static void check(
       ManifestDocument document,
-      String at,
+      String spec,
+      String list,
+      int index,
       JsonNode container,
       Set<String> names,
-      Map<String, String> volumes,
+      Set<String> volumes,
       List<Violation> violations) {
     if (!container.isObject()) {
       return;
     }
+    String at = spec + "/" + list + "/" + index;
     JsonNode name = container.path("name");
     if (name.isTextual()) {
-      WorkloadCheck.label(document, at + "/name", "container name", name.asText(), violations);
-      if (!names.add(name.asText())) {
+      if (WorkloadCheck.badLabel(name.asText())) {
+        violations.add(
+            WorkloadCheck.labelViolation(document, at + "/name", "container name", name.asText()));
+      }
+      if (names != null && !names.add(name.asText())) {
         violations.add(
             WorkloadCheck.duplicate(
                 document, at + "/name", "the pod has two containers", name.asText()));
@@ -62,7 +72,7 @@ final class ContainerCheck {
     for (int i = 0; i < mounts.size(); i++) {
       JsonNode mount = mounts.get(i);
       JsonNode volume = mount.path("name");
-      if (volume.isTextual() && !volumes.containsKey(volume.asText())) {
+      if (volume.isTextual() && !volumes.contains(volume.asText())) {
         violations.add(
             ApiSyntax.error(
                 document,
@@ -72,7 +82,7 @@ final class ContainerCheck {
                     + "' names no volume of the pod"
                     + (volumes.isEmpty()
                         ? " (it has none)"
-                        : " (it has " + String.join(", ", volumes.keySet()) + ")")
+                        : " (it has " + String.join(", ", volumes) + ")")
                     + "; the API server refuses it.",
                 "Add a volume named '"
                     + volume.asText()

@@ -33,10 +33,24 @@ final class ControllerSpecCheck {
           "apps/v1 StatefulSet",
           "v1 ReplicationController");
 
+  /** The kinds this check reads. */
+  static final Set<String> KINDS =
+      Set.of(
+          "apps/v1 Deployment",
+          "apps/v1 ReplicaSet",
+          "apps/v1 DaemonSet",
+          "apps/v1 StatefulSet",
+          "v1 ReplicationController",
+          "batch/v1 Job",
+          "batch/v1 CronJob");
+
   private ControllerSpecCheck() {}
 
   /** Adds the violations of {@code document}, whose "apiVersion kind" is {@code kind}. */
   static void check(ManifestDocument document, String kind, List<Violation> violations) {
+    if (!KINDS.contains(kind)) {
+      return;
+    }
     if (LONG_RUNNING.contains(kind)) {
       JsonNode pod = document.root().path("spec").path("template").path("spec");
       JsonNode policy = pod.path("restartPolicy");

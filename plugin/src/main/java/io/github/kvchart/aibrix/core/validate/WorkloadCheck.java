@@ -6,7 +6,6 @@ import io.github.kvchart.aibrix.core.manifest.Violation;
 import io.github.kvchart.aibrix.core.netpol.LabelSelector;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,15 +116,14 @@ final class WorkloadCheck {
       }
     }
     JsonNode labels = pod.path("metadata").path("labels");
-    Map<String, String> podLabels = new LinkedHashMap<>();
-    for (var it = labels.fields(); it.hasNext(); ) {
-      var label = it.next();
-      if (!label.getValue().isTextual()) {
+    for (JsonNode value : labels) {
+      if (!value.isTextual()) {
         return; // the schema reports a label that is not a string
       }
-      podLabels.put(label.getKey(), label.getValue().asText());
     }
-    if (wellFormed && !LabelSelector.matches(selector, podLabels)) {
+    if (wellFormed
+        && !LabelSelector.matches(
+            selector, key -> labels.has(key) ? labels.get(key).asText() : null)) {
       violations.add(
           ApiSyntax.error(
               document,
@@ -153,43 +151,59 @@ final class WorkloadCheck {
               "the pod has no containers; the API server wants at least one.",
               "Add a container with a name and an image."));
     }
-    Map<String, String> volumes = new LinkedHashMap<>();
     JsonNode volumeList = pod.path("volumes");
+    Set<String> volumes =
+        volumeList.isEmpty() ? Set.of() : new java.util.LinkedHashSet<>(2 * volumeList.size());
     for (int i = 0; i < volumeList.size(); i++) {
       JsonNode name = volumeList.get(i).path("name");
       if (!name.isTextual()) {
         continue;
       }
-      String at = spec + "/volumes/" + i + "/name";
-      label(document, at, "volume name", name.asText(), violations);
-      if (volumes.putIfAbsent(name.asText(), at) != null) {
-        violations.add(duplicate(document, at, "the pod has two volumes", name.asText()));
+      if (badLabel(name.asText())) {
+        violations.add(
+            labelViolation(
+                document, spec + "/volumes/" + i + "/name", "volume name", name.asText()));
+      }
+      if (!volumes.add(name.asText())) {
+        violations.add(
+            duplicate(
+                document,
+                spec + "/volumes/" + i + "/name",
+                "the pod has two volumes",
+                name.asText()));
       }
     }
-    Set<String> names = new HashSet<>();
-    for (String list : List.of("containers", "initContainers", "ephemeralContainers")) {
+    int count =
+        pod.path("containers").size()
+            + pod.path("initContainers").size()
+            + pod.path("ephemeralContainers").size();
+    Set<String> names = count > 1 ? new HashSet<>() : null;
+    for (String list : CONTAINER_LISTS) {
       JsonNode items = pod.path(list);
       for (int i = 0; i < items.size(); i++) {
-        ContainerCheck.check(
-            document, spec + "/" + list + "/" + i, items.get(i), names, volumes, violations);
+        ContainerCheck.check(document, spec, list, i, items.get(i), names, volumes, violations);
       }
     }
   }
 
-  static void label(
-      ManifestDocument document, String at, String what, String name, List<Violation> violations) {
-    if (!name.isEmpty() && !ApiSyntax.isDnsLabel(name)) {
-      violations.add(
-          ApiSyntax.error(
-              document,
-              at,
-              what
-                  + " '"
-                  + name
-                  + "' is not a DNS-1123 label (at most 63 characters of a-z, 0-9 and '-',"
-                  + " starting and ending with a letter or digit).",
-              "Use a lower-case name such as '" + ApiSyntax.lowerCaseName(name) + "'."));
-    }
+  private static final List<String> CONTAINER_LISTS =
+      List.of("containers", "initContainers", "ephemeralContainers");
+
+  /** Whether {@code name} is set and not a DNS-1123 label. */
+  static boolean badLabel(String name) {
+    return !name.isEmpty() && !ApiSyntax.isDnsLabel(name);
+  }
+
+  static Violation labelViolation(ManifestDocument document, String at, String what, String name) {
+    return ApiSyntax.error(
+        document,
+        at,
+        what
+            + " '"
+            + name
+            + "' is not a DNS-1123 label (at most 63 characters of a-z, 0-9 and '-',"
+            + " starting and ending with a letter or digit).",
+        "Use a lower-case name such as '" + ApiSyntax.lowerCaseName(name) + "'.");
   }
 
   static Violation duplicate(ManifestDocument document, String at, String twice, String name) {
