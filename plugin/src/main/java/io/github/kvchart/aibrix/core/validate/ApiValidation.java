@@ -220,26 +220,18 @@ final class ApiValidation {
       List<Violation> violations) {
     for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> label = it.next();
-      String keyProblem = ApiSyntax.keyProblem(label.getKey());
-      if (keyProblem != null) {
-        violations.add(
-            invalid(
-                document,
-                parent + "/" + field + "/" + escape(label.getKey()),
-                "label key",
-                label.getKey(),
-                keyProblem));
-      }
-      String valueProblem =
-          label.getValue().isTextual() ? ApiSyntax.valueProblem(label.getValue().asText()) : null;
-      if (valueProblem != null) {
-        violations.add(
-            invalid(
-                document,
-                parent + "/" + field + "/" + escape(label.getKey()),
-                "label value",
-                label.getValue().asText(),
-                valueProblem));
+      String key = label.getKey();
+      String value = label.getValue().isTextual() ? label.getValue().asText() : null;
+      String keyProblem = ApiSyntax.keyProblem(key);
+      String valueProblem = value == null ? null : ApiSyntax.valueProblem(value);
+      if (keyProblem != null || valueProblem != null) {
+        String at = parent + "/" + field + "/" + escape(key);
+        if (keyProblem != null) {
+          violations.add(invalid(document, at, "label key", key, keyProblem));
+        }
+        if (valueProblem != null) {
+          violations.add(invalid(document, at, "label value", value, valueProblem));
+        }
       }
     }
   }

@@ -156,7 +156,8 @@ final class ContainerCheck {
                       + " has no limit; the API server wants a limit for resources that cannot"
                       + " be overcommitted.",
                   "Set limits." + name + " (the request defaults to it), and drop the request."));
-        } else if (limit != null && !overcommit && value.compareTo(limit) != 0) {
+        } else if (limit != null
+            && (overcommit ? value.compareTo(limit) > 0 : value.compareTo(limit) != 0)) {
           violations.add(
               ApiSyntax.error(
                   document,
@@ -165,23 +166,12 @@ final class ContainerCheck {
                       + name
                       + " ("
                       + entry.getValue().asText()
-                      + ") must equal its limit ("
+                      + (overcommit ? ") is above its limit (" : ") must equal its limit (")
                       + limits.path(name).asText()
                       + ").",
-                  "Set only limits." + name + "; the request defaults to it."));
-        } else if (limit != null && value.compareTo(limit) > 0) {
-          violations.add(
-              ApiSyntax.error(
-                  document,
-                  where(at, side, name),
-                  "requests "
-                      + name
-                      + " ("
-                      + entry.getValue().asText()
-                      + ") is above its limit ("
-                      + limits.path(name).asText()
-                      + ").",
-                  "Lower the request to the limit at most, or raise the limit."));
+                  overcommit
+                      ? "Lower the request to the limit at most, or raise the limit."
+                      : "Set only limits." + name + "; the request defaults to it."));
         }
       }
     }
