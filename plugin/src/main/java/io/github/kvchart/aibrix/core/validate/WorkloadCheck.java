@@ -23,8 +23,8 @@ import java.util.Set;
  *       used twice (containers and init containers share names), a container without an image, a
  *       port outside 1-65535 or with a malformed or repeated name, a probe without exactly one
  *       handler, resources the API server refuses (a request above its limit, a GPU request without
- *       a limit or unequal to it, a fraction of a GPU), and a volume mount of a volume the pod does
- *       not have or on a path the container already mounts.
+ *       a limit or unequal to it, a fraction of a GPU), a volume with more than one source, and a
+ *       volume mount of a volume the pod does not have or on a path the container already mounts.
  * </ul>
  *
  * The checks of one container are in {@link ContainerCheck}. Every check holds from Kubernetes 1.28
@@ -155,6 +155,7 @@ final class WorkloadCheck {
     Set<String> volumes =
         volumeList.isEmpty() ? Set.of() : new java.util.LinkedHashSet<>(2 * volumeList.size());
     for (int i = 0; i < volumeList.size(); i++) {
+      sources(document, spec + "/volumes/" + i, volumeList.get(i), violations);
       JsonNode name = volumeList.get(i).path("name");
       if (!name.isTextual()) {
         continue;
@@ -183,6 +184,40 @@ final class WorkloadCheck {
       for (int i = 0; i < items.size(); i++) {
         ContainerCheck.check(document, spec, list, i, items.get(i), names, volumes, violations);
       }
+    }
+  }
+
+  /**
+   * validateVolumeSource: a volume has at most one source (one without any is defaulted to
+   * emptyDir, SetDefaults_Volume). Every field of a volume but its name is a source (the schema
+   * refuses any other), and a null one is not set.
+   */
+  private static void sources(
+      ManifestDocument document, String at, JsonNode volume, List<Violation> violations) {
+    if (!volume.isObject() || volume.size() <= 2) {
+      return; // a name and at most one source
+    }
+    List<String> sources = new ArrayList<>(2);
+    for (var it = volume.fields(); it.hasNext(); ) {
+      var field = it.next();
+      if (!field.getKey().equals("name") && !field.getValue().isNull()) {
+        sources.add(field.getKey());
+      }
+    }
+    if (sources.size() > 1) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              at,
+              "volume '"
+                  + volume.path("name").asText()
+                  + "' has "
+                  + sources.size()
+                  + " sources ("
+                  + String.join(", ", sources)
+                  + "); the API server allows one.",
+              "Keep one. In a Helm chart whose default volume has another source, set that one"
+                  + " to null in your values, as Helm merges your volume into the default."));
     }
   }
 

@@ -458,4 +458,18 @@ class ApiValidationTest {
     assertEquals(true, Quantity.parse("1.5Gb").isEmpty());
     assertEquals(true, Quantity.parse("two").isEmpty());
   }
+
+  @Test
+  void aVolumeHasAtMostOneSource() throws Exception {
+    String pod = "containers: [{name: web, image: nginx}]\nvolumes:\n  - %s";
+    assertEquals(List.of(), deployment(pod.formatted("{name: data, emptyDir: {}}")));
+    assertEquals(
+        List.of(), deployment(pod.formatted("{name: data, emptyDir: null, configMap: {name: c}}")));
+    assertEquals(
+        List.of("api-validation"),
+        deployment(
+            pod.formatted("{name: data, emptyDir: {}, persistentVolumeClaim: {claimName: c}}")));
+    // one without a source is defaulted to emptyDir (SetDefaults_Volume)
+    assertEquals(List.of(), deployment(pod.formatted("{name: data}")));
+  }
 }
