@@ -33,15 +33,15 @@ import java.util.Set;
  */
 final class WorkloadCheck {
   /** Where a kind keeps its pod template and what the API server validates in it. */
-  record Shape(String template, boolean podSpec, boolean selector) {
-    /** The template's pointer, compiled once. */
-    com.fasterxml.jackson.core.JsonPointer templatePointer() {
-      return POINTERS.computeIfAbsent(template, com.fasterxml.jackson.core.JsonPointer::compile);
+  record Shape(
+      String template,
+      com.fasterxml.jackson.core.JsonPointer templatePointer,
+      boolean podSpec,
+      boolean selector) {
+    Shape(String template, boolean podSpec, boolean selector) {
+      this(template, com.fasterxml.jackson.core.JsonPointer.compile(template), podSpec, selector);
     }
   }
-
-  private static final Map<String, com.fasterxml.jackson.core.JsonPointer> POINTERS =
-      new java.util.concurrent.ConcurrentHashMap<>();
 
   static final Map<String, Shape> SHAPES =
       Map.ofEntries(
