@@ -240,11 +240,7 @@ public final class PodTemplate {
   /** The port vLLM serves on: the --port flag of its container, if its value is a number. */
   public java.util.OptionalInt vllmPort() {
     for (VllmContainer container : containers()) {
-      if (!container.isVllm()) {
-        continue;
-      }
-      var flag = container.flag("--port");
-      int port = flag.isPresent() ? Digits.value(container.value(flag.get()), 5) : -1;
+      int port = portFlag(container);
       if (port >= 0) {
         return java.util.OptionalInt.of(port);
       }
@@ -257,16 +253,25 @@ public final class PodTemplate {
    * shell variable): rules comparing ports then have nothing to compare.
    */
   public boolean vllmPortUnknown() {
-    for (VllmContainer container : containers()) {
-      var flag =
-          container.isVllm()
-              ? container.flag("--port")
-              : java.util.Optional.<VllmContainer.Flag>empty();
-      if (flag.isPresent() && Digits.value(container.value(flag.get()), 5) < 0) {
-        return true;
-      }
+    return containers().stream().anyMatch(container -> portFlag(container) == UNREADABLE_PORT);
+  }
+
+  private static final int UNREADABLE_PORT = -2;
+
+  /**
+   * The --port of a vLLM container as a number: -1 without one (or not vLLM), {@link
+   * #UNREADABLE_PORT} when its value is not a port number the manifest gives.
+   */
+  private static int portFlag(VllmContainer container) {
+    var flag =
+        container.isVllm()
+            ? container.flag("--port")
+            : java.util.Optional.<VllmContainer.Flag>empty();
+    if (flag.isEmpty()) {
+      return -1;
     }
-    return false;
+    int port = Digits.value(container.value(flag.get()), 5);
+    return port >= 0 ? port : UNREADABLE_PORT;
   }
 
   /**

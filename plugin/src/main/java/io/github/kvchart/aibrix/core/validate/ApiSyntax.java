@@ -1,5 +1,6 @@
 package io.github.kvchart.aibrix.core.validate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.RuleIds;
 import io.github.kvchart.aibrix.core.manifest.Severity;
@@ -17,6 +18,24 @@ final class ApiSyntax {
   /** An api-validation error at {@code at}. */
   static Violation error(ManifestDocument document, String at, String message, String fix) {
     return document.violation(at, RuleIds.API_VALIDATION, Severity.ERROR, message, fix);
+  }
+
+  /**
+   * Whether {@code number} fails IsValidPortNum: an integer outside 1-65535 ({@code unsetAllowed}:
+   * 0 means unset and passes). What is not an integer, or is beyond a long, is left to the schema.
+   */
+  static boolean badPort(JsonNode number, boolean unsetAllowed) {
+    if (!number.isIntegralNumber() || !number.canConvertToLong()) {
+      return false;
+    }
+    long value = number.asLong();
+    return !(unsetAllowed && value == 0) && (value < 1 || value > 65535);
+  }
+
+  /** The violation of a port {@code number} that {@link #badPort} refuses. */
+  static Violation portViolation(
+      ManifestDocument document, String at, String field, JsonNode number, String fix) {
+    return error(document, at, field + " " + number.asLong() + " is not a port (1-65535).", fix);
   }
 
   /** Why {@code key} is not a qualified name (IsQualifiedName), or null. */

@@ -255,19 +255,17 @@ final class ContainerCheck {
         }
       }
       for (String field : PORT_FIELDS) {
-        JsonNode number = port.path(field);
-        if (!number.canConvertToLong() || !number.isIntegralNumber()) {
-          continue; // the schema reports a missing or mistyped port
-        }
-        long value = number.asLong();
-        if ((field.equals("containerPort") || value != 0) && (value < 1 || value > 65535)) {
+        boolean host = field.equals("hostPort");
+        if (ApiSyntax.badPort(port.path(field), host)) {
           violations.add(
-              ApiSyntax.error(
+              ApiSyntax.portViolation(
                   document,
                   at + "/ports/" + i + "/" + field,
-                  field + " " + value + " is not a port (1-65535).",
-                  "Use a port from 1 to 65535"
-                      + (field.equals("hostPort") ? ", or leave hostPort out." : ".")));
+                  field,
+                  port.path(field),
+                  host
+                      ? "Use a port from 1 to 65535, or leave hostPort out."
+                      : "Use a port from 1 to 65535."));
         }
       }
     }

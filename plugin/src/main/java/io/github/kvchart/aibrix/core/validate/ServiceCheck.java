@@ -69,26 +69,19 @@ final class ServiceCheck {
                 "Rename one of them."));
       }
       JsonNode number = port.path("port");
-      if (number.isIntegralNumber()
-          && number.canConvertToLong()
-          && (number.asLong() < 1 || number.asLong() > 65535)) {
+      if (ApiSyntax.badPort(number, false)) {
         violations.add(
-            ApiSyntax.error(
-                document,
-                at + "/port",
-                "port " + number.asLong() + " is not a port (1-65535).",
-                "Use a port from 1 to 65535."));
+            ApiSyntax.portViolation(
+                document, at + "/port", "port", number, "Use a port from 1 to 65535."));
       }
       JsonNode target = port.path("targetPort");
-      if (target.isIntegralNumber()
-          && target.canConvertToLong()
-          && target.asLong() != 0
-          && (target.asLong() < 1 || target.asLong() > 65535)) {
+      if (ApiSyntax.badPort(target, true)) { // a targetPort of 0 is defaulted to the port
         violations.add(
-            ApiSyntax.error(
+            ApiSyntax.portViolation(
                 document,
                 at + "/targetPort",
-                "targetPort " + target.asLong() + " is not a port (1-65535).",
+                "targetPort",
+                target,
                 "Use the container's port number, or its port name."));
       } else if (target.isTextual() && !target.asText().isEmpty()) {
         String problem = ApiSyntax.portNameProblem(target.asText());
