@@ -248,6 +248,14 @@ public final class KvContract {
   }
 
   /**
+   * Whether {@code pod} is an AIBrix gateway-plugins pod: in the gateway Deployment, or labelled as
+   * one.
+   */
+  public boolean isGatewayPod(PodTemplate pod) {
+    return pod.document().name().equals(gateway().deployment()) || isGatewayPod(pod.labels());
+  }
+
+  /**
    * Whether pods with {@code podLabels} are AIBrix gateway-plugins pods, in any installation the
    * contract knows (kustomize's app: gateway-plugins, the Helm chart's component label, ...).
    */

@@ -50,6 +50,7 @@ public final class ManifestSet {
           "LeaderWorkerSet",
           "RayClusterReplicaSet",
           "Service",
+          "HTTPRoute",
           "NetworkPolicy",
           "PodAutoscaler",
           "Namespace");
@@ -146,6 +147,33 @@ public final class ManifestSet {
     return byKind.getOrDefault(kind, List.of());
   }
 
+  /**
+   * The workloads AIBrix's model router makes an HTTPRoute for from their own labels: Deployments,
+   * RayClusterFleets and (from AIBrix v0.6.0, when its CRD is installed) LeaderWorkerSets
+   * (modelrouter_controller.go, v0.4.1 to v0.7.0).
+   */
+  public List<ManifestDocument> routedWorkloads() {
+    List<ManifestDocument> workloads = new ArrayList<>(ofKind("Deployment"));
+    workloads.addAll(ofKind("RayClusterFleet"));
+    workloads.addAll(ofKind("LeaderWorkerSet"));
+    return workloads;
+  }
+
+  /** The document of {@code kind} named {@code name} in {@code namespace}, or null. */
+  public ManifestDocument find(String kind, String namespace, String name) {
+    for (ManifestDocument document : ofKind(kind)) {
+      if (document.name().equals(name) && namespaceOf(document).equals(namespace)) {
+        return document;
+      }
+    }
+    return null;
+  }
+
+  /** A document's namespace: its own, else "default" (where kubectl puts it). */
+  public static String namespaceOf(ManifestDocument document) {
+    return document.root().path("metadata").path("namespace").asText("default");
+  }
+
   /** The first document of {@code kind} named {@code name}, or null. */
   public ManifestDocument find(String kind, String name) {
     return byKindAndName.get(kind + "/" + name);
@@ -200,7 +228,7 @@ public final class ManifestSet {
     return key + "=" + value;
   }
 
-  /** The Services whose selector selects {@code pod} (indexed once per set). */
+  /** The Services of the pod's namespace whose selector selects {@code pod} (indexed once). */
   public List<ManifestDocument> servicesSelecting(PodTemplate pod) {
     Map<PodTemplate, List<ManifestDocument>> index = services;
     return (index != null ? index : servicesIndex()).getOrDefault(pod, List.of());
@@ -211,7 +239,9 @@ public final class ManifestSet {
       Map<PodTemplate, List<ManifestDocument>> index = new java.util.IdentityHashMap<>();
       for (ManifestDocument service : ofKind("Service")) {
         for (PodTemplate selected : selectedBy(service.root().path("spec").path("selector"))) {
-          index.computeIfAbsent(selected, p -> new ArrayList<>()).add(service);
+          if (selected.namespace().equals(namespaceOf(service))) {
+            index.computeIfAbsent(selected, p -> new ArrayList<>()).add(service);
+          }
         }
       }
       services = index;

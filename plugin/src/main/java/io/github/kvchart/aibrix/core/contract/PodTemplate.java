@@ -38,28 +38,34 @@ public final class PodTemplate {
    * can read it from several threads.
    */
   public PodTemplate(ManifestDocument document, String pointer, JsonNode template) {
-    this(document, pointer, template, null, false);
+    this(document, pointer, template, null, false, Map.of());
   }
 
+  /**
+   * {@code controllerLabels} are the labels the workload's controller puts on every pod of this
+   * template over the template's own (KubeRay's node type and group, LeaderWorkerSet's set name and
+   * leader index): selectors see them, as on the cluster.
+   */
   private PodTemplate(
       ManifestDocument document,
       String pointer,
       JsonNode template,
       String role,
-      boolean groupWorkers) {
+      boolean groupWorkers,
+      Map<String, String> controllerLabels) {
     this.document = document;
     this.role = role;
     this.groupWorkers = groupWorkers;
     this.pointer = pointer;
     this.template = template;
-    this.labels = readLabels(template);
+    this.labels = readLabels(template, controllerLabels);
     List<VllmContainer> found = new ArrayList<>();
     JsonNode list = template.path("spec").path("containers");
     for (int i = 0; i < list.size(); i++) {
       found.add(new VllmContainer(this, pointer + "/spec/containers/" + i, list.get(i)));
     }
     this.containers = List.copyOf(found);
-    this.namespace = document.root().path("metadata").path("namespace").asText("default");
+    this.namespace = ManifestSet.namespaceOf(document);
   }
 
   public ManifestDocument document() {
@@ -111,11 +117,7 @@ public final class PodTemplate {
       }
       case "RayClusterFleet", "RayClusterReplicaSet" -> {
         if (aibrix) {
-          add(templates, document, "/spec/template/spec/headGroupSpec/template");
-          JsonNode workers = root.at("/spec/template/spec/workerGroupSpecs");
-          for (int i = 0; i < workers.size(); i++) {
-            add(templates, document, "/spec/template/spec/workerGroupSpecs/" + i + "/template");
-          }
+          addRay(templates, document);
         }
       }
       case "LeaderWorkerSet" -> {
@@ -127,6 +129,48 @@ public final class PodTemplate {
     }
     return templates;
   }
+
+  /**
+   * A Ray cluster's head group and worker groups, with the labels KubeRay gives their pods and does
+   * not let the template override (labelPod in ray-project/kuberay's common/pod.go): {@code
+   * ray.io/node-type} head or worker and {@code ray.io/group} ({@code headgroup} for the head, else
+   * the worker group's name); and {@code ray.io/is-ray-node: "yes"}, which a template may set.
+   */
+  private static void addRay(List<PodTemplate> templates, ManifestDocument document) {
+    String spec = "/spec/template/spec";
+    addRayGroup(templates, document, spec + "/headGroupSpec/template", "head", "headgroup");
+    JsonNode workers = document.root().at(spec + "/workerGroupSpecs");
+    for (int i = 0; workers.isArray() && i < workers.size(); i++) {
+      String group = workers.get(i).path("groupName").asText("");
+      addRayGroup(
+          templates, document, spec + "/workerGroupSpecs/" + i + "/template", "worker", group);
+    }
+  }
+
+  private static void addRayGroup(
+      List<PodTemplate> templates,
+      ManifestDocument document,
+      String pointer,
+      String nodeType,
+      String group) {
+    JsonNode node = document.root().at(pointer);
+    if (!node.isObject()) {
+      return;
+    }
+    Map<String, String> added = new LinkedHashMap<>();
+    if (!node.path("metadata").path("labels").has(RAY_NODE)) {
+      added.put(RAY_NODE, "yes");
+    }
+    added.put(RAY_NODE_TYPE, nodeType);
+    added.put(RAY_GROUP, group);
+    templates.add(new PodTemplate(document, pointer, node, null, false, added));
+  }
+
+  private static final String RAY_NODE = "ray.io/is-ray-node";
+  private static final String RAY_NODE_TYPE = "ray.io/node-type";
+  private static final String RAY_GROUP = "ray.io/group";
+  private static final String LWS_NAME = "leaderworkerset.sigs.k8s.io/name";
+  private static final String LWS_WORKER_INDEX = "leaderworkerset.sigs.k8s.io/worker-index";
 
   /**
    * A LeaderWorkerSet's groups: the leader pod from {@code leaderTemplate} (the worker template
@@ -143,11 +187,22 @@ public final class PodTemplate {
         !size.isMissingNode() && !size.isNull() && (!size.canConvertToInt() || size.asInt() > 1);
     JsonNode leader = group.path("leaderTemplate");
     JsonNode worker = group.path("workerTemplate");
+    Map<String, String> leaderLabels =
+        Map.of(LWS_NAME, document.name(), LWS_WORKER_INDEX, "0"); // the leader is worker 0
     if (leader.isObject()) {
-      templates.add(new PodTemplate(document, base + "/leaderTemplate", leader, null, false));
+      templates.add(
+          new PodTemplate(document, base + "/leaderTemplate", leader, null, false, leaderLabels));
     }
     if (worker.isObject() && (workers || !leader.isObject())) {
-      templates.add(new PodTemplate(document, base + "/workerTemplate", worker, null, workers));
+      templates.add(
+          new PodTemplate(
+              document,
+              base + "/workerTemplate",
+              worker,
+              null,
+              workers,
+              // without a leader template the leader's pod is made from the worker template
+              workers ? Map.of(LWS_NAME, document.name()) : leaderLabels));
     }
   }
 
@@ -184,7 +239,8 @@ public final class PodTemplate {
                 roles + "/" + i + "/template",
                 template,
                 list.get(i).path("name").asText(""),
-                false));
+                false,
+                Map.of()));
       }
     }
   }
@@ -202,7 +258,8 @@ public final class PodTemplate {
     return labels;
   }
 
-  private static Map<String, String> readLabels(JsonNode template) {
+  private static Map<String, String> readLabels(
+      JsonNode template, Map<String, String> controllerLabels) {
     Map<String, String> found = new LinkedHashMap<>();
     template
         .path("metadata")
@@ -215,12 +272,18 @@ public final class PodTemplate {
                     e.getValue().isTextual()
                         ? e.getValue().asText()
                         : io.github.kvchart.aibrix.core.Json.compact(e.getValue())));
+    found.putAll(controllerLabels);
     return java.util.Collections.unmodifiableMap(found);
   }
 
   /** Whether a label is present with a string value (a YAML true is not the string "true"). */
   public JsonNode label(String key) {
     return template.path("metadata").path("labels").path(key);
+  }
+
+  /** An annotation of the pod template (a missing node when absent). */
+  public JsonNode annotation(String key) {
+    return template.path("metadata").path("annotations").path(key);
   }
 
   public String labelsPointer() {

@@ -9,8 +9,9 @@ import io.github.kvchart.aibrix.core.manifest.Violation;
 /**
  * The name formats of the API server's validation (kubernetes apimachinery {@code
  * util/validation/validation.go} and {@code api/validate/content/kube.go}), written as character
- * tests: qualified names (label and annotation keys), label values, DNS-1123 labels and subdomains,
- * port names; and the api-validation violation.
+ * tests: qualified names (label and annotation keys), label values, DNS-1123 subdomains, port
+ * names; and the api-validation violation. DNS labels are {@link
+ * io.github.kvchart.aibrix.core.DnsNames}.
  */
 final class ApiSyntax {
   private ApiSyntax() {}
@@ -169,29 +170,5 @@ final class ApiSyntax {
       return "must not start or end with '-'";
     }
     return null;
-  }
-
-  /** IsDNS1123Label: at most 63 of [a-z0-9-], starting and ending with a letter or digit. */
-  static boolean isDnsLabel(String text) {
-    if (text.isEmpty() || text.length() > 63) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-      if (!alphanumeric && (c != '-' || i == 0 || i == text.length() - 1)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** A lower-case spelling of {@code name} that DNS formats accept, for fixes. */
-  static String lowerCaseName(String name) {
-    String lower =
-        name.toLowerCase(java.util.Locale.ROOT)
-            .replaceAll("[^a-z0-9]+", "-")
-            .replaceAll("^[^a-z]+|-+$", "");
-    return lower.isEmpty() ? "my-name" : lower.length() > 52 ? lower.substring(0, 52) : lower;
   }
 }

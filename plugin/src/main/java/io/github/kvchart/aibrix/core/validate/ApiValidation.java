@@ -1,6 +1,7 @@
 package io.github.kvchart.aibrix.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.DnsNames;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.ArrayList;
@@ -157,9 +158,8 @@ final class ApiValidation {
     boolean valid =
         switch (format) {
           case SUBDOMAIN -> ApiSyntax.isDnsSubdomain(text);
-          case LABEL -> ApiSyntax.isDnsLabel(text);
-          case DNS1035 ->
-              ApiSyntax.isDnsLabel(text) && text.charAt(0) >= 'a' && text.charAt(0) <= 'z';
+          case LABEL -> DnsNames.isDnsLabel(text);
+          case DNS1035 -> DnsNames.isDns1035Label(text);
         };
     if (!valid) {
       violations.add(
@@ -182,7 +182,7 @@ final class ApiValidation {
                             + " starting with a letter and ending with a letter or digit";
                   }
                   + ".",
-              "Use a lower-case name such as '" + ApiSyntax.lowerCaseName(text) + "'."));
+              "Use a lower-case name such as '" + DnsNames.lowerCaseName(text) + "'."));
     } else if (document.kind().equals("CronJob") && text.length() > CRON_JOB_NAME_LIMIT) {
       violations.add(
           ApiSyntax.error(

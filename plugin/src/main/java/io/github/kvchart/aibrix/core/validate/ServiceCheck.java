@@ -1,6 +1,7 @@
 package io.github.kvchart.aibrix.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.DnsNames;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class ServiceCheck {
                 at,
                 "port " + i + " has no name; a Service with several ports must name each.",
                 "Add name: <a DNS-1123 label such as http>."));
-      } else if (!name.isEmpty() && !ApiSyntax.isDnsLabel(name)) {
+      } else if (!name.isEmpty() && !DnsNames.isDnsLabel(name)) {
         violations.add(
             ApiSyntax.error(
                 document,

@@ -1,6 +1,7 @@
 package io.github.kvchart.aibrix.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.DnsNames;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.Violation;
 import io.github.kvchart.aibrix.core.netpol.LabelSelector;
@@ -226,7 +227,7 @@ final class WorkloadCheck {
 
   /** Whether {@code name} is set and not a DNS-1123 label. */
   static boolean badLabel(String name) {
-    return !name.isEmpty() && !ApiSyntax.isDnsLabel(name);
+    return !name.isEmpty() && !DnsNames.isDnsLabel(name);
   }
 
   static Violation labelViolation(ManifestDocument document, String at, String what, String name) {
@@ -238,7 +239,7 @@ final class WorkloadCheck {
             + name
             + "' is not a DNS-1123 label (at most 63 characters of a-z, 0-9 and '-',"
             + " starting and ending with a letter or digit).",
-        "Use a lower-case name such as '" + ApiSyntax.lowerCaseName(name) + "'.");
+        "Use a lower-case name such as '" + DnsNames.lowerCaseName(name) + "'.");
   }
 
   static Violation duplicate(ManifestDocument document, String at, String twice, String name) {

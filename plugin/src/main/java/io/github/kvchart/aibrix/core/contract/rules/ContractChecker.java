@@ -68,6 +68,7 @@ public final class ContractChecker {
         new KvDataParallelRule(),
         new ModelPortLabelRule(),
         new ModelWorkerPodsRule(),
+        new ModelRouteRule(),
         new GatewayEnvRule(aibrixVersion),
         new AutoscalerSpecRule(aibrixVersion),
         new AutoscalerRefRule(),

@@ -160,10 +160,7 @@ public final class GatewayEnvRule implements ContractRule {
   private static List<Settings> settings(ManifestSet manifests, KvContract contract) {
     List<Settings> found = new ArrayList<>();
     for (PodTemplate pod : manifests.podTemplates()) {
-      boolean gateway =
-          pod.document().name().equals(contract.gateway().deployment())
-              || contract.isGatewayPod(pod.labels());
-      if (!gateway) {
+      if (!contract.isGatewayPod(pod)) {
         continue;
       }
       var containers = pod.containers();

@@ -14,6 +14,8 @@ import java.util.List;
 /**
  * kv-name-mismatch: with KV events intended, --served-model-name, the model.aibrix.ai/name label
  * and the name of the Service that selects the pods must agree: the gateway routes by that name.
+ * When the Service named after the model is among the documents, other Services may select the same
+ * pods (a headless or a monitoring Service).
  */
 public final class KvNameMismatchRule implements ContractRule {
 
@@ -70,6 +72,9 @@ public final class KvNameMismatchRule implements ContractRule {
                     + model
                     + "'.",
                 "Use one name for both, e.g. " + servedFlag + " " + model + "."));
+      }
+      if (manifests.find("Service", subject.pod().namespace(), model) != null) {
+        continue; // the model's Service is there: more Services may select its pods
       }
       for (ManifestDocument service : manifests.servicesSelecting(subject.pod())) {
         if (!service.name().equals(model)) {

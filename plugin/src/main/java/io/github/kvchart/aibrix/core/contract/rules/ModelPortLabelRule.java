@@ -35,10 +35,7 @@ public final class ModelPortLabelRule implements ContractRule {
   public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
     List<Violation> violations = new ArrayList<>();
     String portLabel = contract.label("port");
-    List<ManifestDocument> workloads = new ArrayList<>(manifests.ofKind("Deployment"));
-    workloads.addAll(manifests.ofKind("RayClusterFleet"));
-    workloads.addAll(manifests.ofKind("LeaderWorkerSet"));
-    for (ManifestDocument workload : workloads) {
+    for (ManifestDocument workload : manifests.routedWorkloads()) {
       JsonNode labels = workload.root().path("metadata").path("labels");
       // A fleet of another API group has no pod templates here, and no route from AIBrix.
       if (!labels.path(contract.label("name")).isTextual()
