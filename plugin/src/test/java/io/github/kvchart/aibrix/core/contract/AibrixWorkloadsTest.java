@@ -322,9 +322,13 @@ class AibrixWorkloadsTest {
   @Test
   void aFleetServingOnAnotherPortNeedsThePortLabelOnItself() throws Exception {
     // The model router watches RayClusterFleets too and reads the fleet's own labels; vLLM runs
-    // in the head group, the workers only join Ray.
+    // in the head group, the workers only join Ray. (The head's pods name the port for the
+    // gateway's strategy-routed requests.)
     String head =
-        vllmTemplate(LABELS, "--port, \"8080\", --kv-events-config, " + KV_CONFIG, 8)
+        vllmTemplate(
+                LABELS.replace("}", ", model.aibrix.ai/port: \"8080\"}"),
+                "--port, \"8080\", --kv-events-config, " + KV_CONFIG,
+                8)
             .replace("containerPort: 8000", "containerPort: 8080");
     List<Violation> unlabelled = of(validate(fleet("", "", head, RAY_WORKER)), "model-port-label");
     assertEquals(1, unlabelled.size(), unlabelled.toString());

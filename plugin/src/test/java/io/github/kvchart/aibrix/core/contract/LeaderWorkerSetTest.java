@@ -22,7 +22,7 @@ class LeaderWorkerSetTest {
       """
           leaderTemplate:
             metadata:
-              labels: {model.aibrix.ai/name: llama}
+              labels: {model.aibrix.ai/name: llama, model.aibrix.ai/port: "8080"}
             spec:
               containers:
                 - name: vllm
@@ -66,6 +66,10 @@ class LeaderWorkerSetTest {
       "command: [sh, -c, 'ray start --address=$(LWS_LEADER_ADDRESS) --block']";
 
   private static final String LABELLED = "{model.aibrix.ai/name: llama}";
+
+  /** The labels of pods that serve vLLM's API on 8080 (the gateway sends to the port label). */
+  private static final String SERVING =
+      "{model.aibrix.ai/name: llama, model.aibrix.ai/port: '8080'}";
 
   private static List<PodTemplate> templates(String yaml) {
     var document = new ManifestParser().parse("l.yaml", yaml).documents().get(0);
@@ -129,7 +133,7 @@ class LeaderWorkerSetTest {
                 "leaderworkerset.x-k8s.io/v1",
                 "2",
                 worker(
-                    LABELLED,
+                    SERVING,
                     "command: [sh, -c, 'if [ \"$LWS_WORKER_INDEX\" = 0 ]; then vllm serve m"
                         + " --served-model-name llama --port 8080; else ray start"
                         + " --address=$LWS_LEADER_ADDRESS --block; fi']"))));
@@ -140,18 +144,18 @@ class LeaderWorkerSetTest {
     assertEquals(
         List.of(),
         groupOfTwo(
-            LABELLED, "command: [vllm, serve, m, --served-model-name, llama, --port, '8080']"));
+            SERVING, "command: [vllm, serve, m, --served-model-name, llama, --port, '8080']"));
     assertEquals(List.of(), groupOfTwo(LABELLED, "command: [/opt/start.sh, worker]"));
     assertEquals(List.of(), groupOfTwo("{role: worker}", RAY_WORKER));
     assertEquals(
-        List.of(), groupOfTwo(LABELLED, "args: [m, --served-model-name, llama, --port, '8080']"));
+        List.of(), groupOfTwo(SERVING, "args: [m, --served-model-name, llama, --port, '8080']"));
   }
 
   @Test
   void theRouteLabelNamesTheLeadersPort() throws Exception {
     String yaml =
         lws("leaderworkerset.x-k8s.io/v1", "2", LEADER + worker("{a: b}", RAY_WORKER))
-            .replace("model.aibrix.ai/port: \"8080\"", "model.aibrix.ai/port: \"8000\"");
+            .replaceFirst("model.aibrix.ai/port: \"8080\"", "model.aibrix.ai/port: \"8000\"");
     assertEquals(List.of("model-port-label"), rules(yaml));
   }
 }

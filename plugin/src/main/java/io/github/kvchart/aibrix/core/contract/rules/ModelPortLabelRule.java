@@ -5,6 +5,7 @@ import io.github.kvchart.aibrix.core.contract.ContractRule;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.ManifestSet;
 import io.github.kvchart.aibrix.core.contract.PodTemplate;
+import io.github.kvchart.aibrix.core.contract.VllmContainer;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.Severity;
 import io.github.kvchart.aibrix.core.manifest.Violation;
@@ -15,8 +16,10 @@ import java.util.List;
  * model-port-label: AIBrix's model router builds a model's HTTPRoute from the own labels of its
  * Deployment, RayClusterFleet or (from AIBrix v0.6.0, when its CRD is installed) LeaderWorkerSet
  * (the kinds it watches, modelrouter_controller.go), taking the port from {@code
- * model.aibrix.ai/port} (8000 when absent). A model served on another port needs the label on the
- * workload, and the label must name the port vLLM serves on.
+ * model.aibrix.ai/port} (8000 when absent); and the gateway sends a request it routes by a strategy
+ * to the pod's IP on the pod's own {@code model.aibrix.ai/port} (GetModelPortForPod, 8000 when
+ * absent; AIBrix v0.4.1 to v0.7.0). A model served on another port needs the label on the workload
+ * and on its pods, and the label must name the port vLLM serves on.
  */
 public final class ModelPortLabelRule implements ContractRule {
   @Override
@@ -26,9 +29,8 @@ public final class ModelPortLabelRule implements ContractRule {
 
   @Override
   public String description() {
-    return "A model Deployment's (RayClusterFleet's, LeaderWorkerSet's) model.aibrix.ai/port label"
-        + " names the port"
-        + " vLLM serves on.";
+    return "The model.aibrix.ai/port label of a model Deployment (RayClusterFleet,"
+        + " LeaderWorkerSet) and of its pods names the port vLLM serves on.";
   }
 
   @Override
@@ -93,6 +95,60 @@ public final class ModelPortLabelRule implements ContractRule {
                 "Set " + portLabel + ": \"" + serving + "\"."));
       }
     }
+    for (PodTemplate pod : manifests.modelPods(contract)) {
+      checkPod(pod, contract, severity, violations);
+    }
     return violations;
+  }
+
+  /** The pod's own port label, which the gateway sends strategy-routed requests to. */
+  private void checkPod(
+      PodTemplate pod, KvContract contract, Severity severity, List<Violation> violations) {
+    String portLabel = contract.label("port");
+    if (!pod.label(contract.label("name")).isTextual()
+        || pod.containers().stream().noneMatch(VllmContainer::servesApi)
+        || pod.vllmPortUnknown()) {
+      return; // not a pod the gateway routes to, or a --port the manifest does not give
+    }
+    int serving = pod.vllmPort().orElse(contract.defaultServingPort());
+    JsonNode label = pod.label(portLabel);
+    String where = pod.role() == null ? "pod template" : "role '" + pod.role() + "' pod template";
+    if (label.isMissingNode() && serving != contract.defaultServingPort()) {
+      violations.add(
+          pod.document()
+              .violation(
+                  pod.labelsPointer(),
+                  id(),
+                  severity,
+                  "vLLM serves on "
+                      + serving
+                      + " but the "
+                      + where
+                      + " has no "
+                      + portLabel
+                      + " label, so the gateway sends the requests it routes by a strategy"
+                      + " (prefix-cache, least-request, ...) to port "
+                      + contract.defaultServingPort()
+                      + " of the pod.",
+                  "Add " + portLabel + ": \"" + serving + "\" to the " + where + "'s labels."));
+    } else if (label.isTextual() && !label.asText().equals(Integer.toString(serving))) {
+      violations.add(
+          pod.document()
+              .violation(
+                  pod.labelsPointer() + "/" + portLabel.replace("/", "~1"),
+                  id(),
+                  severity,
+                  "the "
+                      + where
+                      + "'s "
+                      + portLabel
+                      + " is "
+                      + label
+                      + " but vLLM serves on "
+                      + serving
+                      + ": the gateway sends the requests it routes by a strategy to a port nobody"
+                      + " listens on.",
+                  "Set " + portLabel + ": \"" + serving + "\"."));
+    }
   }
 }
