@@ -35,6 +35,7 @@ app.kubernetes.io/instance: {{ .Release.Name | quote }}
 {{ include "aibrix-model.selectorLabels" . }}
 app.kubernetes.io/name: {{ include "aibrix-model.name" . | quote }}
 model.aibrix.ai/port: {{ .Values.model.servingPort | toString | quote }}
+model.aibrix.ai/metric-port: {{ .Values.model.servingPort | toString | quote }}
 model.aibrix.ai/engine: vllm
 {{- if .Values.model.kvEvents.enabled }}
 model.aibrix.ai/kv-events-enabled: "true"

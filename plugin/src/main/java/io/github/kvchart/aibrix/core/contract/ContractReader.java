@@ -49,13 +49,15 @@ final class ContractReader {
     KvContract.Aibrix aibrix = aibrix(root.requireMapping("aibrix"));
     MappingReader labels = root.requireMapping("labels");
     labels.rejectUnknownKeys(
-        Set.of("name", "kvEventsEnabled", "kvEventsEnabledValue", "port", "engine"));
+        Set.of("name", "kvEventsEnabled", "kvEventsEnabledValue", "port", "metricPort", "engine"));
     KvContract.Labels labelNames =
         new KvContract.Labels(
             labels.requireString("name"),
             labels.requireString("kvEventsEnabled"),
             labels.requireString("kvEventsEnabledValue"),
             labels.requireString("port"),
+            // optional: contracts written before it was read keep loading
+            labels.string("metricPort").orElse(KvContract.Labels.METRIC_PORT),
             labels.requireString("engine"));
     return new KvContract(vllm, gateway, aibrix, labelNames, root.stringMap("podAutoscalerFields"));
   }

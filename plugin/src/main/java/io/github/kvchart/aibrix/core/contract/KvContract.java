@@ -70,13 +70,20 @@ public final class KvContract {
     }
   }
 
-  /** The model labels: name, kvEventsEnabled, port, engine, and the one value "true". */
+  /**
+   * The model labels: name, kvEventsEnabled, port, metricPort (where the gateway reads the pod's
+   * metrics), engine, and the one value "true".
+   */
   public record Labels(
       String name,
       String kvEventsEnabled,
       String kvEventsEnabledValue,
       String port,
-      String engine) {}
+      String metricPort,
+      String engine) {
+    /** AIBrix's metric-port label (pkg/constants/model.go), for contracts that do not name it. */
+    static final String METRIC_PORT = "model.aibrix.ai/metric-port";
+  }
 
   private final Vllm vllm;
   private final Gateway gateway;
@@ -159,12 +166,13 @@ public final class KvContract {
     return gateway.defaultServingPort();
   }
 
-  /** A label key by its role: name, kvEventsEnabled, port, engine. */
+  /** A label key by its role: name, kvEventsEnabled, port, metricPort, engine. */
   public String label(String role) {
     return switch (role) {
       case "name" -> labels.name();
       case "kvEventsEnabled" -> labels.kvEventsEnabled();
       case "port" -> labels.port();
+      case "metricPort" -> labels.metricPort();
       case "engine" -> labels.engine();
       default -> throw new IllegalArgumentException("no label role " + role);
     };

@@ -326,7 +326,9 @@ class AibrixWorkloadsTest {
     // gateway's strategy-routed requests.)
     String head =
         vllmTemplate(
-                LABELS.replace("}", ", model.aibrix.ai/port: \"8080\"}"),
+                LABELS.replace(
+                    "}",
+                    ", model.aibrix.ai/port: \"8080\", model.aibrix.ai/metric-port: \"8080\"}"),
                 "--port, \"8080\", --kv-events-config, " + KV_CONFIG,
                 8)
             .replace("containerPort: 8000", "containerPort: 8080");

@@ -22,7 +22,7 @@ class LeaderWorkerSetTest {
       """
           leaderTemplate:
             metadata:
-              labels: {model.aibrix.ai/name: llama, model.aibrix.ai/port: "8080"}
+              labels: {model.aibrix.ai/name: llama, model.aibrix.ai/port: "8080", model.aibrix.ai/metric-port: "8080"}
             spec:
               containers:
                 - name: vllm
@@ -37,7 +37,7 @@ class LeaderWorkerSetTest {
     return """
         apiVersion: %s
         kind: LeaderWorkerSet
-        metadata: {name: llama, labels: {model.aibrix.ai/name: llama, model.aibrix.ai/port: "8080"}}
+        metadata: {name: llama, labels: {model.aibrix.ai/name: llama, model.aibrix.ai/port: "8080", model.aibrix.ai/metric-port: "8080"}}
         spec:
           leaderWorkerTemplate:
         %s%s"""
@@ -69,7 +69,7 @@ class LeaderWorkerSetTest {
 
   /** The labels of pods that serve vLLM's API on 8080 (the gateway sends to the port label). */
   private static final String SERVING =
-      "{model.aibrix.ai/name: llama, model.aibrix.ai/port: '8080'}";
+      "{model.aibrix.ai/name: llama, model.aibrix.ai/port: '8080', model.aibrix.ai/metric-port: '8080'}";
 
   private static List<PodTemplate> templates(String yaml) {
     var document = new ManifestParser().parse("l.yaml", yaml).documents().get(0);

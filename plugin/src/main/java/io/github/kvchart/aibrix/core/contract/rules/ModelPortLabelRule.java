@@ -150,5 +150,46 @@ public final class ModelPortLabelRule implements ContractRule {
                       + " listens on.",
                   "Set " + portLabel + ": \"" + serving + "\"."));
     }
+    checkMetricPort(pod, where, serving, contract, severity, violations);
+  }
+
+  /**
+   * The gateway scrapes a pod's metrics (what its metric-based strategies route by) on its
+   * model.aibrix.ai/metric-port, 8000 without it: not on the port label (getPodMetricPort, AIBrix
+   * v0.4.1 to v0.7.0). vLLM serves /metrics on its API port. Reported only when the label is
+   * missing and no container declares port 8000 (something else may serve metrics there).
+   */
+  private void checkMetricPort(
+      PodTemplate pod,
+      String where,
+      int serving,
+      KvContract contract,
+      Severity severity,
+      List<Violation> violations) {
+    String metricLabel = contract.label("metricPort");
+    int fallback = contract.defaultServingPort();
+    if (serving == fallback
+        || !pod.label(metricLabel).isMissingNode()
+        || pod.containers().stream().anyMatch(c -> c.containerPorts().containsKey(fallback))) {
+      return;
+    }
+    violations.add(
+        pod.document()
+            .violation(
+                pod.labelsPointer(),
+                id(),
+                severity,
+                "vLLM serves its metrics on "
+                    + serving
+                    + " but the "
+                    + where
+                    + " has no "
+                    + metricLabel
+                    + " label, so the gateway reads the pod's metrics from port "
+                    + fallback
+                    + " (it does not use "
+                    + contract.label("port")
+                    + " for them) and its metric-based routing sees no load.",
+                "Add " + metricLabel + ": \"" + serving + "\" to the " + where + "'s labels."));
   }
 }

@@ -132,13 +132,29 @@ public final class NetpolTrafficRule implements ContractRule {
             serving,
             "inference requests",
             "the model stops serving through the gateway"));
+    // The gateway scrapes metrics on the pod's metric-port label (8000 without it); a label
+    // elsewhere than the serving port is a connection of its own.
+    JsonNode metricLabel = pod.label(contract.label("metricPort"));
+    int metrics = metricLabel.isTextual() ? Digits.value(metricLabel.asText(), 5) : -1;
+    boolean apart = metrics > 0 && metrics != serving;
     flows.add(
         new Flow(
             "the gateway plugins",
             gateway,
             serving,
-            "remote tokenizer and metrics",
-            "prefix-cache routing loses its tokenizer and the pod's metrics"));
+            apart ? "remote tokenizer" : "remote tokenizer and metrics",
+            apart
+                ? "prefix-cache routing loses its tokenizer"
+                : "prefix-cache routing loses its tokenizer and the pod's metrics"));
+    if (apart) {
+      flows.add(
+          new Flow(
+              "the gateway plugins",
+              gateway,
+              metrics,
+              "metrics (" + contract.label("metricPort") + ")",
+              "metric-based routing loses the pod's metrics"));
+    }
     if (contract
         .kvEventsEnabledValue()
         .equals(pod.label(contract.label("kvEventsEnabled")).asText(null))) {
