@@ -328,7 +328,8 @@ class AibrixWorkloadsTest {
         vllmTemplate(
                 LABELS.replace(
                     "}",
-                    ", model.aibrix.ai/port: \"8080\", model.aibrix.ai/metric-port: \"8080\"}"),
+                    ", model.aibrix.ai/port: \"8080\", model.aibrix.ai/metric-port: \"8080\","
+                        + " model.aibrix.ai/engine: vllm}"),
                 "--port, \"8080\", --kv-events-config, " + KV_CONFIG,
                 8)
             .replace("containerPort: 8000", "containerPort: 8080");

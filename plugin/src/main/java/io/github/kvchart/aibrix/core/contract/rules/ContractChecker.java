@@ -66,6 +66,7 @@ public final class ContractChecker {
         new NetpolTrafficRule(installation),
         new KvEndpointBindRule(),
         new KvDataParallelRule(),
+        new KvTokenizerRule(),
         new ModelPortLabelRule(),
         new ModelWorkerPodsRule(),
         new ModelRouteRule(),

@@ -1,19 +1,16 @@
 package io.github.kvchart.aibrix.core.contract.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.contract.ContractRule;
 import io.github.kvchart.aibrix.core.contract.GatewayEnvNames;
+import io.github.kvchart.aibrix.core.contract.GatewaySettings;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.ManifestSet;
-import io.github.kvchart.aibrix.core.contract.PodTemplate;
 import io.github.kvchart.aibrix.core.image.Version;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.Severity;
 import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * gateway-env: the gateway's KV-sync settings (in the gateway Deployment's env or a ConfigMap of
@@ -40,21 +37,20 @@ public final class GatewayEnvRule implements ContractRule {
     return "Gateway KV sync has the remote tokenizer, names from the right AIBrix release, no invented names.";
   }
 
-  /** A set of gateway settings: name to value, and where each is. */
-  private record Settings(
-      ManifestDocument document, Map<String, String> values, Map<String, String> pointers) {}
-
   @Override
   public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
     List<Violation> violations = new ArrayList<>();
-    for (Settings settings : settings(manifests, contract)) {
+    for (GatewaySettings settings : GatewaySettings.of(manifests, contract)) {
       check(settings, contract, severity, violations);
     }
     return violations;
   }
 
   private void check(
-      Settings settings, KvContract contract, Severity severity, List<Violation> violations) {
+      GatewaySettings settings,
+      KvContract contract,
+      Severity severity,
+      List<Violation> violations) {
     ManifestDocument document = settings.document();
     contract
         .gateway()
@@ -126,7 +122,7 @@ public final class GatewayEnvRule implements ContractRule {
   }
 
   private void requireSetting(
-      Settings settings,
+      GatewaySettings settings,
       String name,
       String value,
       GatewayEnvNames expected,
@@ -154,45 +150,5 @@ public final class GatewayEnvRule implements ContractRule {
                       + (value == null ? "http://<model service>:8000" : value)
                       + "."));
     }
-  }
-
-  /** The gateway's settings found in the set: gateway pods' env and ConfigMaps of AIBRIX_ keys. */
-  private static List<Settings> settings(ManifestSet manifests, KvContract contract) {
-    List<Settings> found = new ArrayList<>();
-    for (PodTemplate pod : manifests.podTemplates()) {
-      if (!contract.isGatewayPod(pod)) {
-        continue;
-      }
-      var containers = pod.containers();
-      for (var container : containers) {
-        Map<String, String> values = new LinkedHashMap<>();
-        Map<String, String> pointers = new LinkedHashMap<>();
-        container
-            .env()
-            .values()
-            .forEach(
-                e -> {
-                  values.put(e.name(), e.value());
-                  pointers.put(e.name(), e.pointer());
-                });
-        found.add(new Settings(pod.document(), values, pointers));
-      }
-    }
-    for (ManifestDocument map : manifests.ofKind("ConfigMap")) {
-      JsonNode data = map.root().path("data");
-      Map<String, String> values = new LinkedHashMap<>();
-      Map<String, String> pointers = new LinkedHashMap<>();
-      data.fields()
-          .forEachRemaining(
-              f -> {
-                values.put(f.getKey(), f.getValue().asText());
-                pointers.put(
-                    f.getKey(), "/data/" + f.getKey().replace("~", "~0").replace("/", "~1"));
-              });
-      if (values.keySet().stream().anyMatch(k -> k.startsWith("AIBRIX_"))) {
-        found.add(new Settings(map, values, pointers));
-      }
-    }
-    return found;
   }
 }

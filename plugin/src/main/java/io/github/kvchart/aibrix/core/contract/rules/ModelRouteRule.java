@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.Digits;
 import io.github.kvchart.aibrix.core.DnsNames;
 import io.github.kvchart.aibrix.core.contract.ContractRule;
+import io.github.kvchart.aibrix.core.contract.GatewaySettings;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.ManifestSet;
 import io.github.kvchart.aibrix.core.contract.PodTemplate;
@@ -106,15 +107,13 @@ public final class ModelRouteRule implements ContractRule {
     return violations;
   }
 
-  /** Whether a gateway pod in the set gives every request a routing strategy by its env. */
+  /** Whether the gateway's settings in the set give every request a routing strategy. */
   private static boolean gatewayRoutesEverything(ManifestSet manifests, KvContract contract) {
-    for (PodTemplate pod : manifests.podTemplates()) {
-      if (contract.isGatewayPod(pod)) {
-        for (VllmContainer container : pod.containers()) {
-          VllmContainer.EnvEntry entry = container.env().get(ROUTING_ENV);
-          if (entry != null && (entry.fromReference() || !entry.value().isBlank())) {
-            return true;
-          }
+    for (GatewaySettings settings : GatewaySettings.of(manifests, contract)) {
+      if (settings.values().containsKey(ROUTING_ENV)) {
+        String value = settings.values().get(ROUTING_ENV);
+        if (value == null || !value.isBlank()) {
+          return true; // a value from elsewhere may name a strategy too
         }
       }
     }
