@@ -10,6 +10,8 @@
 #   - declares containerPorts 5557 (kv-events) and 5558 (kv-replay);
 #   - labels the pod template model.aibrix.ai/kv-events-enabled="true" and model.aibrix.ai/name,
 #     and the Deployment model.aibrix.ai/name (AIBrix routes by the Deployment's own labels);
+#   - labels the pod template model.aibrix.ai/engine=vllm when it has no engine label (the
+#     gateway's remote tokenizer, which KV sync needs, takes only pods it recognises as vLLM);
 #   - a container that starts vLLM through a shell (sh -c / bash -c "... vllm serve ..."): the
 #     flags are edited inside the script when vllm serve ends a one-line script; otherwise it
 #     refuses and changes nothing;
@@ -228,6 +230,12 @@ result=$(jq \
       .changes += ["labelled the pod template model.aibrix.ai/name=" + $name]
       | .deployment.spec.template.metadata.labels["model.aibrix.ai/name"] = $name
     end
+  | if $labels["model.aibrix.ai/engine"] == null then
+      .changes += ["labelled the pod template model.aibrix.ai/engine=vllm (the gateway\u0027s remote tokenizer takes only pods it recognises as vLLM)"]
+      | .deployment.spec.template.metadata.labels["model.aibrix.ai/engine"] = "vllm"
+    elif $labels["model.aibrix.ai/engine"] != "vllm" then
+      .warnings += ["the pod template is labelled model.aibrix.ai/engine=" + ($labels["model.aibrix.ai/engine"] | tostring) + "; the gateway\u0027s remote tokenizer and autoscaler look for vllm"]
+    else . end
   | if (.deployment.metadata.labels // {})["model.aibrix.ai/name"] == $name then . else
       .changes += ["labelled the Deployment model.aibrix.ai/name=" + $name + " (AIBrix routes by the Deployment\u0027s labels)"]
       | .deployment.metadata.labels["model.aibrix.ai/name"] = $name

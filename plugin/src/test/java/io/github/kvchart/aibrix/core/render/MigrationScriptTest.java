@@ -100,6 +100,7 @@ class MigrationScriptTest {
     JsonNode labels = deployment.at("/spec/template/metadata/labels");
     assertEquals("true", labels.get("model.aibrix.ai/kv-events-enabled").asText());
     assertEquals("bare-model", labels.get("model.aibrix.ai/name").asText());
+    assertEquals("vllm", labels.get("model.aibrix.ai/engine").asText());
     JsonNode ports = deployment.at("/spec/template/spec/containers/0/ports");
     assertEquals(5557, ports.get(0).get("containerPort").asInt());
     assertEquals("kv-replay", ports.get(1).get("name").asText());
