@@ -55,27 +55,13 @@ class KvTokenizerTest {
         .formatted(portLabels, portLabels, extraLabels, extraMetadata, port, CONFIG, extra);
   }
 
-  private static String gateway(String extraEnv) {
-    return """
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: aibrix-gateway-plugins, namespace: aibrix-system}
-        spec:
-          selector: {matchLabels: {app: gateway-plugins}}
-          template:
-            metadata: {labels: {app: gateway-plugins}}
-            spec:
-              containers:
-                - name: gateway-plugin
-                  image: aibrix/gateway-plugins:v0.7.0
-                  env:
-                    - {name: AIBRIX_PREFIX_CACHE_KV_EVENT_SYNC_ENABLED, value: "true"}
-                    - {name: AIBRIX_PREFIX_CACHE_USE_REMOTE_TOKENIZER, value: "true"}
-                    - {name: AIBRIX_PREFIX_CACHE_TOKENIZER_TYPE, value: remote}
-                    - {name: AIBRIX_PREFIX_CACHE_REMOTE_TOKENIZER_ENDPOINT, value: "http://llama.default:8000"}
-        %s"""
-        .formatted(extraEnv);
+  /** The gateway with KV sync on and {@code extra} env entries. */
+  private static String gateway(String... extra) {
+    String[] env =
+        java.util.Arrays.copyOf(
+            GatewayFixture.KV_SYNC, GatewayFixture.KV_SYNC.length + extra.length);
+    System.arraycopy(extra, 0, env, GatewayFixture.KV_SYNC.length, extra.length);
+    return GatewayFixture.deployment(env);
   }
 
   private List<String> rules(String yaml) throws Exception {
@@ -111,9 +97,8 @@ class KvTokenizerTest {
   void theGatewayCallsThePortVllmServesOn() throws Exception {
     String vllm8080 = model(8080, ", model.aibrix.ai/engine: vllm", "", "");
     assertEquals(List.of(), rules(vllm8080)); // no gateway among the documents: nothing to compare
-    assertEquals(REPORTED, rules(vllm8080 + gateway("")));
-    String template =
-        "            - {name: AIBRIX_VLLM_TOKENIZER_ENDPOINT_TEMPLATE, value: '%s'}\n";
+    assertEquals(REPORTED, rules(vllm8080 + gateway()));
+    String template = "{name: AIBRIX_VLLM_TOKENIZER_ENDPOINT_TEMPLATE, value: '%s'}";
     assertEquals(List.of(), rules(vllm8080 + gateway(template.formatted("http://%s:8080"))));
     assertEquals(REPORTED, rules(vllm8080 + gateway(template.formatted("http://%s:8000"))));
     assertEquals(
@@ -121,10 +106,10 @@ class KvTokenizerTest {
         rules(
             vllm8080
                 + gateway(
-                    "            - name: AIBRIX_VLLM_TOKENIZER_ENDPOINT_TEMPLATE\n"
-                        + "              valueFrom: {configMapKeyRef: {name: t, key: t}}\n")));
+                    "{name: AIBRIX_VLLM_TOKENIZER_ENDPOINT_TEMPLATE,"
+                        + " valueFrom: {configMapKeyRef: {name: t, key: t}}}")));
     // on 8000 the default template is right
     assertEquals(
-        List.of(), rules(model(8000, ", model.aibrix.ai/engine: vllm", "", "") + gateway("")));
+        List.of(), rules(model(8000, ", model.aibrix.ai/engine: vllm", "", "") + gateway()));
   }
 }

@@ -180,22 +180,7 @@ class ModelRouteTest {
   @Test
   void aStrategyForEveryRequestTakesTheRouteOffThePath() throws Exception {
     String broken = DEPLOYMENT + SERVICE.replace("port: 8000,", "port: 80,");
-    String gateway =
-        """
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: aibrix-gateway-plugins, namespace: aibrix-system}
-        spec:
-          selector: {matchLabels: {app: gateway-plugins}}
-          template:
-            metadata: {labels: {app: gateway-plugins}}
-            spec:
-              containers:
-                - name: gateway-plugin
-                  image: aibrix/gateway-plugins:v0.7.0
-                  env: [{name: ROUTING_ALGORITHM, value: random}]
-        """;
+    String gateway = GatewayFixture.deployment("{name: ROUTING_ALGORITHM, value: random}");
     assertEquals(List.of(), rules(broken + gateway));
     String profiled =
         broken.replace(

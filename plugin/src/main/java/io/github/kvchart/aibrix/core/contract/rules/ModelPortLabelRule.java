@@ -115,22 +115,17 @@ public final class ModelPortLabelRule implements ContractRule {
     String where = pod.role() == null ? "pod template" : "role '" + pod.role() + "' pod template";
     if (label.isMissingNode() && serving != contract.defaultServingPort()) {
       violations.add(
-          pod.document()
-              .violation(
-                  pod.labelsPointer(),
-                  id(),
-                  severity,
-                  "vLLM serves on "
-                      + serving
-                      + " but the "
-                      + where
-                      + " has no "
-                      + portLabel
-                      + " label, so the gateway sends the requests it routes by a strategy"
-                      + " (prefix-cache, least-request, ...) to port "
-                      + contract.defaultServingPort()
-                      + " of the pod.",
-                  "Add " + portLabel + ": \"" + serving + "\" to the " + where + "'s labels."));
+          missing(
+              pod,
+              where,
+              portLabel,
+              serving,
+              "",
+              "the gateway sends the requests it routes by a strategy (prefix-cache,"
+                  + " least-request, ...) to port "
+                  + contract.defaultServingPort()
+                  + " of the pod.",
+              severity));
     } else if (label.isTextual() && !label.asText().equals(Integer.toString(serving))) {
       violations.add(
           pod.document()
@@ -174,22 +169,44 @@ public final class ModelPortLabelRule implements ContractRule {
       return;
     }
     violations.add(
-        pod.document()
-            .violation(
-                pod.labelsPointer(),
-                id(),
-                severity,
-                "vLLM serves its metrics on "
-                    + serving
-                    + " but the "
-                    + where
-                    + " has no "
-                    + metricLabel
-                    + " label, so the gateway reads the pod's metrics from port "
-                    + fallback
-                    + " (it does not use "
-                    + contract.label("port")
-                    + " for them) and its metric-based routing sees no load.",
-                "Add " + metricLabel + ": \"" + serving + "\" to the " + where + "'s labels."));
+        missing(
+            pod,
+            where,
+            metricLabel,
+            serving,
+            " its metrics",
+            "the gateway reads the pod's metrics from port "
+                + fallback
+                + " (it does not use "
+                + contract.label("port")
+                + " for them) and its metric-based routing sees no load.",
+            severity));
+  }
+
+  /** A pod template without {@code label}, which must name {@code serving}. */
+  private Violation missing(
+      PodTemplate pod,
+      String where,
+      String label,
+      int serving,
+      String what,
+      String consequence,
+      Severity severity) {
+    return pod.document()
+        .violation(
+            pod.labelsPointer(),
+            id(),
+            severity,
+            "vLLM serves"
+                + what
+                + " on "
+                + serving
+                + " but the "
+                + where
+                + " has no "
+                + label
+                + " label, so "
+                + consequence,
+            "Add " + label + ": \"" + serving + "\" to the " + where + "'s labels.");
   }
 }
