@@ -117,7 +117,12 @@ public final class PodTemplate {
       }
       case "RayClusterFleet", "RayClusterReplicaSet" -> {
         if (aibrix) {
-          addRay(templates, document);
+          addRay(templates, document, "/spec/template/spec");
+        }
+      }
+      case "RayCluster", "RayService", "RayJob" -> {
+        if (document.apiVersion().startsWith(KUBERAY)) {
+          addRay(templates, document, KUBERAY_CLUSTER_SPECS.get(document.kind()));
         }
       }
       case "LeaderWorkerSet" -> {
@@ -131,13 +136,14 @@ public final class PodTemplate {
   }
 
   /**
-   * A Ray cluster's head group and worker groups, with the labels KubeRay gives their pods and does
-   * not let the template override (labelPod in ray-project/kuberay's common/pod.go): {@code
-   * ray.io/node-type} head or worker and {@code ray.io/group} ({@code headgroup} for the head, else
-   * the worker group's name); and {@code ray.io/is-ray-node: "yes"}, which a template may set.
+   * A Ray cluster's head group and worker groups (the RayCluster spec at {@code spec}: AIBrix's
+   * fleets and replica sets, KubeRay's RayCluster, RayService and RayJob), with the labels KubeRay
+   * gives their pods and does not let the template override (labelPod in ray-project/kuberay's
+   * common/pod.go): {@code ray.io/node-type} head or worker and {@code ray.io/group} ({@code
+   * headgroup} for the head, else the worker group's name); and {@code ray.io/is-ray-node: "yes"},
+   * which a template may set.
    */
-  private static void addRay(List<PodTemplate> templates, ManifestDocument document) {
-    String spec = "/spec/template/spec";
+  private static void addRay(List<PodTemplate> templates, ManifestDocument document, String spec) {
     addRayGroup(templates, document, spec + "/headGroupSpec/template", "head", "headgroup");
     JsonNode workers = document.root().at(spec + "/workerGroupSpecs");
     for (int i = 0; workers.isArray() && i < workers.size(); i++) {
@@ -165,6 +171,18 @@ public final class PodTemplate {
     added.put(RAY_GROUP, group);
     templates.add(new PodTemplate(document, pointer, node, null, false, added));
   }
+
+  private static final String KUBERAY = "ray.io/";
+
+  /** Where each KubeRay kind keeps its RayCluster spec. */
+  private static final Map<String, String> KUBERAY_CLUSTER_SPECS =
+      Map.of(
+          "RayCluster",
+          "/spec",
+          "RayService",
+          "/spec/rayClusterConfig",
+          "RayJob",
+          "/spec/rayClusterSpec");
 
   private static final String RAY_NODE = "ray.io/is-ray-node";
   private static final String RAY_NODE_TYPE = "ray.io/node-type";

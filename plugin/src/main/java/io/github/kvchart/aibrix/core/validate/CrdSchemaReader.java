@@ -18,7 +18,8 @@ import java.util.Map;
  * openAPIV3Schema} is used as it is, with Kubernetes' extensions given their meaning: {@code
  * x-kubernetes-int-or-string} accepts integers and strings, {@code nullable} accepts null, and
  * objects without {@code x-kubernetes-preserve-unknown-fields} are closed, so a typo is an error
- * here where the API server would silently drop the field.
+ * here where the API server would silently drop the field, and a required field with a {@code
+ * default} is not required (the API server defaults it before it validates).
  */
 public final class CrdSchemaReader {
   private CrdSchemaReader() {}
@@ -107,6 +108,21 @@ public final class CrdSchemaReader {
     }
     if (node.has("properties") && !node.has("additionalProperties") && !preserve) {
       out.put("additionalProperties", false);
+    }
+    if (out.path("required").isArray() && node.path("properties").isObject()) {
+      // The API server applies a field's default before it validates (KEP-575), so a required
+      // field with a default may be left out.
+      ArrayNode required = JsonNodeFactory.instance.arrayNode();
+      for (JsonNode name : out.get("required")) {
+        if (!node.path("properties").path(name.asText()).has("default")) {
+          required.add(name);
+        }
+      }
+      if (required.isEmpty()) {
+        out.remove("required");
+      } else {
+        out.set("required", required);
+      }
     }
     return out;
   }

@@ -55,4 +55,44 @@ class CrdSchemaReaderTest {
         List.of(),
         CrdSchemaReader.read(parser.parse("x.yaml", "apiVersion: v1\nkind: ConfigMap\n")));
   }
+
+  @Test
+  void aRequiredFieldWithADefaultMayBeLeftOut() throws Exception {
+    // KubeRay's workerGroupSpecs require minReplicas and maxReplicas and default both; the API
+    // server defaults before it validates (KEP-575), so leaving them out is accepted.
+    String crd =
+        """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: {name: groups.example.com}
+        spec:
+          group: example.com
+          names: {kind: Group, plural: groups}
+          scope: Namespaced
+          versions:
+            - name: v1
+              served: true
+              storage: true
+              schema:
+                openAPIV3Schema:
+                  type: object
+                  properties:
+                    spec:
+                      type: object
+                      required: [name, replicas]
+                      properties:
+                        name: {type: string}
+                        replicas: {type: integer, default: 1}
+        """;
+    List<CrdSchema> crds = CrdSchemaReader.read(parser.parse("crd.yaml", crd));
+    SchemaCheck check = new SchemaCheck(SchemaCatalog.of("1.32", crds));
+    String head = "apiVersion: example.com/v1\nkind: Group\nmetadata: {name: g}\n";
+    assertEquals(
+        List.of(),
+        check.check(parser.parse("g.yaml", head + "spec: {name: a}\n").documents().get(0)));
+    List<Violation> missing =
+        check.check(parser.parse("g.yaml", head + "spec: {replicas: 2}\n").documents().get(0));
+    assertEquals(List.of("schema"), missing.stream().map(Violation::rule).toList());
+    assertTrue(missing.get(0).message().contains("'name'"), missing.toString());
+  }
 }
