@@ -228,7 +228,7 @@ class ModelRouteTest {
         """
         apiVersion: leaderworkerset.x-k8s.io/v1
         kind: LeaderWorkerSet
-        metadata: {name: llama, labels: {model.aibrix.ai/name: llama}}
+        metadata: {name: llama-lws, labels: {model.aibrix.ai/name: llama}}
         spec:
           leaderWorkerTemplate:
             size: 2
@@ -250,9 +250,16 @@ class ModelRouteTest {
         SERVICE
             .replace(
                 "{model.aibrix.ai/name: llama}",
-                "{leaderworkerset.sigs.k8s.io/name: llama, leaderworkerset.sigs.k8s.io/worker-index: '0'}")
+                "{leaderworkerset.sigs.k8s.io/name: llama-lws,"
+                    + " leaderworkerset.sigs.k8s.io/worker-index: '0'}")
             .replace("targetPort: serve", "targetPort: 8000");
     assertEquals(List.of(), rules(lws + leaderService));
+    // (named like the model, the LeaderWorkerSet would lose its headless Service to this one)
+    assertEquals(
+        List.of("lws-headless-service"),
+        rules(
+            lws.replace("name: llama-lws,", "name: llama,")
+                + leaderService.replace("llama-lws", "llama")));
   }
 
   @Test

@@ -69,6 +69,7 @@ public final class ContractChecker {
         new KvTokenizerRule(),
         new ModelPortLabelRule(),
         new ModelWorkerPodsRule(),
+        new LwsHeadlessServiceRule(),
         new ModelRouteRule(),
         new GatewayEnvRule(aibrixVersion),
         new AutoscalerSpecRule(aibrixVersion),
