@@ -15,8 +15,15 @@ import java.util.Map;
 public record GatewaySettings(
     ManifestDocument document, Map<String, String> values, Map<String, String> pointers) {
 
-  /** The gateway's settings in the set: gateway pods' env and ConfigMaps of AIBRIX_ keys. */
+  /**
+   * The gateway's settings in the set: gateway pods' env and ConfigMaps of AIBRIX_ keys (found once
+   * per set).
+   */
   public static List<GatewaySettings> of(ManifestSet manifests, KvContract contract) {
+    return manifests.gatewaySettings(contract);
+  }
+
+  static List<GatewaySettings> find(ManifestSet manifests, KvContract contract) {
     List<GatewaySettings> found = new ArrayList<>();
     for (PodTemplate pod : manifests.podTemplates()) {
       if (!contract.isGatewayPod(pod)) {

@@ -24,6 +24,7 @@ public final class ManifestSet {
   private final List<PodTemplate> podTemplates = new ArrayList<>();
   private final Map<String, List<ManifestDocument>> byKind = new HashMap<>();
   private final Map<String, ManifestDocument> byKindAndName = new HashMap<>();
+  private final Map<String, ManifestDocument> byKindNamespaceAndName = new HashMap<>();
   private final Map<String, List<PodTemplate>> podsByLabel = new HashMap<>();
   private final Map<ManifestDocument, List<PodTemplate>> podsByDocument =
       new java.util.IdentityHashMap<>();
@@ -32,6 +33,7 @@ public final class ManifestSet {
   private volatile List<KvSubject> subjects;
   private Map<PodTemplate, KvSubject> subjectsByPod; // written before subjects, read after it
   private volatile Map<PodTemplate, List<ManifestDocument>> services;
+  private volatile List<GatewaySettings> gatewaySettings;
 
   /** The kinds the contract rules read; every other document is left out of the set. */
   private static final java.util.Set<String> NEEDED_KINDS =
@@ -98,6 +100,8 @@ public final class ManifestSet {
       }
       byKind.computeIfAbsent(document.kind(), k -> new ArrayList<>()).add(document);
       byKindAndName.putIfAbsent(document.kind() + "/" + document.name(), document);
+      byKindNamespaceAndName.putIfAbsent(
+          document.kind() + "/" + namespaceOf(document) + "/" + document.name(), document);
       List<PodTemplate> pods = templates.get(i);
       if (!pods.isEmpty()) {
         podsByDocument.put(document, pods);
@@ -162,14 +166,9 @@ public final class ManifestSet {
     return workloads;
   }
 
-  /** The document of {@code kind} named {@code name} in {@code namespace}, or null. */
+  /** The first document of {@code kind} named {@code name} in {@code namespace}, or null. */
   public ManifestDocument find(String kind, String namespace, String name) {
-    for (ManifestDocument document : ofKind(kind)) {
-      if (document.name().equals(name) && namespaceOf(document).equals(namespace)) {
-        return document;
-      }
-    }
-    return null;
+    return byKindNamespaceAndName.get(kind + "/" + namespace + "/" + name);
   }
 
   /** A document's namespace: its own, else "default" (where kubectl puts it). */
@@ -250,6 +249,19 @@ public final class ManifestSet {
       services = index;
     }
     return services;
+  }
+
+  /** The AIBrix gateway's settings among the documents (found once per set). */
+  public List<GatewaySettings> gatewaySettings(KvContract contract) {
+    List<GatewaySettings> found = gatewaySettings;
+    return found != null ? found : findGatewaySettings(contract);
+  }
+
+  private synchronized List<GatewaySettings> findGatewaySettings(KvContract contract) {
+    if (gatewaySettings == null) {
+      gatewaySettings = List.copyOf(GatewaySettings.find(this, contract));
+    }
+    return gatewaySettings;
   }
 
   /** Pod templates whose containers run vLLM, or that carry a model.aibrix.ai label. */
