@@ -9,7 +9,8 @@
 #   - adds --kv-events-config with the JSON below, and --served-model-name when missing;
 #   - declares containerPorts 5557 (kv-events) and 5558 (kv-replay);
 #   - labels the pod template model.aibrix.ai/kv-events-enabled="true" and model.aibrix.ai/name,
-#     and the Deployment model.aibrix.ai/name (AIBrix routes by the Deployment's own labels);
+#     and the Deployment model.aibrix.ai/name (AIBrix routes by the Deployment's own labels, and
+#     makes the route only for Deployments it sees created: the script says when to restart it);
 #   - labels the pod template model.aibrix.ai/engine=vllm when it has no engine label (the
 #     gateway's remote tokenizer, which KV sync needs, takes only pods it recognises as vLLM);
 #   - a container that starts vLLM through a shell (sh -c / bash -c "... vllm serve ..."): the
@@ -239,6 +240,7 @@ result=$(jq \
   | if (.deployment.metadata.labels // {})["model.aibrix.ai/name"] == $name then . else
       .changes += ["labelled the Deployment model.aibrix.ai/name=" + $name + " (AIBrix routes by the Deployment\u0027s labels)"]
       | .deployment.metadata.labels["model.aibrix.ai/name"] = $name
+      | .warnings += ["AIBrix makes a model\u0027s HTTPRoute only for a Deployment it sees created, and never updates one: until its controller manager restarts (kustomize install: kubectl -n aibrix-system rollout restart deployment aibrix-controller-manager), requests for " + $name + " without a routing strategy get 503"]
     end
   | ($valued + $bare | join("|")) as $unknown
   | if ([.deployment.spec.template.spec.containers[$i] | (.command // []) + (.args // []) | .[] | tostring

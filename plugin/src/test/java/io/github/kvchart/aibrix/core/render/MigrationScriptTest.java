@@ -88,6 +88,8 @@ class MigrationScriptTest {
     Run second = run("--file", once.toString());
     assertEquals(0, second.exit(), second.stderr());
     assertTrue(second.stderr().contains("nothing changed"), second.stderr());
+    // the Deployment has its model label now: no restart is needed
+    assertFalse(second.stderr().contains("rollout restart"), second.stderr());
     assertEquals(
         new ObjectMapper().readTree(first.stdout()), new ObjectMapper().readTree(second.stdout()));
   }
@@ -101,6 +103,9 @@ class MigrationScriptTest {
     assertEquals("true", labels.get("model.aibrix.ai/kv-events-enabled").asText());
     assertEquals("bare-model", labels.get("model.aibrix.ai/name").asText());
     assertEquals("vllm", labels.get("model.aibrix.ai/engine").asText());
+    assertTrue(
+        run.stderr().contains("rollout restart deployment aibrix-controller-manager"),
+        run.stderr());
     JsonNode ports = deployment.at("/spec/template/spec/containers/0/ports");
     assertEquals(5557, ports.get(0).get("containerPort").asInt());
     assertEquals("kv-replay", ports.get(1).get("name").asText());
