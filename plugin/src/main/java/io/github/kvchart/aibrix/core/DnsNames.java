@@ -8,6 +8,11 @@ package io.github.kvchart.aibrix.core;
 public final class DnsNames {
   private DnsNames() {}
 
+  /** What a DNS-1035 label is, for messages. */
+  public static final String DNS_1035_LABEL =
+      "a DNS-1035 label: at most 63 characters of a-z, 0-9 and '-',"
+          + " starting with a letter and ending with a letter or digit";
+
   /** IsDNS1123Label: at most 63 of [a-z0-9-], starting and ending with a letter or digit. */
   public static boolean isDnsLabel(String text) {
     if (text.isEmpty() || text.length() > 63) {

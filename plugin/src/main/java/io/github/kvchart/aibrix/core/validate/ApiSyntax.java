@@ -9,9 +9,9 @@ import io.github.kvchart.aibrix.core.manifest.Violation;
 /**
  * The name formats of the API server's validation (kubernetes apimachinery {@code
  * util/validation/validation.go} and {@code api/validate/content/kube.go}), written as character
- * tests: qualified names (label and annotation keys), label values, DNS-1123 subdomains, port
- * names; and the api-validation violation. DNS labels are {@link
- * io.github.kvchart.aibrix.core.DnsNames}.
+ * tests: qualified names (label and annotation keys), label values, DNS-1123 subdomains and port
+ * names (DNS labels are in {@link io.github.kvchart.aibrix.core.DnsNames}); and the api-validation
+ * violation.
  */
 final class ApiSyntax {
   private ApiSyntax() {}

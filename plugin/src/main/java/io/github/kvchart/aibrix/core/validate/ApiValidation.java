@@ -177,9 +177,7 @@ final class ApiValidation {
                     case LABEL ->
                         "a DNS-1123 label: at most 63 characters of a-z, 0-9 and '-',"
                             + " starting and ending with a letter or digit";
-                    case DNS1035 ->
-                        "a DNS-1035 label: at most 63 characters of a-z, 0-9 and '-',"
-                            + " starting with a letter and ending with a letter or digit";
+                    case DNS1035 -> DnsNames.DNS_1035_LABEL;
                   }
                   + ".",
               "Use a lower-case name such as '" + DnsNames.lowerCaseName(text) + "'."));

@@ -86,10 +86,10 @@ public final class ModelRouteRule implements ContractRule {
                 severity,
                 "model name '"
                     + model
-                    + "' cannot be a Service's name (a DNS-1035 label: at most 63 characters of"
-                    + " a-z, 0-9 and '-', starting with a letter), and AIBrix's HTTPRoute sends"
-                    + " the model's requests to the Service of that name: requests without a"
-                    + " routing strategy get 503.",
+                    + "' cannot be a Service's name ("
+                    + DnsNames.DNS_1035_LABEL
+                    + "), and AIBrix's HTTPRoute sends the model's requests to the Service of that"
+                    + " name: requests without a routing strategy get 503.",
                 "Name the model e.g. '"
                     + DnsNames.lowerCaseName(model)
                     + "' in "
@@ -100,8 +100,9 @@ public final class ModelRouteRule implements ContractRule {
       ManifestDocument service =
           manifests.find("Service", ManifestSet.namespaceOf(workload), model);
       if (service != null) {
-        checkService(workload, service, serving, routePort(workload, contract), nameLabel, severity)
-            .forEach(violations::add);
+        violations.addAll(
+            checkService(
+                workload, service, serving, routePort(workload, contract), nameLabel, severity));
       }
     }
     return violations;
