@@ -39,9 +39,7 @@ public final class PodNetwork {
     for (ManifestDocument document : manifests.ofKind("NetworkPolicy")) {
       NetworkPolicyEvaluator.Policy policy =
           new NetworkPolicyEvaluator.Policy(
-              document.name(),
-              document.root().path("metadata").path("namespace").asText("default"),
-              document.root().path("spec"));
+              document.name(), ManifestSet.namespaceOf(document), document.root().path("spec"));
       policies.add(policy);
       documents.put(policy, document);
     }

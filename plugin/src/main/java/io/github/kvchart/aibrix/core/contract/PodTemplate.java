@@ -365,6 +365,14 @@ public final class PodTemplate {
     if (port >= 0) {
       return port;
     }
+    return listeningPort(contract);
+  }
+
+  /**
+   * The port vLLM listens on: its --port, else 8000 (vLLM's default and the gateway's). Callers
+   * first check {@link #vllmPortUnknown()}.
+   */
+  public int listeningPort(KvContract contract) {
     return vllmPort().orElse(contract.defaultServingPort());
   }
 

@@ -69,7 +69,7 @@ public final class KvTokenizerRule implements ContractRule {
       if (pod.vllmPortUnknown()) {
         continue;
       }
-      int serving = pod.vllmPort().orElse(contract.defaultServingPort());
+      int serving = pod.listeningPort(contract);
       for (GatewaySettings gateway : gateways) {
         String templateEnv = contract.gateway().tokenizerEndpointTemplateEnv();
         String template = gateway.values().get(templateEnv);

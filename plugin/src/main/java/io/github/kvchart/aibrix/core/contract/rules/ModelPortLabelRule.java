@@ -110,7 +110,7 @@ public final class ModelPortLabelRule implements ContractRule {
         || pod.vllmPortUnknown()) {
       return; // not a pod the gateway routes to, or a --port the manifest does not give
     }
-    int serving = pod.vllmPort().orElse(contract.defaultServingPort());
+    int serving = pod.listeningPort(contract);
     JsonNode label = pod.label(portLabel);
     String where = pod.role() == null ? "pod template" : "role '" + pod.role() + "' pod template";
     if (label.isMissingNode() && serving != contract.defaultServingPort()) {

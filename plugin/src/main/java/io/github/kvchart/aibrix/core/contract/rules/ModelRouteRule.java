@@ -100,9 +100,7 @@ public final class ModelRouteRule implements ContractRule {
       ManifestDocument service =
           manifests.find("Service", ManifestSet.namespaceOf(workload), model);
       if (service != null) {
-        violations.addAll(
-            checkService(
-                workload, service, serving, routePort(workload, contract), nameLabel, severity));
+        violations.addAll(checkService(workload, service, serving, contract, nameLabel, severity));
       }
     }
     return violations;
@@ -197,9 +195,10 @@ public final class ModelRouteRule implements ContractRule {
       ManifestDocument workload,
       ManifestDocument service,
       List<PodTemplate> serving,
-      int routePort,
+      KvContract contract,
       String nameLabel,
       Severity severity) {
+    int routePort = routePort(workload, contract);
     JsonNode spec = service.root().path("spec");
     JsonNode ports = spec.path("ports");
     int index = -1;
@@ -260,7 +259,7 @@ public final class ModelRouteRule implements ContractRule {
     String at = "/spec/ports/" + index;
     List<Violation> found = new ArrayList<>();
     for (PodTemplate pod : selected) {
-      Violation problem = targetProblem(service, port, at, pod, routePort, severity);
+      Violation problem = targetProblem(service, port, at, pod, routePort, contract, severity);
       if (problem != null) {
         found.add(problem);
         break; // one per Service port
@@ -279,13 +278,14 @@ public final class ModelRouteRule implements ContractRule {
       String at,
       PodTemplate pod,
       int routePort,
+      KvContract contract,
       Severity severity) {
     VllmContainer vllm =
         pod.containers().stream().filter(VllmContainer::servesApi).findFirst().orElse(null);
     if (vllm == null || pod.vllmPortUnknown()) {
       return null; // not vLLM's API, or a --port the manifest does not give
     }
-    int listening = pod.vllmPort().orElse(VLLM_DEFAULT_PORT);
+    int listening = pod.listeningPort(contract);
     JsonNode target = port.path("targetPort");
     String protocol = port.path("protocol").asText("TCP");
     if (target.isTextual()) {
@@ -330,9 +330,6 @@ public final class ModelRouteRule implements ContractRule {
     }
     return null;
   }
-
-  /** vLLM's default --port. */
-  private static final int VLLM_DEFAULT_PORT = 8000;
 
   /** The containerPort named {@code name} with {@code protocol} (containers, then sidecars). */
   private static Integer namedPort(PodTemplate pod, String name, String protocol) {

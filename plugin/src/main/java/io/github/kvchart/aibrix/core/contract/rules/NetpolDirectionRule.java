@@ -65,7 +65,7 @@ public final class NetpolDirectionRule implements ContractRule {
         continue;
       }
       JsonNode selector = policy.podSelector();
-      String namespace = document.root().path("metadata").path("namespace").asText("default");
+      String namespace = ManifestSet.namespaceOf(document);
       boolean selectsGateway =
           !NetworkPolicyView.selectsEverything(selector)
               && contract.aibrix().installations().values().stream()

@@ -198,7 +198,7 @@ public final class NetpolTrafficRule implements ContractRule {
     for (ManifestDocument autoscaler : manifests.ofKind("PodAutoscaler")) {
       JsonNode ref = autoscaler.root().path("spec").path("scaleTargetRef");
       String key =
-          autoscaler.root().path("metadata").path("namespace").asText("default")
+          ManifestSet.namespaceOf(autoscaler)
               + "/"
               + ref.path("kind").asText("")
               + "/"
