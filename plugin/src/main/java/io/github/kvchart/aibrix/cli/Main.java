@@ -94,6 +94,14 @@ public final class Main {
     } catch (InvalidInputException e) {
       err.println("error: " + e.getMessage());
       return USAGE;
+    } catch (RuntimeException e) {
+      // a defect of ours: one line that names it and where, not a stack trace
+      StackTraceElement[] trace = e.getStackTrace();
+      err.println(
+          "error: internal error, please report it with the input: "
+              + e
+              + (trace.length > 0 ? " at " + trace[0] : ""));
+      return USAGE;
     }
     if (options.reportsDir != null) {
       try {

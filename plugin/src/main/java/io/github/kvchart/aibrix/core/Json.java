@@ -37,6 +37,15 @@ public final class Json {
     return NODES.objectNode();
   }
 
+  /**
+   * {@code node} when it is an array, else a node with no items: what a loop over the items of a
+   * manifest's list reads, as a list written as a mapping (which the schema reports) has no items
+   * ({@code get(i)} of a mapping is null).
+   */
+  public static JsonNode items(JsonNode node) {
+    return node.isArray() ? node : MissingNode.getInstance();
+  }
+
   /** The tree of a JSON text; malformed JSON is an exception that names the place. */
   public static JsonNode read(String text) throws JsonProcessingException {
     try (JsonParser parser = FACTORY.createParser(text)) {

@@ -1,6 +1,7 @@
 package io.github.kvchart.aibrix.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.Json;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 
 /**
@@ -16,7 +17,19 @@ public record NetworkPolicyView(ManifestDocument document) {
   }
 
   public JsonNode ingress() {
-    return document.root().path("spec").path("ingress");
+    return Json.items(document.root().path("spec").path("ingress"));
+  }
+
+  /** The peers of every ingress rule's from and every egress rule's to. */
+  public java.util.List<JsonNode> peers() {
+    java.util.List<JsonNode> peers = new java.util.ArrayList<>();
+    for (JsonNode rule : Json.items(document.root().path("spec").path("ingress"))) {
+      Json.items(rule.path("from")).forEach(peers::add);
+    }
+    for (JsonNode rule : Json.items(document.root().path("spec").path("egress"))) {
+      Json.items(rule.path("to")).forEach(peers::add);
+    }
+    return peers;
   }
 
   /** Whether any ingress or egress rule names one of {@code ports} (by number). */

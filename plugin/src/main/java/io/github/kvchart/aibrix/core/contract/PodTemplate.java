@@ -2,6 +2,7 @@ package io.github.kvchart.aibrix.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.Digits;
+import io.github.kvchart.aibrix.core.Json;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ public final class PodTemplate {
     this.template = template;
     this.labels = readLabels(template, controllerLabels);
     List<VllmContainer> found = new ArrayList<>();
-    JsonNode list = template.path("spec").path("containers");
+    JsonNode list = Json.items(template.path("spec").path("containers"));
     for (int i = 0; i < list.size(); i++) {
       found.add(new VllmContainer(this, pointer + "/spec/containers/" + i, list.get(i)));
     }

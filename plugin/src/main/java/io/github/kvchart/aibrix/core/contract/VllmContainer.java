@@ -1,6 +1,7 @@
 package io.github.kvchart.aibrix.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class VllmContainer {
     this.pod = pod;
     this.pointer = pointer;
     this.node = node;
-    JsonNode entries = node.path("env");
+    JsonNode entries = Json.items(node.path("env"));
     for (int i = 0; i < entries.size(); i++) {
       JsonNode entry = entries.get(i);
       String name = entry.path("name").asText();
@@ -73,7 +74,7 @@ public final class VllmContainer {
     }
     List<Token> items = new ArrayList<>();
     for (String list : List.of("command", "args")) {
-      JsonNode values = node.path(list);
+      JsonNode values = Json.items(node.path(list));
       for (int i = 0; i < values.size(); i++) {
         JsonNode item = values.get(i);
         items.add(

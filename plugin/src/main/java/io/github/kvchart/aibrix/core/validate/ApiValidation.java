@@ -68,6 +68,7 @@ final class ApiValidation {
     all.addAll(WorkloadCheck.SHAPES.keySet());
     all.addAll(ControllerSpecCheck.KINDS);
     all.add(SERVICE);
+    all.add(DisruptionBudgetCheck.KIND);
     Map<String, Map<String, String>> keys = new java.util.HashMap<>();
     for (String key : all) {
       int space = key.indexOf(' ');
@@ -89,10 +90,11 @@ final class ApiValidation {
   private ApiValidation() {}
 
   /**
-   * The violations of {@code document}; a {@code partial} one (a kustomize patch) is checked for
-   * syntax only, as the workload it patches is only whole after the merge.
+   * The violations of {@code document} on Kubernetes 1.{@code minor}; a {@code partial} one (a
+   * kustomize patch) is checked for syntax only, as the workload it patches is only whole after the
+   * merge.
    */
-  static List<Violation> check(ManifestDocument document, boolean partial) {
+  static List<Violation> check(ManifestDocument document, boolean partial, int minor) {
     List<Violation> violations = new ArrayList<>();
     String key = key(document);
     JsonNode root = document.root();
@@ -113,6 +115,14 @@ final class ApiValidation {
           "matchLabels",
           violations);
     }
+    if (DisruptionBudgetCheck.KIND.equals(key)) {
+      labels(
+          document,
+          root.path("spec").path("selector").path("matchLabels"),
+          "/spec/selector",
+          "matchLabels",
+          violations);
+    }
     boolean service = SERVICE.equals(key);
     if (service) {
       labels(document, root.path("spec").path("selector"), "/spec", "selector", violations);
@@ -120,12 +130,16 @@ final class ApiValidation {
     if (!partial && key != null) {
       name(document, key, violations);
       if (shape != null) {
-        violations.addAll(WorkloadCheck.check(document, shape));
+        violations.addAll(WorkloadCheck.check(document, shape, minor));
       }
       if (service) {
         violations.addAll(ServiceCheck.check(document));
       }
       ControllerSpecCheck.check(document, key, violations);
+      DataCheck.check(document, violations);
+      if (DisruptionBudgetCheck.KIND.equals(key)) {
+        DisruptionBudgetCheck.check(document, violations);
+      }
     }
     return violations;
   }
@@ -306,7 +320,7 @@ final class ApiValidation {
   }
 
   /** The UTF-8 length of {@code text}, counted without encoding it. */
-  private static long utf8Length(String text) {
+  static long utf8Length(String text) {
     long bytes = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -324,7 +338,7 @@ final class ApiValidation {
     return bytes;
   }
 
-  private static String escape(String key) {
+  static String escape(String key) {
     return key.replace("~", "~0").replace("/", "~1");
   }
 }

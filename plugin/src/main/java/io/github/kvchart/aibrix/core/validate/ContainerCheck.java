@@ -1,6 +1,7 @@
 package io.github.kvchart.aibrix.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.Json;
 import io.github.kvchart.aibrix.core.Quantity;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.Violation;
@@ -36,6 +37,7 @@ final class ContainerCheck {
       JsonNode container,
       Set<String> names,
       Set<String> volumes,
+      int minor,
       List<Violation> violations) {
     if (!container.isObject()) {
       return;
@@ -64,10 +66,11 @@ final class ContainerCheck {
               "container '" + name.asText() + "' has no image; the API server requires one.",
               "Add image: <repository>:<tag>."));
     }
-    ports(document, at, container.path("ports"), violations);
+    ports(document, at, Json.items(container.path("ports")), violations);
+    EnvCheck.check(document, at, container, minor, violations);
     probes(document, at, container, violations);
     resources(document, at, container.path("resources"), violations);
-    JsonNode mounts = container.path("volumeMounts");
+    JsonNode mounts = Json.items(container.path("volumeMounts"));
     Set<String> paths = mounts.size() > 1 ? new HashSet<>() : null;
     for (int i = 0; i < mounts.size(); i++) {
       JsonNode mount = mounts.get(i);

@@ -148,9 +148,10 @@ final class ControllerSpecCheck {
     if (!type.equals("RollingUpdate") || !rolling.isObject()) {
       return;
     }
+    String at = "/spec/strategy/rollingUpdate/";
     Integer unavailable =
-        intOrPercent(document, rolling.path("maxUnavailable"), "maxUnavailable", violations);
-    Integer surge = intOrPercent(document, rolling.path("maxSurge"), "maxSurge", violations);
+        intOrPercent(document, rolling.path("maxUnavailable"), at + "maxUnavailable", violations);
+    Integer surge = intOrPercent(document, rolling.path("maxSurge"), at + "maxSurge", violations);
     if (unavailable != null && surge != null && unavailable == 0 && surge == 0) {
       violations.add(
           ApiSyntax.error(
@@ -171,11 +172,13 @@ final class ControllerSpecCheck {
   }
 
   /**
-   * The value of an int-or-percent field (25% when absent, as defaulted), or null when it is
-   * neither a non-negative number nor a percentage such as "25%" (reported).
+   * The value of the int-or-percent field at {@code at} (25% when absent, as a Deployment's are
+   * defaulted), or null when it is neither a non-negative number nor a percentage such as "25%"
+   * (reported; ValidatePositiveIntOrPercent).
    */
-  private static Integer intOrPercent(
-      ManifestDocument document, JsonNode value, String field, List<Violation> violations) {
+  static Integer intOrPercent(
+      ManifestDocument document, JsonNode value, String at, List<Violation> violations) {
+    String field = at.substring(at.lastIndexOf('/') + 1);
     if (value.isMissingNode() || value.isNull()) {
       return 25;
     }
@@ -189,7 +192,7 @@ final class ControllerSpecCheck {
       violations.add(
           ApiSyntax.error(
               document,
-              "/spec/strategy/rollingUpdate/" + field,
+              at,
               field + " is " + value.asLong() + "; the API server wants 0 or more.",
               "Use 0 or a positive number, or a percentage such as \"25%\"."));
       return null;
@@ -203,7 +206,7 @@ final class ControllerSpecCheck {
       violations.add(
           ApiSyntax.error(
               document,
-              "/spec/strategy/rollingUpdate/" + field,
+              at,
               field
                   + " '"
                   + text

@@ -217,6 +217,11 @@ public final class SchemaCatalog {
     return kubernetesVersion;
   }
 
+  /** The minor's number (35 for Kubernetes 1.35). */
+  int minorNumber() {
+    return Integer.parseInt(kubernetesVersion.substring(kubernetesVersion.indexOf('.') + 1));
+  }
+
   static String minor(String version) throws InvalidInputException {
     String text =
         version == null || version.isBlank() ? DEFAULT_KUBERNETES_VERSION : version.trim();

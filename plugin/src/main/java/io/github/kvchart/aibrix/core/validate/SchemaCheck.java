@@ -94,7 +94,7 @@ public final class SchemaCheck {
     }
     if (!catalog.has(apiVersion, kind)) {
       violations.add(KindVerdicts.unchecked(document, catalog));
-      violations.addAll(ApiValidation.check(document, partial));
+      violations.addAll(ApiValidation.check(document, partial, catalog.minorNumber()));
       return violations;
     }
     KindVerdicts.deprecated(document, catalog).ifPresent(violations::add);
@@ -104,7 +104,7 @@ public final class SchemaCheck {
       }
       violations.add(toViolation(document, problem));
     }
-    violations.addAll(ApiValidation.check(document, partial));
+    violations.addAll(ApiValidation.check(document, partial, catalog.minorNumber()));
     return violations;
   }
 

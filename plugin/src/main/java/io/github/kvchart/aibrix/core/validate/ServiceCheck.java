@@ -2,6 +2,7 @@ package io.github.kvchart.aibrix.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.DnsNames;
+import io.github.kvchart.aibrix.core.Json;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ final class ServiceCheck {
     }
     List<Violation> violations = new ArrayList<>();
     JsonNode spec = document.root().path("spec");
-    JsonNode ports = spec.path("ports");
+    JsonNode ports = Json.items(spec.path("ports"));
     boolean headless = spec.path("clusterIP").asText().equals("None");
     boolean externalName = spec.path("type").asText().equals("ExternalName");
     if (ports.isEmpty() && !headless && !externalName && spec.isObject()) {

@@ -2,6 +2,7 @@ package io.github.kvchart.aibrix.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.DnsNames;
+import io.github.kvchart.aibrix.core.Json;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.Violation;
 import io.github.kvchart.aibrix.core.netpol.LabelSelector;
@@ -28,9 +29,10 @@ import java.util.Set;
  *       volume mount of a volume the pod does not have or on a path the container already mounts.
  * </ul>
  *
- * The checks of one container are in {@link ContainerCheck}. Every check holds from Kubernetes 1.28
- * to 1.36. The API server applies its defaults before it validates, so fields it defaults (a port's
- * protocol, a pull policy) are not reported as missing.
+ * The checks of one container are in {@link ContainerCheck}, of its environment in {@link
+ * EnvCheck}. Every check holds from Kubernetes 1.28 to 1.36, but for the variable names {@link
+ * EnvCheck} reads by minor. The API server applies its defaults before it validates, so fields it
+ * defaults (a port's protocol, a pull policy) are not reported as missing.
  */
 final class WorkloadCheck {
   /** Where a kind keeps its pod template and what the API server validates in it. */
@@ -60,14 +62,14 @@ final class WorkloadCheck {
 
   private WorkloadCheck() {}
 
-  static List<Violation> check(ManifestDocument document, Shape shape) {
+  static List<Violation> check(ManifestDocument document, Shape shape, int minor) {
     List<Violation> violations = new ArrayList<>();
     JsonNode template = document.root().at(shape.templatePointer());
     if (shape.selector()) {
       selector(document, shape.template(), template, violations);
     }
     if (shape.podSpec()) {
-      podSpec(document, shape.template() + "/spec", template.path("spec"), violations);
+      podSpec(document, shape.template() + "/spec", template.path("spec"), minor, violations);
     }
     return violations;
   }
@@ -92,30 +94,8 @@ final class WorkloadCheck {
                   + " label in the pod template."));
       return;
     }
-    boolean wellFormed = true;
-    for (int i = 0; i < expressions.size(); i++) {
-      JsonNode expression = expressions.get(i);
-      String operator = expression.path("operator").asText();
-      int values = expression.path("values").size();
-      String problem =
-          !OPERATORS.contains(operator)
-              ? "operator '" + operator + "' is not In, NotIn, Exists or DoesNotExist"
-              : (operator.equals("In") || operator.equals("NotIn")) && values == 0
-                  ? "operator " + operator + " needs at least one value"
-                  : (operator.equals("Exists") || operator.equals("DoesNotExist")) && values > 0
-                      ? "operator " + operator + " takes no values"
-                      : null;
-      if (problem != null) {
-        wellFormed = false;
-        violations.add(
-            ApiSyntax.error(
-                document,
-                "/spec/selector/matchExpressions/" + i,
-                "selector expression " + i + ": " + problem + ".",
-                "Write {key, operator: In|NotIn, values: [...]} or {key, operator:"
-                    + " Exists|DoesNotExist} without values."));
-      }
-    }
+    boolean wellFormed =
+        expressions(document, "/spec/selector", Json.items(expressions), violations);
     JsonNode labels = pod.path("metadata").path("labels");
     for (JsonNode value : labels) {
       if (!value.isTextual()) {
@@ -138,8 +118,42 @@ final class WorkloadCheck {
     }
   }
 
+  /**
+   * Adds the violations of a label selector's {@code matchExpressions} (ValidateLabelSelector: a
+   * known operator, values for In and NotIn, none for Exists and DoesNotExist) of the selector at
+   * {@code at}; whether all are well formed.
+   */
+  static boolean expressions(
+      ManifestDocument document, String at, JsonNode expressions, List<Violation> violations) {
+    boolean wellFormed = true;
+    for (int i = 0; i < expressions.size(); i++) {
+      JsonNode expression = expressions.get(i);
+      String operator = expression.path("operator").asText();
+      int values = expression.path("values").size();
+      String problem =
+          !OPERATORS.contains(operator)
+              ? "operator '" + operator + "' is not In, NotIn, Exists or DoesNotExist"
+              : (operator.equals("In") || operator.equals("NotIn")) && values == 0
+                  ? "operator " + operator + " needs at least one value"
+                  : (operator.equals("Exists") || operator.equals("DoesNotExist")) && values > 0
+                      ? "operator " + operator + " takes no values"
+                      : null;
+      if (problem != null) {
+        wellFormed = false;
+        violations.add(
+            ApiSyntax.error(
+                document,
+                at + "/matchExpressions/" + i,
+                "selector expression " + i + ": " + problem + ".",
+                "Write {key, operator: In|NotIn, values: [...]} or {key, operator:"
+                    + " Exists|DoesNotExist} without values."));
+      }
+    }
+    return wellFormed;
+  }
+
   private static void podSpec(
-      ManifestDocument document, String spec, JsonNode pod, List<Violation> violations) {
+      ManifestDocument document, String spec, JsonNode pod, int minor, List<Violation> violations) {
     if (!pod.isObject()) {
       return;
     }
@@ -152,7 +166,7 @@ final class WorkloadCheck {
               "the pod has no containers; the API server wants at least one.",
               "Add a container with a name and an image."));
     }
-    JsonNode volumeList = pod.path("volumes");
+    JsonNode volumeList = Json.items(pod.path("volumes"));
     Set<String> volumes =
         volumeList.isEmpty() ? Set.of() : new java.util.LinkedHashSet<>(2 * volumeList.size());
     for (int i = 0; i < volumeList.size(); i++) {
@@ -181,9 +195,10 @@ final class WorkloadCheck {
             + pod.path("ephemeralContainers").size();
     Set<String> names = count > 1 ? new HashSet<>() : null;
     for (String list : CONTAINER_LISTS) {
-      JsonNode items = pod.path(list);
+      JsonNode items = Json.items(pod.path(list));
       for (int i = 0; i < items.size(); i++) {
-        ContainerCheck.check(document, spec, list, i, items.get(i), names, volumes, violations);
+        ContainerCheck.check(
+            document, spec, list, i, items.get(i), names, volumes, minor, violations);
       }
     }
   }

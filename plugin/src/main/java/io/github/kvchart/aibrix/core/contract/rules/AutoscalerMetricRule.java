@@ -1,6 +1,7 @@
 package io.github.kvchart.aibrix.core.contract.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.Json;
 import io.github.kvchart.aibrix.core.contract.ContractRule;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.ManifestSet;
@@ -59,7 +60,7 @@ public final class AutoscalerMetricRule implements ContractRule {
               : vllm.flag(contract.vllm().showHiddenMetricsFlag())
                   .map(VllmContainer.Flag::value)
                   .orElse(null);
-      JsonNode sources = spec.path("metricsSources");
+      JsonNode sources = Json.items(spec.path("metricsSources"));
       if (vllm != null
           && hasPodSource(sources)
           && aibrix.compareTo(contract.aibrix().autoscalerRegistryFrom()) >= 0) {

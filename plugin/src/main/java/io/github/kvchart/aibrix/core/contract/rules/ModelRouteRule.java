@@ -3,6 +3,7 @@ package io.github.kvchart.aibrix.core.contract.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.Digits;
 import io.github.kvchart.aibrix.core.DnsNames;
+import io.github.kvchart.aibrix.core.Json;
 import io.github.kvchart.aibrix.core.contract.ContractRule;
 import io.github.kvchart.aibrix.core.contract.GatewaySettings;
 import io.github.kvchart.aibrix.core.contract.KvContract;
@@ -200,7 +201,7 @@ public final class ModelRouteRule implements ContractRule {
       Severity severity) {
     int routePort = routePort(workload, contract);
     JsonNode spec = service.root().path("spec");
-    JsonNode ports = spec.path("ports");
+    JsonNode ports = Json.items(spec.path("ports"));
     int index = -1;
     for (int i = 0; i < ports.size(); i++) {
       JsonNode port = ports.get(i);

@@ -1,7 +1,10 @@
 package io.github.kvchart.aibrix.core.contract.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvchart.aibrix.core.Json;
+import io.github.kvchart.aibrix.core.contract.AibrixPods;
 import io.github.kvchart.aibrix.core.contract.ContractRule;
+import io.github.kvchart.aibrix.core.contract.Installation;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.ManifestSet;
 import io.github.kvchart.aibrix.core.contract.NetworkPolicyView;
@@ -12,6 +15,7 @@ import io.github.kvchart.aibrix.core.manifest.Violation;
 import io.github.kvchart.aibrix.core.netpol.LabelSelector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * netpol-direction: KV traffic flows gateway to model pod. A policy that mentions 5557/5558 must
@@ -79,6 +83,12 @@ public final class NetpolDirectionRule implements ContractRule {
                           isModel.contains(pod)
                               && pod.namespace().equals(namespace)
                               && LabelSelector.matches(selector, pod.labels()));
+      if (!selectsGateway
+          && !selectsModels
+          && !namespace.equals(contract.gateway().namespace())
+          && !admitsAibrix(policy, contract, manifests, isModel)) {
+        continue; // another application's policy on these port numbers (Dex uses 5556-5558)
+      }
       if (selectsGateway || !selectsModels) {
         violations.add(
             document.violation(
@@ -92,7 +102,7 @@ public final class NetpolDirectionRule implements ContractRule {
       }
       JsonNode ingress = policy.ingress();
       for (int r = 0; r < ingress.size(); r++) {
-        JsonNode from = ingress.get(r).path("from");
+        JsonNode from = Json.items(ingress.get(r).path("from"));
         for (int p = 0; p < from.size(); p++) {
           JsonNode peer = from.get(p).path("podSelector");
           // An empty or absent pod selector admits every pod: not a statement about model pods.
@@ -118,5 +128,49 @@ public final class NetpolDirectionRule implements ContractRule {
       }
     }
     return violations;
+  }
+
+  /**
+   * Whether a peer of the policy is an AIBrix pod: the gateway plugins, the controller manager or
+   * Envoy of any installation the contract knows, a model pod, or any pod of the gateway's
+   * namespace.
+   */
+  private static boolean admitsAibrix(
+      NetworkPolicyView policy,
+      KvContract contract,
+      ManifestSet manifests,
+      java.util.Set<PodTemplate> isModel) {
+    for (JsonNode peer : policy.peers()) {
+      JsonNode pods = peer.path("podSelector");
+      JsonNode namespaces = peer.path("namespaceSelector");
+      if (LabelSelector.matches(
+              namespaces, Map.of("kubernetes.io/metadata.name", contract.gateway().namespace()))
+          && !NetworkPolicyView.selectsEverything(namespaces)) {
+        return true;
+      }
+      if (NetworkPolicyView.selectsEverything(pods)) {
+        continue;
+      }
+      if (NetworkPolicyView.namesModelLabel(pods)) {
+        return true;
+      }
+      for (Installation installation : contract.aibrix().installations().values()) {
+        for (AibrixPods aibrix :
+            java.util.Arrays.asList(
+                installation.gatewayPlugins(),
+                installation.controllerManager(),
+                installation.envoy())) {
+          if (aibrix != null && LabelSelector.matches(pods, aibrix.labels())) {
+            return true;
+          }
+        }
+      }
+      for (PodTemplate pod : manifests.candidates(pods)) {
+        if (isModel.contains(pod) && LabelSelector.matches(pods, pod.labels())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

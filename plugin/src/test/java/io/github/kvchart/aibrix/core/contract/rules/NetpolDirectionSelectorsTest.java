@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * netpol-direction reads a policy's pod selector with the API's semantics (an empty selector
  * selects every pod of its namespace; matchExpressions count), so policies written the way users
- * really write them are not misjudged; the design's reversed policy is still caught.
+ * really write them are not misjudged; the design's reversed policy is still caught, and another
+ * application's policy that happens to use ports 5557 and 5558 is left alone.
  */
 class NetpolDirectionSelectorsTest {
   private static final String MODEL =
@@ -72,6 +73,9 @@ class NetpolDirectionSelectorsTest {
             + GATEWAY
             + "|1",
         "model pods admitted by expression|{}|{podSelector: {matchExpressions: [{key: model.aibrix.ai/name, operator: In, values: [llama]}]}}|1",
+        "another application's pods on the same port numbers (Argo CD's Dex)|{matchLabels: {app: dex}}|{podSelector: {matchLabels: {app: argocd-server}}}|0",
+        "other pods admitting the gateway|{matchLabels: {app: web}}|" + GATEWAY + "|1",
+        "other pods admitting AIBrix's namespace|{matchLabels: {app: web}}|{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: aibrix-system}}}|1",
       })
   void judgesSelectorsAsTheApiDoes(String name, String selector, String peer, int expected)
       throws Exception {
