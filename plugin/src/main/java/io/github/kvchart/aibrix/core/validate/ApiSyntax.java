@@ -22,6 +22,39 @@ final class ApiSyntax {
   }
 
   /**
+   * Adds a violation when the string at {@code at} is set and not one of {@code allowed}
+   * (field.NotSupported). An empty string passes: each field checked so is one the API server
+   * defaults when it is empty. A value that is not a string is the schema's to report.
+   */
+  static void oneOf(
+      ManifestDocument document,
+      String at,
+      JsonNode value,
+      java.util.List<String> allowed,
+      java.util.List<Violation> violations) {
+    if (!value.isTextual() || value.asText().isEmpty() || allowed.contains(value.asText())) {
+      return;
+    }
+    String text = value.asText();
+    String field = at.substring(at.lastIndexOf('/') + 1);
+    String match = allowed.stream().filter(a -> a.equalsIgnoreCase(text)).findFirst().orElse(null);
+    violations.add(
+        error(
+            document,
+            at,
+            field
+                + " '"
+                + text
+                + "' is not one of "
+                + String.join(", ", allowed)
+                + (match != null ? " (the values are case-sensitive)" : "")
+                + "; the API server refuses it.",
+            match != null
+                ? "Write " + match + "."
+                : "Use one of " + String.join(", ", allowed) + "."));
+  }
+
+  /**
    * Whether {@code number} fails IsValidPortNum: an integer outside 1-65535 ({@code unsetAllowed}:
    * 0 means unset and passes). What is not an integer, or is beyond a long, is left to the schema.
    */

@@ -22,6 +22,17 @@ final class ContainerCheck {
   private static final List<String> SIDES = List.of("limits", "requests");
   private static final List<String> PORT_FIELDS = List.of("containerPort", "hostPort");
 
+  /** supportedPortProtocols, also a Service port's. */
+  static final List<String> PROTOCOLS = List.of("TCP", "UDP", "SCTP");
+
+  private static final List<String> PULL_POLICIES = List.of("Always", "IfNotPresent", "Never");
+  private static final List<String> MESSAGE_POLICIES = List.of("File", "FallbackToLogsOnError");
+  private static final List<String> SCHEMES = List.of("HTTP", "HTTPS");
+
+  /** What an init container may only have when it is a sidecar (restartPolicy: Always). */
+  private static final List<String> SIDECAR_ONLY =
+      List.of("lifecycle", "livenessProbe", "readinessProbe", "startupProbe");
+
   private ContainerCheck() {}
 
   /**
@@ -67,6 +78,39 @@ final class ContainerCheck {
               "Add image: <repository>:<tag>."));
     }
     ports(document, at, Json.items(container.path("ports")), violations);
+    ApiSyntax.oneOf(
+        document,
+        at + "/imagePullPolicy",
+        container.path("imagePullPolicy"),
+        PULL_POLICIES,
+        violations);
+    ApiSyntax.oneOf(
+        document,
+        at + "/terminationMessagePolicy",
+        container.path("terminationMessagePolicy"),
+        MESSAGE_POLICIES,
+        violations);
+    if (list.equals("initContainers")
+        && !container.path("restartPolicy").asText().equals("Always")) {
+      for (String field : SIDECAR_ONLY) {
+        if (container.hasNonNull(field)) {
+          violations.add(
+              ApiSyntax.error(
+                  document,
+                  at + "/" + field,
+                  "init container '"
+                      + container.path("name").asText()
+                      + "' has a "
+                      + field
+                      + "; the API server allows it only on a sidecar (an init container with"
+                      + " restartPolicy: Always).",
+                  "Remove "
+                      + field
+                      + ", or make the container a sidecar with restartPolicy:"
+                      + " Always (Kubernetes 1.29 or later)."));
+        }
+      }
+    }
     EnvCheck.check(document, at, container, minor, violations);
     probes(document, at, container, violations);
     resources(document, at, container.path("resources"), violations);
@@ -197,11 +241,25 @@ final class ContainerCheck {
   /** A probe has exactly one handler (validateHandler): exec, httpGet, tcpSocket or grpc. */
   private static void probes(
       ManifestDocument document, String at, JsonNode container, List<Violation> violations) {
+    for (String hook : List.of("postStart", "preStop")) {
+      ApiSyntax.oneOf(
+          document,
+          at + "/lifecycle/" + hook + "/httpGet/scheme",
+          container.path("lifecycle").path(hook).path("httpGet").path("scheme"),
+          SCHEMES,
+          violations);
+    }
     for (String probe : PROBES) {
       JsonNode node = container.path(probe);
       if (!node.isObject()) {
         continue;
       }
+      ApiSyntax.oneOf(
+          document,
+          at + "/" + probe + "/httpGet/scheme",
+          node.path("httpGet").path("scheme"),
+          SCHEMES,
+          violations);
       List<String> handlers = new ArrayList<>(1);
       for (String handler : HANDLERS) {
         if (node.hasNonNull(handler)) {
@@ -257,6 +315,8 @@ final class ContainerCheck {
                   name.asText()));
         }
       }
+      ApiSyntax.oneOf(
+          document, at + "/ports/" + i + "/protocol", port.path("protocol"), PROTOCOLS, violations);
       for (String field : PORT_FIELDS) {
         boolean host = field.equals("hostPort");
         if (ApiSyntax.badPort(port.path(field), host)) {

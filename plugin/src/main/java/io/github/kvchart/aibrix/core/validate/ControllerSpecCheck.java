@@ -134,6 +134,12 @@ final class ControllerSpecCheck {
     }
     nonNegative(document, List.of("progressDeadlineSeconds"), violations);
     JsonNode strategy = spec.path("strategy");
+    ApiSyntax.oneOf(
+        document,
+        "/spec/strategy/type",
+        strategy.path("type"),
+        List.of("Recreate", "RollingUpdate"),
+        violations);
     String type = strategy.path("type").asText("RollingUpdate");
     JsonNode rolling = strategy.path("rollingUpdate");
     if (type.equals("Recreate") && rolling.isObject()) {

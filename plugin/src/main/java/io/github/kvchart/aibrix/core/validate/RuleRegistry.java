@@ -55,8 +55,10 @@ public final class RuleRegistry {
         Severity.ERROR,
         "What the API server's own validation refuses beyond the schema: names, label,"
             + " annotation and selector syntax, a workload selector that misses its pod template, and in pod"
-            + " specs container, port and volume names, images, ports and volume mounts; Service"
-            + " ports; controllers' restart policies, counts and rollout strategy.");
+            + " specs container, port and volume names, images, ports, volume mounts, environment"
+            + " variables, tolerations and values from fixed sets; Services' ports and type-dependent"
+            + " fields; ConfigMap and Secret keys and data; PodDisruptionBudget bounds; controllers'"
+            + " restart policies, counts and rollout strategy.");
     add(
         rules,
         RuleIds.API_REMOVED,

@@ -39,6 +39,7 @@ final class ServiceCheck {
                   + " None or the type is ExternalName).",
               "Add ports: [{name: http, port: 80, targetPort: <container port>}]."));
     }
+    typeDependent(document, spec, headless, violations);
     Set<String> names = new HashSet<>();
     Set<String> pairs = new HashSet<>();
     for (int i = 0; i < ports.size(); i++) {
@@ -101,6 +102,32 @@ final class ServiceCheck {
                       + " characters of a-z, 0-9 and '-')."));
         }
       }
+      ApiSyntax.oneOf(
+          document, at + "/protocol", port.path("protocol"), ContainerCheck.PROTOCOLS, violations);
+      JsonNode appProtocol = port.path("appProtocol");
+      String appProblem =
+          appProtocol.isTextual() ? ApiSyntax.keyProblem(appProtocol.asText()) : null;
+      if (appProblem != null) {
+        violations.add(
+            ApiSyntax.error(
+                document,
+                at + "/appProtocol",
+                "appProtocol '"
+                    + appProtocol.asText()
+                    + "' is not a qualified name: "
+                    + appProblem
+                    + ".",
+                "Use a name such as http, kubernetes.io/h2c or example.com/custom."));
+      }
+      long nodePort = port.path("nodePort").asLong(0);
+      if (nodePort != 0 && type(spec).equals("ClusterIP")) {
+        violations.add(
+            ApiSyntax.error(
+                document,
+                at + "/nodePort",
+                "nodePort may not be used when the type is ClusterIP (the default).",
+                "Remove nodePort, or set type: NodePort."));
+      }
       String protocol = port.path("protocol").asText("TCP");
       if (number.isIntegralNumber() && !pairs.add(number.asText() + "/" + protocol)) {
         violations.add(
@@ -112,5 +139,142 @@ final class ServiceCheck {
       }
     }
     return violations;
+  }
+
+  private static final List<String> TYPES =
+      List.of("ClusterIP", "NodePort", "LoadBalancer", "ExternalName");
+  private static final List<String> POLICIES = List.of("Cluster", "Local");
+
+  /** The Service's type, ClusterIP when unset (SetDefaults_Service). */
+  private static String type(JsonNode spec) {
+    String type = spec.path("type").asText("");
+    return type.isEmpty() ? "ClusterIP" : type;
+  }
+
+  /**
+   * What ValidateService refuses by type: an unknown type, session affinity or traffic policy; a
+   * headless NodePort or LoadBalancer; an ExternalName without a DNS name or with a cluster IP;
+   * session affinity settings without ClientIP; externalTrafficPolicy on a Service not reachable
+   * from outside; LoadBalancer-only fields on another type.
+   */
+  private static void typeDependent(
+      ManifestDocument document, JsonNode spec, boolean headless, List<Violation> violations) {
+    ApiSyntax.oneOf(document, "/spec/type", spec.path("type"), TYPES, violations);
+    ApiSyntax.oneOf(
+        document,
+        "/spec/sessionAffinity",
+        spec.path("sessionAffinity"),
+        List.of("ClientIP", "None"),
+        violations);
+    ApiSyntax.oneOf(
+        document,
+        "/spec/externalTrafficPolicy",
+        spec.path("externalTrafficPolicy"),
+        POLICIES,
+        violations);
+    ApiSyntax.oneOf(
+        document,
+        "/spec/internalTrafficPolicy",
+        spec.path("internalTrafficPolicy"),
+        POLICIES,
+        violations);
+    String type = type(spec);
+    if (headless && (type.equals("NodePort") || type.equals("LoadBalancer"))) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              "/spec/clusterIP",
+              "clusterIP may not be None for a " + type + " Service.",
+              "Remove clusterIP: None, or use type: ClusterIP for a headless Service."));
+    }
+    if (type.equals("ExternalName")) {
+      String name = spec.path("externalName").asText("");
+      String cname = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+      if (cname.isEmpty() || !ApiSyntax.isDnsSubdomain(cname)) {
+        violations.add(
+            ApiSyntax.error(
+                document,
+                cname.isEmpty() ? "/spec" : "/spec/externalName",
+                cname.isEmpty()
+                    ? "an ExternalName Service needs externalName."
+                    : "externalName '" + name + "' is not a lower-case DNS name.",
+                "Set externalName to the DNS name the Service stands for, e.g. db.example.com."));
+      }
+      if (!spec.path("clusterIP").asText("").isEmpty()) {
+        violations.add(
+            ApiSyntax.error(
+                document,
+                "/spec/clusterIP",
+                "clusterIP may not be set for an ExternalName Service.",
+                "Remove clusterIP."));
+      }
+    }
+    String affinity = spec.path("sessionAffinity").asText("");
+    JsonNode affinityConfig = spec.path("sessionAffinityConfig");
+    if (!affinity.equals("ClientIP")
+        && !affinityConfig.isMissingNode()
+        && !affinityConfig.isNull()) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              "/spec/sessionAffinityConfig",
+              "sessionAffinityConfig may only be set with sessionAffinity: ClientIP.",
+              "Remove sessionAffinityConfig, or set sessionAffinity: ClientIP."));
+    }
+    JsonNode timeout = affinityConfig.path("clientIP").path("timeoutSeconds");
+    if (affinity.equals("ClientIP")
+        && timeout.isIntegralNumber()
+        && (timeout.asLong() <= 0 || timeout.asLong() > 86400)) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              "/spec/sessionAffinityConfig/clientIP/timeoutSeconds",
+              "timeoutSeconds " + timeout.asLong() + " is outside 1-86400.",
+              "Use a number of seconds from 1 to 86400 (the default is 10800)."));
+    }
+    boolean external =
+        type.equals("LoadBalancer")
+            || type.equals("NodePort")
+            || (type.equals("ClusterIP") && !spec.path("externalIPs").isEmpty());
+    if (!external && !spec.path("externalTrafficPolicy").asText("").isEmpty()) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              "/spec/externalTrafficPolicy",
+              "externalTrafficPolicy may only be set on a Service reachable from outside (NodePort,"
+                  + " LoadBalancer, or with externalIPs); this one is "
+                  + type
+                  + ".",
+              "Remove externalTrafficPolicy, or use internalTrafficPolicy for traffic inside the"
+                  + " cluster."));
+    }
+    if (!type.equals("LoadBalancer")) {
+      for (String field : List.of("loadBalancerSourceRanges", "allocateLoadBalancerNodePorts")) {
+        JsonNode value = spec.path(field);
+        if (!value.isMissingNode() && !value.isNull() && !(value.isArray() && value.isEmpty())) {
+          violations.add(
+              ApiSyntax.error(
+                  document,
+                  "/spec/" + field,
+                  field
+                      + " may only be used when the type is LoadBalancer; this one is "
+                      + type
+                      + ".",
+                  "Remove " + field + ", or set type: LoadBalancer."));
+        }
+      }
+    }
+    boolean healthCheck =
+        type.equals("LoadBalancer")
+            && spec.path("externalTrafficPolicy").asText("").equals("Local");
+    if (!healthCheck && spec.path("healthCheckNodePort").asLong(0) != 0) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              "/spec/healthCheckNodePort",
+              "healthCheckNodePort may only be set on a LoadBalancer with externalTrafficPolicy:"
+                  + " Local.",
+              "Remove healthCheckNodePort."));
+    }
   }
 }

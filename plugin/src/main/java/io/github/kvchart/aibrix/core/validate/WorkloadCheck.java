@@ -189,6 +189,30 @@ final class WorkloadCheck {
                 name.asText()));
       }
     }
+    if (document.kind().equals("Pod") || document.kind().equals("PodTemplate")) {
+      // a controller's pod restartPolicy is judged with the controller (ControllerSpecCheck)
+      ApiSyntax.oneOf(
+          document,
+          spec + "/restartPolicy",
+          pod.path("restartPolicy"),
+          RESTART_POLICIES,
+          violations);
+    }
+    ApiSyntax.oneOf(document, spec + "/dnsPolicy", pod.path("dnsPolicy"), DNS_POLICIES, violations);
+    if (pod.path("dnsPolicy").asText().equals("None")
+        && pod.path("dnsConfig").path("nameservers").isEmpty()) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              spec + "/dnsPolicy",
+              "dnsPolicy None needs at least one dnsConfig.nameservers entry; the API server refuses"
+                  + " it without.",
+              "Add dnsConfig: {nameservers: [<IP>]}, or use dnsPolicy: ClusterFirst."));
+    }
+    JsonNode tolerations = Json.items(pod.path("tolerations"));
+    for (int i = 0; i < tolerations.size(); i++) {
+      toleration(document, spec + "/tolerations/" + i, tolerations.get(i), violations);
+    }
     int count =
         pod.path("containers").size()
             + pod.path("initContainers").size()
@@ -235,6 +259,80 @@ final class WorkloadCheck {
               "Keep one. In a Helm chart whose default volume has another source, set that one"
                   + " to null in your values, as Helm merges your volume into the default."));
     }
+  }
+
+  private static final List<String> RESTART_POLICIES = List.of("Always", "OnFailure", "Never");
+  private static final List<String> DNS_POLICIES =
+      List.of("ClusterFirstWithHostNet", "ClusterFirst", "Default", "None");
+  private static final List<String> TAINT_EFFECTS =
+      List.of("NoSchedule", "PreferNoSchedule", "NoExecute");
+
+  /**
+   * ValidateTolerations: a key that is a qualified name, or none with operator Exists; a value that
+   * is a label value under Equal (the default) and none under Exists; an effect of NoSchedule,
+   * PreferNoSchedule or NoExecute (or none, meaning all), NoExecute when tolerationSeconds is set.
+   */
+  private static void toleration(
+      ManifestDocument document, String at, JsonNode toleration, List<Violation> violations) {
+    if (!toleration.isObject()) {
+      return;
+    }
+    String key = toleration.path("key").asText("");
+    String operator = toleration.path("operator").asText("");
+    String value = toleration.path("value").asText("");
+    String effect = toleration.path("effect").asText("");
+    String keyProblem = key.isEmpty() ? null : ApiSyntax.keyProblem(key);
+    if (keyProblem != null) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              at + "/key",
+              "toleration key '" + key + "' is refused by the API server: " + keyProblem + ".",
+              "Use the taint's key, such as nvidia.com/gpu."));
+    }
+    if (key.isEmpty() && !operator.equals("Exists")) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              at,
+              "a toleration without a key must have operator: Exists (it then tolerates every"
+                  + " taint).",
+              "Add the taint's key, or set operator: Exists."));
+    }
+    if (toleration.hasNonNull("tolerationSeconds") && !effect.equals("NoExecute")) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              at + "/tolerationSeconds",
+              "tolerationSeconds needs effect: NoExecute.",
+              "Set effect: NoExecute, or remove tolerationSeconds."));
+    }
+    if (operator.equals("Exists") && !value.isEmpty()) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              at + "/value",
+              "a toleration with operator Exists must have no value.",
+              "Remove value, or use operator: Equal."));
+    } else if (operator.isEmpty() || operator.equals("Equal")) {
+      String problem = ApiSyntax.valueProblem(value);
+      if (problem != null) {
+        violations.add(
+            ApiSyntax.error(
+                document,
+                at + "/value",
+                "toleration value '" + value + "' is refused by the API server: " + problem + ".",
+                "Use the taint's value."));
+      }
+    } else {
+      ApiSyntax.oneOf(
+          document,
+          at + "/operator",
+          toleration.path("operator"),
+          List.of("Equal", "Exists"),
+          violations);
+    }
+    ApiSyntax.oneOf(document, at + "/effect", toleration.path("effect"), TAINT_EFFECTS, violations);
   }
 
   private static final List<String> CONTAINER_LISTS =

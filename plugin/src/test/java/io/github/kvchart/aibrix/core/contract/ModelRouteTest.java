@@ -98,6 +98,43 @@ class ModelRouteTest {
   }
 
   @Test
+  void aKindTheModelRouterDoesNotWatchGetsNoRoute() throws Exception {
+    String statefulSet =
+        DEPLOYMENT
+            .replace("kind: Deployment", "kind: StatefulSet")
+            .replace("spec:\n  selector:", "spec:\n  serviceName: llama\n  selector:");
+    List<Violation> found = validate(statefulSet + SERVICE);
+    assertEquals(REPORTED, found.stream().map(Violation::rule).toList());
+    assertEquals(io.github.kvchart.aibrix.core.manifest.Severity.WARNING, found.get(0).severity());
+    assertTrue(
+        found.get(0).message().contains("StatefulSet's pods serve model 'llama'"),
+        found.toString());
+    // a Deployment of the same model makes the route; so does the user's own HTTPRoute
+    assertEquals(
+        List.of(),
+        rules(
+            statefulSet
+                + SERVICE
+                + "---\n"
+                + DEPLOYMENT.replace("name: llama,", "name: llama-2,")));
+    String route =
+        "---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
+            + "metadata: {name: llama-router, namespace: aibrix-system}\n"
+            + "spec: {parentRefs: [{name: aibrix-eg}]}\n";
+    assertTrue(
+        rules(statefulSet + SERVICE + route).stream().noneMatch(r -> r.equals("model-route")));
+    // a dump of a Deployment's ReplicaSet is made by the Deployment, which makes the route
+    String dumped =
+        DEPLOYMENT
+            .replace("kind: Deployment", "kind: ReplicaSet")
+            .replace(
+                "metadata: {name: llama,",
+                "metadata: {name: llama-5d4f, ownerReferences: [{apiVersion: apps/v1, kind:"
+                    + " Deployment, name: llama, uid: u}],");
+    assertEquals(List.of(), rules(dumped + SERVICE));
+  }
+
+  @Test
   void aModelNameThatCannotNameAServiceIsReported() throws Exception {
     String upper =
         DEPLOYMENT

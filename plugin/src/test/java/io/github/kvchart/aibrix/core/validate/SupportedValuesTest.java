@@ -1,0 +1,179 @@
+package io.github.kvchart.aibrix.core.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Values the API server takes from a fixed set (field.NotSupported in kubernetes' core and apps
+ * validation), which the OpenAPI schema gives as plain strings, and the Service and toleration
+ * fields that depend on each other. Each case changes one field of an object the API server takes;
+ * an empty value is defaulted, so it passes.
+ */
+class SupportedValuesTest {
+  @TempDir Path temp;
+
+  private List<String> found(String yaml) throws Exception {
+    return Fixtures.validate(temp, yaml, "1.35").stream()
+        .map(v -> v.rule() + " " + v.pointer())
+        .toList();
+  }
+
+  private List<String> pod(String spec) throws Exception {
+    return found(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n"
+            + spec.stripTrailing().indent(2));
+  }
+
+  private static final String WEB = "containers:\n  - name: web\n    image: nginx:1.27\n";
+
+  @Test
+  void containerValues() throws Exception {
+    assertEquals(
+        List.of(),
+        pod(
+            WEB
+                + "    imagePullPolicy: IfNotPresent\n    terminationMessagePolicy: ''\n"
+                + "    ports: [{containerPort: 80, protocol: UDP}, {containerPort: 81}]\n"
+                + "    readinessProbe: {httpGet: {path: /, port: 80, scheme: HTTPS}}\n"
+                + "    lifecycle: {preStop: {httpGet: {path: /, port: 80, scheme: HTTP}}}"));
+    assertEquals(
+        List.of("api-validation /spec/containers/0/imagePullPolicy"),
+        pod(WEB + "    imagePullPolicy: always"));
+    assertEquals(
+        List.of("api-validation /spec/containers/0/terminationMessagePolicy"),
+        pod(WEB + "    terminationMessagePolicy: Logs"));
+    assertEquals(
+        List.of("api-validation /spec/containers/0/ports/0/protocol"),
+        pod(WEB + "    ports: [{containerPort: 80, protocol: tcp}]"));
+    assertEquals(
+        List.of("api-validation /spec/containers/0/livenessProbe/httpGet/scheme"),
+        pod(WEB + "    livenessProbe: {httpGet: {path: /, port: 80, scheme: https}}"));
+    assertEquals(
+        List.of("api-validation /spec/containers/0/lifecycle/postStart/httpGet/scheme"),
+        pod(WEB + "    lifecycle: {postStart: {httpGet: {path: /, port: 80, scheme: GRPC}}}"));
+  }
+
+  @Test
+  void onlyASidecarInitContainerHasProbes() throws Exception {
+    String init = "initContainers:\n  - name: init\n    image: busybox\n";
+    assertEquals(
+        List.of(),
+        pod(WEB + init + "    restartPolicy: Always\n    readinessProbe: {exec: {command: [ls]}}"));
+    assertEquals(
+        List.of("api-validation /spec/initContainers/0/readinessProbe"),
+        pod(WEB + init + "    readinessProbe: {exec: {command: [ls]}}"));
+    assertEquals(
+        List.of("api-validation /spec/initContainers/0/lifecycle"),
+        pod(WEB + init + "    lifecycle: {preStop: {exec: {command: [ls]}}}"));
+  }
+
+  @Test
+  void podValues() throws Exception {
+    assertEquals(List.of(), pod(WEB + "restartPolicy: OnFailure\ndnsPolicy: ClusterFirst"));
+    assertEquals(List.of("api-validation /spec/restartPolicy"), pod(WEB + "restartPolicy: always"));
+    assertEquals(List.of("api-validation /spec/dnsPolicy"), pod(WEB + "dnsPolicy: Cluster"));
+    assertEquals(List.of("api-validation /spec/dnsPolicy"), pod(WEB + "dnsPolicy: None"));
+    assertEquals(List.of(), pod(WEB + "dnsPolicy: None\ndnsConfig: {nameservers: [1.1.1.1]}"));
+  }
+
+  @Test
+  void tolerations() throws Exception {
+    assertEquals(
+        List.of(),
+        pod(
+            WEB
+                + "tolerations:\n"
+                + "  - {key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}\n"
+                + "  - {key: dedicated, value: llm}\n"
+                + "  - {operator: Exists}\n"
+                + "  - {key: node.kubernetes.io/not-ready, effect: NoExecute, tolerationSeconds: 30}"));
+    for (String[] bad :
+        new String[][] {
+          {"{value: llm}", "/spec/tolerations/0"},
+          {"{key: a, operator: exists}", "/spec/tolerations/0/operator"},
+          {"{key: a, operator: Exists, value: b}", "/spec/tolerations/0/value"},
+          {"{key: a, value: 'a b'}", "/spec/tolerations/0/value"},
+          {"{key: a, effect: NoScheduled}", "/spec/tolerations/0/effect"},
+          {"{key: a, tolerationSeconds: 5}", "/spec/tolerations/0/tolerationSeconds"},
+          {"{key: 'a b', operator: Exists}", "/spec/tolerations/0/key"},
+        }) {
+      assertEquals(
+          List.of("api-validation " + bad[1]), pod(WEB + "tolerations: [" + bad[0] + "]"), bad[0]);
+    }
+  }
+
+  @Test
+  void deploymentStrategyType() throws Exception {
+    String deployment =
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          selector: {matchLabels: {app: web}}
+          strategy: {type: %s}
+          template:
+            metadata: {labels: {app: web}}
+            spec: {containers: [{name: web, image: nginx}]}
+        """;
+    assertEquals(List.of(), found(deployment.formatted("Recreate")));
+    assertEquals(
+        List.of("api-validation /spec/strategy/type"), found(deployment.formatted("Rolling")));
+  }
+
+  private List<String> service(String spec) throws Exception {
+    return found(
+        "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n"
+            + spec.stripTrailing().indent(2));
+  }
+
+  private static final String PORTS = "ports: [{port: 80}]\n";
+
+  @Test
+  void serviceTypesAndTheirFields() throws Exception {
+    assertEquals(
+        List.of(),
+        service(
+            PORTS
+                + "type: LoadBalancer\nexternalTrafficPolicy: Local\nhealthCheckNodePort: 30001\n"
+                + "loadBalancerSourceRanges: [10.0.0.0/8]\nallocateLoadBalancerNodePorts: false\n"
+                + "sessionAffinity: ClientIP\nsessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}"));
+    assertEquals(
+        List.of(),
+        service(
+            "ports: [{port: 80, nodePort: 30080, appProtocol: kubernetes.io/h2c}]\ntype: NodePort"));
+    assertEquals(List.of(), service("type: ExternalName\nexternalName: db.example.com."));
+    assertEquals(
+        List.of(), service(PORTS + "externalIPs: [1.2.3.4]\nexternalTrafficPolicy: Cluster"));
+    for (String[] bad :
+        new String[][] {
+          {PORTS + "type: Nodeport", "/spec/type"},
+          {PORTS + "sessionAffinity: clientip", "/spec/sessionAffinity"},
+          {PORTS + "internalTrafficPolicy: Node", "/spec/internalTrafficPolicy"},
+          {PORTS + "externalTrafficPolicy: Local", "/spec/externalTrafficPolicy"},
+          {"ports: [{port: 80, nodePort: 30080}]", "/spec/ports/0/nodePort"},
+          {"ports: [{port: 80, protocol: http}]", "/spec/ports/0/protocol"},
+          {"ports: [{port: 80, appProtocol: 'HTTP 2'}]", "/spec/ports/0/appProtocol"},
+          {PORTS + "type: NodePort\nclusterIP: None", "/spec/clusterIP"},
+          {"type: ExternalName", "/spec"},
+          {"type: ExternalName\nexternalName: Db_Host", "/spec/externalName"},
+          {
+            PORTS + "sessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}",
+            "/spec/sessionAffinityConfig"
+          },
+          {
+            PORTS
+                + "sessionAffinity: ClientIP\nsessionAffinityConfig: {clientIP: {timeoutSeconds: 0}}",
+            "/spec/sessionAffinityConfig/clientIP/timeoutSeconds"
+          },
+          {PORTS + "loadBalancerSourceRanges: [10.0.0.0/8]", "/spec/loadBalancerSourceRanges"},
+          {PORTS + "type: NodePort\nhealthCheckNodePort: 30001", "/spec/healthCheckNodePort"},
+        }) {
+      assertEquals(List.of("api-validation " + bad[1]), service(bad[0]), bad[0]);
+    }
+  }
+}
