@@ -107,15 +107,7 @@ final class ApiValidation {
           shape.template(),
           violations);
     }
-    if (shape != null && shape.selector()) {
-      labels(
-          document,
-          root.path("spec").path("selector").path("matchLabels"),
-          "/spec/selector",
-          "matchLabels",
-          violations);
-    }
-    if (DisruptionBudgetCheck.KIND.equals(key)) {
+    if ((shape != null && shape.selector()) || DisruptionBudgetCheck.KIND.equals(key)) {
       labels(
           document,
           root.path("spec").path("selector").path("matchLabels"),

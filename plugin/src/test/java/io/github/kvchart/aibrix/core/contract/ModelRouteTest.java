@@ -62,6 +62,18 @@ class ModelRouteTest {
 
   private static final List<String> REPORTED = List.of("model-route");
 
+  /** The user's own HTTPRoute for the model, in AIBrix's namespace. */
+  private static final String USER_ROUTE =
+      """
+      ---
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: HTTPRoute
+      metadata: {name: llama-router, namespace: aibrix-system}
+      spec:
+        rules:
+          - backendRefs: [{name: llama, namespace: default, port: 8000}]
+      """;
+
   @Test
   void theWholeChainIsClean() throws Exception {
     assertEquals(List.of(), rules(DEPLOYMENT + SERVICE));
@@ -83,18 +95,8 @@ class ModelRouteTest {
             "labels: {model.aibrix.ai/name: llama}}", "labels: {model.aibrix.ai/name: llama-3}}");
     assertEquals(REPORTED, rules(renamed));
     // the user's own route takes the place of AIBrix's
-    String route =
-        """
-        ---
-        apiVersion: gateway.networking.k8s.io/v1
-        kind: HTTPRoute
-        metadata: {name: llama-router, namespace: aibrix-system}
-        spec:
-          rules:
-            - backendRefs: [{name: llama, namespace: default, port: 8000}]
-        """;
     // (HTTPRoute's schema is not shipped: schema-missing, which is not this rule's)
-    assertEquals(List.of("schema-missing"), rules(unnamed + SERVICE + route));
+    assertEquals(List.of("schema-missing"), rules(unnamed + SERVICE + USER_ROUTE));
   }
 
   @Test
@@ -117,12 +119,8 @@ class ModelRouteTest {
                 + SERVICE
                 + "---\n"
                 + DEPLOYMENT.replace("name: llama,", "name: llama-2,")));
-    String route =
-        "---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
-            + "metadata: {name: llama-router, namespace: aibrix-system}\n"
-            + "spec: {parentRefs: [{name: aibrix-eg}]}\n";
     assertTrue(
-        rules(statefulSet + SERVICE + route).stream().noneMatch(r -> r.equals("model-route")));
+        rules(statefulSet + SERVICE + USER_ROUTE).stream().noneMatch(r -> r.equals("model-route")));
     // a dump of a Deployment's ReplicaSet is made by the Deployment, which makes the route
     String dumped =
         DEPLOYMENT

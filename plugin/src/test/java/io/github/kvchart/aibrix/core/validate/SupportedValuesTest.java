@@ -22,10 +22,17 @@ class SupportedValuesTest {
         .toList();
   }
 
-  private List<String> pod(String spec) throws Exception {
+  /** A v1 {@code kind} named web with the spec {@code spec} (YAML lines). */
+  private List<String> object(String kind, String spec) throws Exception {
     return found(
-        "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n"
+        "apiVersion: v1\nkind: "
+            + kind
+            + "\nmetadata: {name: web}\nspec:\n"
             + spec.stripTrailing().indent(2));
+  }
+
+  private List<String> pod(String spec) throws Exception {
+    return object("Pod", spec);
   }
 
   private static final String WEB = "containers:\n  - name: web\n    image: nginx:1.27\n";
@@ -126,9 +133,7 @@ class SupportedValuesTest {
   }
 
   private List<String> service(String spec) throws Exception {
-    return found(
-        "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n"
-            + spec.stripTrailing().indent(2));
+    return object("Service", spec);
   }
 
   private static final String PORTS = "ports: [{port: 80}]\n";
