@@ -69,6 +69,7 @@ final class ApiValidation {
     all.addAll(ControllerSpecCheck.KINDS);
     all.add(SERVICE);
     all.add(DisruptionBudgetCheck.KIND);
+    all.add(NetworkPolicyCheck.KIND);
     Map<String, Map<String, String>> keys = new java.util.HashMap<>();
     for (String key : all) {
       int space = key.indexOf(' ');
@@ -131,6 +132,9 @@ final class ApiValidation {
       DataCheck.check(document, violations);
       if (DisruptionBudgetCheck.KIND.equals(key)) {
         DisruptionBudgetCheck.check(document, violations);
+      }
+      if (NetworkPolicyCheck.KIND.equals(key)) {
+        NetworkPolicyCheck.check(document, violations);
       }
     }
     return violations;
@@ -216,7 +220,7 @@ final class ApiValidation {
    * The label keys and values of {@code labels} (labels, or a selector's), the field {@code field}
    * of {@code parent} (pointers are built only for violations).
    */
-  private static void labels(
+  static void labels(
       ManifestDocument document,
       JsonNode labels,
       String parent,

@@ -57,7 +57,8 @@ public final class RuleRegistry {
             + " annotation and selector syntax, a workload selector that misses its pod template, and in pod"
             + " specs container, port and volume names, images, ports, volume mounts, environment"
             + " variables, tolerations and values from fixed sets; Services' ports and type-dependent"
-            + " fields; ConfigMap and Secret keys and data; PodDisruptionBudget bounds; controllers'"
+            + " fields; ConfigMap and Secret keys and data; PodDisruptionBudget bounds; NetworkPolicy"
+            + " ports, peers and CIDRs; controllers'"
             + " restart policies, counts and rollout strategy.");
     add(
         rules,
