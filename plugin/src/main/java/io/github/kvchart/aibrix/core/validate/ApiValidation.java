@@ -142,6 +142,7 @@ final class ApiValidation {
     all.add(SERVICE);
     all.add(DisruptionBudgetCheck.KIND);
     all.add(NetworkPolicyCheck.KIND);
+    all.add(IngressCheck.KIND);
     all.addAll(AutoscalerCheck.KINDS);
     all.add(PERSISTENT_VOLUME_CLAIM);
     Map<String, Map<String, String>> keys = new java.util.HashMap<>();
@@ -209,6 +210,9 @@ final class ApiValidation {
       }
       if (NetworkPolicyCheck.KIND.equals(key)) {
         NetworkPolicyCheck.check(document, violations);
+      }
+      if (IngressCheck.KIND.equals(key)) {
+        IngressCheck.check(document, violations);
       }
       if (AutoscalerCheck.KINDS.contains(key)) {
         AutoscalerCheck.check(document, violations);

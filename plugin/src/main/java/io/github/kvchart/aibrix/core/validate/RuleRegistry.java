@@ -58,7 +58,8 @@ public final class RuleRegistry {
             + " specs container, port and volume names, images, ports, volume mounts, environment"
             + " variables, tolerations and values from fixed sets; Services' ports and type-dependent"
             + " fields; ConfigMap and Secret keys and data; PodDisruptionBudget bounds; NetworkPolicy"
-            + " ports, peers and CIDRs; HorizontalPodAutoscaler bounds, metrics and behavior;"
+            + " ports, peers and CIDRs; Ingress hosts, paths and backends; HorizontalPodAutoscaler"
+            + " bounds, metrics and behavior;"
             + " PersistentVolumeClaim access modes and size; controllers'"
             + " restart policies, counts and rollout strategy.");
     add(
