@@ -220,7 +220,8 @@ final class ContractReader {
             "autoscalerRegistryFrom",
             "autoscalerMetrics",
             "kvCacheMetrics",
-            "mapEventsDecodedFrom"));
+            "mapEventsDecodedFrom",
+            "arrayEventsDecodedFrom"));
     List<Version> releases = new ArrayList<>();
     for (String release : aibrix.strings("releases")) {
       if (!Version.isVersion(release)) {
@@ -287,7 +288,8 @@ final class ContractReader {
         List.copyOf(kvCacheMetrics),
         aibrix.isExplicitNull("mapEventsDecodedFrom")
             ? null
-            : optionalVersion(aibrix, "mapEventsDecodedFrom"));
+            : optionalVersion(aibrix, "mapEventsDecodedFrom"),
+        optionalVersion(aibrix, "arrayEventsDecodedFrom"));
   }
 
   private static AibrixPods pods(MappingReader pods) throws InvalidInputException {

@@ -58,7 +58,18 @@ public final class KvContract {
       Version autoscalerRegistryFrom,
       Map<String, AutoscalerMetric> autoscalerMetrics,
       List<String> kvCacheMetrics,
-      Version mapEventsDecodedFrom) {
+      Version mapEventsDecodedFrom,
+      Version arrayEventsDecodedFrom) {
+
+    /**
+     * Whether the gateway of {@code release} decodes the batches vLLM sends as msgpack arrays
+     * (every release to about v0.23); v0.4.x and v0.5.x decode another, map-based layout. Null
+     * release: the newest this contract knows.
+     */
+    public boolean decodesArrayEvents(Version release) {
+      Version gateway = release == null ? releases.get(releases.size() - 1) : release;
+      return arrayEventsDecodedFrom == null || gateway.compareTo(arrayEventsDecodedFrom) >= 0;
+    }
 
     /**
      * Whether the gateway of {@code release} decodes events sent as msgpack maps (vLLM after about

@@ -119,6 +119,21 @@ final class ModelEntryReader {
               + ".",
           "Raise aibrixVersion or set kvEvents.enabled: false.");
     }
+    if (kv.enabled() && !contract.aibrix().decodesArrayEvents(Version.parse(aibrixVersion))) {
+      throw model.errorAt(
+          "aibrixVersion",
+          "AIBrix "
+              + aibrixVersion
+              + "'s gateway cannot decode the KV events vLLM sends (it reads msgpack maps of its"
+              + " own layout; vLLM sends arrays), so model '"
+              + name
+              + "' would publish events the gateway drops. AIBrix decodes them from "
+              + contract.aibrix().arrayEventsDecodedFrom()
+              + " (AIBrix #1848).",
+          "Upgrade AIBrix and set aibrixVersion: "
+              + contract.aibrix().arrayEventsDecodedFrom()
+              + " or later, or set kvEvents.enabled: false.");
+    }
     AutoscalingSpec autoscaling =
         readAutoscaling(
             model.section("autoscaling"),

@@ -16,8 +16,10 @@ import java.nio.file.Path;
  * @param request what to probe
  * @param gateway the AIBrix release the verdict is for, e.g. "AIBrix v0.7.0"
  * @param gatewayReadsMaps whether that release decodes events sent as msgpack maps
+ * @param gatewayReadsArrays whether that release decodes events sent as msgpack arrays
  */
-public record ProbeJob(ProbeRequest request, String gateway, boolean gatewayReadsMaps) {
+public record ProbeJob(
+    ProbeRequest request, String gateway, boolean gatewayReadsMaps, boolean gatewayReadsArrays) {
   /** The report's file name in the reports folder. */
   public static final String REPORT = "probe.json";
 
@@ -45,7 +47,8 @@ public record ProbeJob(ProbeRequest request, String gateway, boolean gatewayRead
     return new ProbeJob(
         request,
         "AIBrix " + (release == null ? contract.newestAibrixRelease() : release),
-        contract.aibrix().decodesMapEvents(release));
+        contract.aibrix().decodesMapEvents(release),
+        contract.aibrix().decodesArrayEvents(release));
   }
 
   /** One line saying what is about to happen. */
@@ -64,7 +67,8 @@ public record ProbeJob(ProbeRequest request, String gateway, boolean gatewayRead
 
   /** Probes the pod. */
   public ProbeReport run() {
-    return new ProbeReport(request, new KvEventProbe(request).run(), gateway, gatewayReadsMaps);
+    return new ProbeReport(
+        request, new KvEventProbe(request).run(), gateway, gatewayReadsMaps, gatewayReadsArrays);
   }
 
   /** Writes the report as {@value #REPORT} into {@code directory}, whole or not at all. */

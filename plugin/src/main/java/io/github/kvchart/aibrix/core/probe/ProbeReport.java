@@ -15,9 +15,14 @@ import java.util.stream.Collectors;
  * @param seen what arrived
  * @param gateway the AIBrix release the verdict is for (e.g. "AIBrix v0.7.0")
  * @param gatewayReadsMaps whether that release decodes the map wire format
+ * @param gatewayReadsArrays whether that release decodes the array wire format (v0.6.0 on)
  */
 public record ProbeReport(
-    ProbeRequest request, Observation seen, String gateway, boolean gatewayReadsMaps) {
+    ProbeRequest request,
+    Observation seen,
+    String gateway,
+    boolean gatewayReadsMaps,
+    boolean gatewayReadsArrays) {
 
   /** One reason the probe fails, and what to do about it. */
   public record Failure(String id, String problem, String hint) {}
@@ -66,6 +71,18 @@ public record ProbeReport(
               "Run a vLLM image up to v0.23 (arrays), or an AIBrix release whose gateway reads"
                   + " maps once there is one (set aibrix-chart.aibrixVersion, and a contract"
                   + " that names it)."));
+    }
+    long arrays = seen.batchesByFormat.getOrDefault(WireFormat.ARRAYS.label(), 0L);
+    if (arrays > 0 && !gatewayReadsArrays) {
+      failures.add(
+          new Failure(
+              "wire-format",
+              arrays
+                  + " batch(es) came as msgpack arrays, as vLLM sends them; "
+                  + gateway
+                  + " decodes only maps of its own layout and drops every one of them",
+              "Upgrade AIBrix to v0.6.0 or later, whose gateway decodes vLLM's arrays (AIBrix"
+                  + " #1848), and set aibrix-chart.aibrixVersion to it."));
     }
     if (seen.malformedMessages + seen.malformedPayloads > 0) {
       failures.add(
@@ -200,6 +217,7 @@ public record ProbeReport(
     ObjectNode gatewayNode = root.putObject("gateway");
     gatewayNode.put("release", gateway);
     gatewayNode.put("readsMaps", gatewayReadsMaps);
+    gatewayNode.put("readsArrays", gatewayReadsArrays);
     gatewayNode.put("undecodableBatches", seen.undecodableByGateway);
     strings(root.putArray("topics"), seen.topics);
     ArrayNode ranks = root.putArray("dataParallelRanks");

@@ -312,6 +312,8 @@ public final class TemplateModel {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("firstKvEventsRelease", contract.firstKvEventsRelease().toString());
     map.put("lastDecoderCompatibleRelease", contract.lastDecoderCompatibleRelease().toString());
+    Version arraysFrom = contract.aibrix().arrayEventsDecodedFrom();
+    map.put("arrayEventsDecodedFrom", arraysFrom == null ? "" : arraysFrom.toString());
     map.put("eventPort", (long) contract.eventPort());
     map.put("replayPort", (long) contract.replayPort());
     List<Object> valued = new ArrayList<>();

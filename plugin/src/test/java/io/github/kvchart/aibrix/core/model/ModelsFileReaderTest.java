@@ -99,6 +99,7 @@ class ModelsFileReaderTest {
         "replay port|  - name: a\\n    hfModel: o/m\\n    kvEvents:\\n      replayPort: 5559|5|is not 5558",
         "buffer|  - name: a\\n    hfModel: o/m\\n    kvEvents:\\n      bufferSteps: 0|5|between 1 and",
         "aibrix too old|  - name: a\\n    hfModel: o/m\\n    aibrixVersion: v0.3.0|4|need AIBrix v0.4.0",
+        "aibrix cannot decode|  - name: a\\n    hfModel: o/m\\n    aibrixVersion: v0.5.0|4|cannot decode the KV events vLLM sends",
         "strategy|  - name: a\\n    hfModel: o/m\\n    autoscaling:\\n      scalingStrategy: FAST|5|not HPA, KPA or APA",
         "min max|  - name: a\\n    hfModel: o/m\\n    autoscaling:\\n      minReplicas: 5\\n      maxReplicas: 2|6|below minReplicas",
         "duplicate model|  - name: a\\n    hfModel: o/m\\n  - name: a\\n    hfModel: o/n|4|used twice",

@@ -5,6 +5,9 @@ import io.github.kvchart.aibrix.core.contract.GatewayEnvNames;
 import io.github.kvchart.aibrix.core.contract.GatewaySettings;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.ManifestSet;
+import io.github.kvchart.aibrix.core.contract.PodTemplate;
+import io.github.kvchart.aibrix.core.contract.VllmContainer;
+import io.github.kvchart.aibrix.core.image.ImageReference;
 import io.github.kvchart.aibrix.core.image.Version;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
 import io.github.kvchart.aibrix.core.manifest.Severity;
@@ -41,12 +44,13 @@ public final class GatewayEnvRule implements ContractRule {
   public List<Violation> check(ManifestSet manifests, KvContract contract, Severity severity) {
     List<Violation> violations = new ArrayList<>();
     for (GatewaySettings settings : GatewaySettings.of(manifests, contract)) {
-      check(settings, contract, severity, violations);
+      check(manifests, settings, contract, severity, violations);
     }
     return violations;
   }
 
   private void check(
+      ManifestSet manifests,
       GatewaySettings settings,
       KvContract contract,
       Severity severity,
@@ -76,6 +80,7 @@ public final class GatewayEnvRule implements ContractRule {
     if (used == null) {
       return;
     }
+    undecodable(manifests, settings, used, contract, severity).ifPresent(violations::add);
     GatewayEnvNames expected = aibrixVersion == null ? used : contract.gatewayEnvFor(aibrixVersion);
     if (expected == null) {
       violations.add(
@@ -119,6 +124,76 @@ public final class GatewayEnvRule implements ContractRule {
     requireSetting(settings, expected.tokenizerType(), "remote", expected, severity, violations);
     requireSetting(
         settings, expected.remoteTokenizerEndpoint(), null, expected, severity, violations);
+  }
+
+  /**
+   * KV sync switched on in a release whose gateway cannot decode vLLM's batches (v0.4.x and v0.5.x
+   * read maps of their own layout; vLLM sends arrays): the configured release, else the gateway
+   * image's tag, else the names when every release that used them predates the fix.
+   */
+  private java.util.Optional<Violation> undecodable(
+      ManifestSet manifests,
+      GatewaySettings settings,
+      GatewayEnvNames used,
+      KvContract contract,
+      Severity severity) {
+    Version fixed = contract.aibrix().arrayEventsDecodedFrom();
+    if (fixed == null) {
+      return java.util.Optional.empty();
+    }
+    Version release = aibrixVersion;
+    String basis = "aibrix-chart.aibrixVersion";
+    if (release == null) {
+      release = imageRelease(manifests, settings.document());
+      basis = "the gateway image";
+    }
+    if (release == null) {
+      List<GatewayEnvNames> lines = contract.gatewayEnvByRelease();
+      int next = lines.indexOf(used) + 1;
+      if (next < lines.size() && Version.parse(lines.get(next).from()).compareTo(fixed) <= 0) {
+        release = Version.parse(used.from());
+        basis = "its env names, which only releases before " + lines.get(next).from() + " read";
+      }
+    }
+    if (release == null || contract.aibrix().decodesArrayEvents(release)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        settings
+            .document()
+            .violation(
+                settings.pointers().get(used.kvSyncEnabled()),
+                id(),
+                severity,
+                "KV sync is switched on, but the gateway of AIBrix "
+                    + release
+                    + " (from "
+                    + basis
+                    + ") cannot decode the events vLLM sends: it reads msgpack maps of its own"
+                    + " layout, vLLM sends arrays, so it drops every batch and prefix-cache"
+                    + " routing never sees a block. AIBrix decodes them from "
+                    + fixed
+                    + " (AIBrix #1848).",
+                "Upgrade AIBrix to "
+                    + fixed
+                    + " or later; it reads the "
+                    + contract.gatewayEnvFor(fixed).from()
+                    + "-line names ("
+                    + contract.gatewayEnvFor(fixed).kvSyncEnabled()
+                    + ", ...)."));
+  }
+
+  /** The release the gateway-plugins image's tag names, or null. */
+  private static Version imageRelease(ManifestSet manifests, ManifestDocument document) {
+    for (PodTemplate pod : manifests.podTemplates(document)) {
+      for (VllmContainer container : pod.containers()) {
+        ImageReference image = ImageReference.parse(container.image());
+        if (image != null && image.repository().endsWith("gateway-plugins")) {
+          return image.version().orElse(null);
+        }
+      }
+    }
+    return null;
   }
 
   private void requireSetting(
