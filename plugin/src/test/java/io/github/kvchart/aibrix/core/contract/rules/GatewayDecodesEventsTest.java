@@ -3,6 +3,7 @@ package io.github.kvchart.aibrix.core.contract.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kvchart.aibrix.core.contract.GatewayFixture;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.image.Version;
 import io.github.kvchart.aibrix.core.manifest.Violation;
@@ -22,38 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 class GatewayDecodesEventsTest {
   @TempDir Path temp;
 
-  private static final String GATEWAY =
-      """
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata: {name: aibrix-gateway-plugins, namespace: aibrix-system}
-      spec:
-        selector: {matchLabels: {app: gateway-plugins}}
-        template:
-          metadata: {labels: {app: gateway-plugins}}
-          spec:
-            containers:
-              - name: gateway-plugin
-                image: aibrix/gateway-plugins:%s
-                env:
-                  - {name: %s, value: "true"}
-                  - {name: %s, value: "true"}
-                  - {name: AIBRIX_PREFIX_CACHE_TOKENIZER_TYPE, value: remote}
-                  - {name: %s, value: "http://llama.default:8000"}
-      """;
-
   private static String gateway(String tag, boolean oldNames) {
-    return oldNames
-        ? GATEWAY.formatted(
-            tag,
-            "AIBRIX_KV_EVENT_SYNC_ENABLED",
-            "AIBRIX_USE_REMOTE_TOKENIZER",
-            "AIBRIX_REMOTE_TOKENIZER_ENDPOINT")
-        : GATEWAY.formatted(
-            tag,
-            "AIBRIX_PREFIX_CACHE_KV_EVENT_SYNC_ENABLED",
-            "AIBRIX_PREFIX_CACHE_USE_REMOTE_TOKENIZER",
-            "AIBRIX_PREFIX_CACHE_REMOTE_TOKENIZER_ENDPOINT");
+    return GatewayFixture.tagged(
+        tag, oldNames ? GatewayFixture.KV_SYNC_V04 : GatewayFixture.KV_SYNC);
   }
 
   private List<Violation> found(String yaml) throws Exception {
