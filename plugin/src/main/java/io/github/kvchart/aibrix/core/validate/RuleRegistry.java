@@ -56,7 +56,7 @@ public final class RuleRegistry {
         "What the API server's own validation refuses beyond the schema: names, label,"
             + " annotation and selector syntax, a workload selector that misses its pod template, and in pod"
             + " specs container, port and volume names, images, ports, volume mounts, environment"
-            + " variables, tolerations and values from fixed sets; Services' ports and type-dependent"
+            + " variables, tolerations, scheduling constraints and values from fixed sets; Services' ports and type-dependent"
             + " fields; ConfigMap and Secret keys and data; PodDisruptionBudget bounds; NetworkPolicy"
             + " ports, peers and CIDRs; Ingress hosts, paths and backends; HorizontalPodAutoscaler"
             + " bounds, metrics and behavior;"

@@ -209,6 +209,7 @@ final class WorkloadCheck {
                   + " it without.",
               "Add dnsConfig: {nameservers: [<IP>]}, or use dnsPolicy: ClusterFirst."));
     }
+    SchedulingCheck.check(document, spec, pod, violations);
     JsonNode tolerations = Json.items(pod.path("tolerations"));
     for (int i = 0; i < tolerations.size(); i++) {
       toleration(document, spec + "/tolerations/" + i, tolerations.get(i), violations);

@@ -114,6 +114,65 @@ class SupportedValuesTest {
   }
 
   @Test
+  void scheduling() throws Exception {
+    String spread =
+        "topologySpreadConstraints:\n  - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone,"
+            + " whenUnsatisfiable: %s%s}\n";
+    String affinity =
+        "affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n"
+            + "      nodeSelectorTerms:\n        - matchExpressions: [%s]\n"
+            + "  podAntiAffinity:\n    preferredDuringSchedulingIgnoredDuringExecution:\n"
+            + "      - weight: %s\n        podAffinityTerm: {topologyKey: %s}\n";
+    String gpu = "{key: nvidia.com/gpu.product, operator: In, values: [NVIDIA-A100-SXM4-80GB]}";
+    assertEquals(
+        List.of(),
+        pod(
+            WEB
+                + spread.formatted("DoNotSchedule", ", minDomains: 2, nodeTaintsPolicy: Honor")
+                + affinity.formatted(gpu, "100", "kubernetes.io/hostname")));
+    for (String[] bad :
+        new String[][] {
+          {spread.formatted("Always", ""), "/spec/topologySpreadConstraints/0/whenUnsatisfiable"},
+          {
+            spread.formatted("ScheduleAnyway", ", minDomains: 2"),
+            "/spec/topologySpreadConstraints/0/minDomains"
+          },
+          {
+            spread.formatted("DoNotSchedule", ", nodeTaintsPolicy: honor"),
+            "/spec/topologySpreadConstraints/0/nodeTaintsPolicy"
+          },
+          {
+            spread.formatted("DoNotSchedule", "").replace("maxSkew: 1", "maxSkew: 0"),
+            "/spec/topologySpreadConstraints/0/maxSkew"
+          },
+          {
+            affinity.formatted("{key: gpu, operator: Gt}", "1", "kubernetes.io/hostname"),
+            "/spec/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/0/matchExpressions/0"
+          },
+          {
+            affinity.formatted("{key: 'bad key', operator: Exists}", "1", "kubernetes.io/hostname"),
+            "/spec/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/0/matchExpressions/0/key"
+          },
+          {
+            affinity.formatted(gpu, "101", "kubernetes.io/hostname"),
+            "/spec/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/0/weight"
+          },
+          {
+            affinity.formatted(gpu, "1", "''"),
+            "/spec/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/0/podAffinityTerm/topologyKey"
+          },
+        }) {
+      assertEquals(List.of("api-validation " + bad[1]), pod(WEB + bad[0]), bad[0]);
+    }
+    String twice =
+        spread.formatted("DoNotSchedule", "")
+            + spread
+                .formatted("DoNotSchedule", "")
+                .substring("topologySpreadConstraints:\n".length());
+    assertEquals(List.of("api-validation /spec/topologySpreadConstraints/1"), pod(WEB + twice));
+  }
+
+  @Test
   void deploymentStrategyType() throws Exception {
     String deployment =
         """
