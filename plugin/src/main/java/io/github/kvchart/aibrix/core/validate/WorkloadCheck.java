@@ -210,6 +210,9 @@ final class WorkloadCheck {
               "Add dnsConfig: {nameservers: [<IP>]}, or use dnsPolicy: ClusterFirst."));
     }
     SchedulingCheck.check(document, spec, pod, violations);
+    ContainerCheck.userIds(
+        document, spec + "/securityContext", pod.path("securityContext"), violations);
+    hostNetworkPorts(document, spec, pod, violations);
     JsonNode tolerations = Json.items(pod.path("tolerations"));
     for (int i = 0; i < tolerations.size(); i++) {
       toleration(document, spec + "/tolerations/" + i, tolerations.get(i), violations);
@@ -259,6 +262,40 @@ final class WorkloadCheck {
                   + "); the API server allows one.",
               "Keep one. In a Helm chart whose default volume has another source, set that one"
                   + " to null in your values, as Helm merges your volume into the default."));
+    }
+  }
+
+  /**
+   * validateHostNetwork: with hostNetwork a container port's hostPort equals its containerPort
+   * (SetDefaults_PodSpec gives a port without hostPort its own).
+   */
+  private static void hostNetworkPorts(
+      ManifestDocument document, String spec, JsonNode pod, List<Violation> violations) {
+    if (!pod.path("hostNetwork").asBoolean(false)) {
+      return;
+    }
+    JsonNode regular = Json.items(pod.path("containers"));
+    for (int c = 0; c < regular.size(); c++) {
+      JsonNode ports = Json.items(regular.get(c).path("ports"));
+      for (int p = 0; p < ports.size(); p++) {
+        JsonNode host = ports.get(p).path("hostPort");
+        JsonNode port = ports.get(p).path("containerPort");
+        if (host.isIntegralNumber()
+            && host.asLong() != 0
+            && port.isIntegralNumber()
+            && host.asLong() != port.asLong()) {
+          violations.add(
+              ApiSyntax.error(
+                  document,
+                  spec + "/containers/" + c + "/ports/" + p + "/containerPort",
+                  "containerPort "
+                      + port.asLong()
+                      + " differs from hostPort "
+                      + host.asLong()
+                      + "; with hostNetwork the API server wants them equal.",
+                  "Remove hostPort (it then equals containerPort), or serve on the host port."));
+        }
+      }
     }
   }
 

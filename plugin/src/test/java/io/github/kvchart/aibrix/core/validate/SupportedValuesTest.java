@@ -173,6 +173,32 @@ class SupportedValuesTest {
   }
 
   @Test
+  void securityAndHostNetwork() throws Exception {
+    assertEquals(
+        List.of(),
+        pod(
+            WEB
+                + "    securityContext: {privileged: true, runAsUser: 0}\n"
+                + "    ports: [{containerPort: 8000}]\nhostNetwork: true\n"
+                + "securityContext: {fsGroup: 2000}"));
+    assertEquals(
+        List.of("api-validation /spec/containers/0/securityContext/allowPrivilegeEscalation"),
+        pod(WEB + "    securityContext: {privileged: true, allowPrivilegeEscalation: false}"));
+    assertEquals(
+        List.of("api-validation /spec/containers/0/securityContext/allowPrivilegeEscalation"),
+        pod(
+            WEB
+                + "    securityContext: {allowPrivilegeEscalation: false, capabilities: {add:"
+                + " [CAP_SYS_ADMIN]}}"));
+    assertEquals(
+        List.of("api-validation /spec/containers/0/securityContext/runAsUser"),
+        pod(WEB + "    securityContext: {runAsUser: -1}"));
+    assertEquals(
+        List.of("api-validation /spec/containers/0/ports/0/containerPort"),
+        pod(WEB + "    ports: [{containerPort: 8000, hostPort: 80}]\nhostNetwork: true"));
+  }
+
+  @Test
   void deploymentStrategyType() throws Exception {
     String deployment =
         """
