@@ -109,6 +109,109 @@ final class ControllerSpecCheck {
             List.of("parallelism", "completions", "activeDeadlineSeconds", "backoffLimit"),
             violations);
       }
+      completionMode(document, job, jobSpec, violations);
+    }
+    if (kind.equals("batch/v1 CronJob")) {
+      cronJob(document, violations);
+    }
+    if (kind.equals("apps/v1 StatefulSet")) {
+      statefulSet(document, violations);
+    }
+    if (kind.equals("apps/v1 DaemonSet")) {
+      ApiSyntax.oneOf(
+          document,
+          "/spec/updateStrategy/type",
+          document.root().path("spec").path("updateStrategy").path("type"),
+          List.of("RollingUpdate", "OnDelete"),
+          violations);
+    }
+  }
+
+  /** A Job's completionMode is NonIndexed or Indexed, and Indexed needs completions. */
+  private static void completionMode(
+      ManifestDocument document, String at, JsonNode job, List<Violation> violations) {
+    JsonNode mode = job.path("completionMode");
+    ApiSyntax.oneOf(
+        document, at + "/completionMode", mode, List.of("NonIndexed", "Indexed"), violations);
+    if (mode.asText().equals("Indexed") && !job.hasNonNull("completions")) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              at + "/completionMode",
+              "an Indexed Job needs completions.",
+              "Set completions to the number of indexes."));
+    }
+  }
+
+  /**
+   * ValidateCronJobSpec: a schedule robfig/cron's ParseStandard reads, without TZ; a known
+   * concurrencyPolicy; no negative deadline or history limits.
+   */
+  private static void cronJob(ManifestDocument document, List<Violation> violations) {
+    JsonNode spec = document.root().path("spec");
+    JsonNode schedule = spec.path("schedule");
+    if (schedule.isTextual()) {
+      String problem = CronSchedule.problem(schedule.asText());
+      if (problem != null) {
+        violations.add(
+            ApiSyntax.error(
+                document,
+                "/spec/schedule",
+                "schedule '"
+                    + schedule.asText()
+                    + "' is refused by the API server: "
+                    + problem
+                    + ".",
+                "Write five fields, e.g. \"*/15 * * * *\", or a descriptor such as @hourly; put a"
+                    + " time zone in spec.timeZone."));
+      }
+    }
+    ApiSyntax.oneOf(
+        document,
+        "/spec/concurrencyPolicy",
+        spec.path("concurrencyPolicy"),
+        List.of("Allow", "Forbid", "Replace"),
+        violations);
+    nonNegative(
+        document,
+        List.of("startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"),
+        violations);
+  }
+
+  /**
+   * ValidateStatefulSetSpec: a known podManagementPolicy and update strategy, no rollingUpdate with
+   * OnDelete, a PVC retention policy of Retain or Delete.
+   */
+  private static void statefulSet(ManifestDocument document, List<Violation> violations) {
+    JsonNode spec = document.root().path("spec");
+    ApiSyntax.oneOf(
+        document,
+        "/spec/podManagementPolicy",
+        spec.path("podManagementPolicy"),
+        List.of("OrderedReady", "Parallel"),
+        violations);
+    JsonNode strategy = spec.path("updateStrategy");
+    ApiSyntax.oneOf(
+        document,
+        "/spec/updateStrategy/type",
+        strategy.path("type"),
+        List.of("RollingUpdate", "OnDelete"),
+        violations);
+    if (strategy.path("type").asText().equals("OnDelete") && strategy.hasNonNull("rollingUpdate")) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              "/spec/updateStrategy/rollingUpdate",
+              "rollingUpdate may not be set when the update strategy is OnDelete.",
+              "Remove rollingUpdate, or set type: RollingUpdate."));
+    }
+    for (String when : List.of("whenDeleted", "whenScaled")) {
+      ApiSyntax.oneOf(
+          document,
+          "/spec/persistentVolumeClaimRetentionPolicy/" + when,
+          spec.path("persistentVolumeClaimRetentionPolicy").path(when),
+          List.of("Retain", "Delete"),
+          violations);
     }
   }
 
