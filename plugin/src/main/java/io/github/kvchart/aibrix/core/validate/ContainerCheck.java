@@ -137,6 +137,31 @@ final class ContainerCheck {
                     + volume.asText()
                     + "' to the pod's volumes, or mount one it has."));
       }
+      JsonNode subPath = mount.path("subPath");
+      if (subPath.isTextual() && !subPath.asText().isEmpty()) {
+        String text = subPath.asText();
+        if (text.startsWith("/") || VolumeCheck.hasBackstep(text)) {
+          violations.add(
+              ApiSyntax.error(
+                  document,
+                  at + "/volumeMounts/" + i + "/subPath",
+                  "subPath '"
+                      + text
+                      + "' "
+                      + (text.startsWith("/") ? "is absolute" : "holds '..'")
+                      + "; it must be a path inside the volume.",
+                  "Write the path relative to the volume's root, e.g. config.yaml."));
+        }
+        if (mount.path("subPathExpr").isTextual()
+            && !mount.path("subPathExpr").asText().isEmpty()) {
+          violations.add(
+              ApiSyntax.error(
+                  document,
+                  at + "/volumeMounts/" + i + "/subPathExpr",
+                  "subPath and subPathExpr may not both be set.",
+                  "Keep one of them."));
+        }
+      }
       JsonNode path = mount.path("mountPath");
       if (paths != null
           && path.isTextual()

@@ -171,6 +171,7 @@ final class WorkloadCheck {
         volumeList.isEmpty() ? Set.of() : new java.util.LinkedHashSet<>(2 * volumeList.size());
     for (int i = 0; i < volumeList.size(); i++) {
       sources(document, spec + "/volumes/" + i, volumeList.get(i), violations);
+      VolumeCheck.check(document, spec + "/volumes/" + i, volumeList.get(i), violations);
       JsonNode name = volumeList.get(i).path("name");
       if (!name.isTextual()) {
         continue;

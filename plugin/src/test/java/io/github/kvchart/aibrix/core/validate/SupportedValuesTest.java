@@ -199,6 +199,59 @@ class SupportedValuesTest {
   }
 
   @Test
+  void volumeSources() throws Exception {
+    String mount = "    volumeMounts: [{name: v, mountPath: /etc/app%s}]\nvolumes:\n  - %s\n";
+    assertEquals(
+        List.of(),
+        pod(
+            WEB
+                + mount.formatted(
+                    ", subPath: conf/app.yaml",
+                    "{name: v, configMap: {name: c, defaultMode: 0644, items: [{key: app.yaml,"
+                        + " path: conf/app.yaml, mode: 420}]}}")));
+    assertEquals(
+        List.of(),
+        pod(
+            WEB
+                + mount.formatted(
+                    "", "{name: v, hostPath: {path: /mnt/models, type: Directory}}")));
+    for (String[] bad :
+        new String[][] {
+          {mount.formatted("", "{name: v, secret: {optional: true}}"), "/spec/volumes/0/secret"},
+          {
+            mount.formatted("", "{name: v, configMap: {name: c, defaultMode: 644}}"),
+            "/spec/volumes/0/configMap/defaultMode"
+          },
+          {
+            mount.formatted("", "{name: v, configMap: {name: c, items: [{key: a, path: /etc/a}]}}"),
+            "/spec/volumes/0/configMap/items/0/path"
+          },
+          {
+            mount.formatted("", "{name: v, configMap: {name: c, items: [{key: a, path: ../a}]}}"),
+            "/spec/volumes/0/configMap/items/0/path"
+          },
+          {
+            mount.formatted("", "{name: v, persistentVolumeClaim: {claimName: ''}}"),
+            "/spec/volumes/0/persistentVolumeClaim"
+          },
+          {
+            mount.formatted("", "{name: v, hostPath: {path: /mnt/../etc}}"),
+            "/spec/volumes/0/hostPath/path"
+          },
+          {
+            mount.formatted("", "{name: v, hostPath: {path: /mnt, type: directory}}"),
+            "/spec/volumes/0/hostPath/type"
+          },
+          {
+            mount.formatted(", subPath: /app.yaml", "{name: v, emptyDir: {}}"),
+            "/spec/containers/0/volumeMounts/0/subPath"
+          },
+        }) {
+      assertEquals(List.of("api-validation " + bad[1]), pod(WEB + bad[0]), bad[0]);
+    }
+  }
+
+  @Test
   void deploymentStrategyType() throws Exception {
     String deployment =
         """
