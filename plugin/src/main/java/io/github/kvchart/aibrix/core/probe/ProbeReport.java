@@ -59,30 +59,29 @@ public record ProbeReport(
                   + " carries model.aibrix.ai/kv-events-enabled: \"true\" so the gateway"
                   + " subscribes."));
     }
-    long maps = seen.batchesByFormat.getOrDefault(WireFormat.MAPS.label(), 0L);
-    if (maps > 0 && !gatewayReadsMaps) {
-      failures.add(
-          new Failure(
-              "wire-format",
-              maps
-                  + " batch(es) came as msgpack maps (vLLM after about v0.23); "
-                  + gateway
-                  + " decodes only arrays and drops every one of them",
-              "Run a vLLM image up to v0.23 (arrays), or an AIBrix release whose gateway reads"
-                  + " maps once there is one (set aibrix-chart.aibrixVersion, and a contract"
-                  + " that names it)."));
-    }
-    long arrays = seen.batchesByFormat.getOrDefault(WireFormat.ARRAYS.label(), 0L);
-    if (arrays > 0 && !gatewayReadsArrays) {
-      failures.add(
-          new Failure(
-              "wire-format",
-              arrays
-                  + " batch(es) came as msgpack arrays, as vLLM sends them; "
-                  + gateway
-                  + " decodes only maps of its own layout and drops every one of them",
-              "Upgrade AIBrix to v0.6.0 or later, whose gateway decodes vLLM's arrays (AIBrix"
-                  + " #1848), and set aibrix-chart.aibrixVersion to it."));
+    for (WireFormat format : WireFormat.values()) {
+      long count = seen.batchesByFormat.getOrDefault(format.label(), 0L);
+      boolean maps = format == WireFormat.MAPS;
+      if (count > 0 && !(maps ? gatewayReadsMaps : gatewayReadsArrays)) {
+        failures.add(
+            new Failure(
+                "wire-format",
+                count
+                    + " batch(es) came as msgpack "
+                    + format.label()
+                    + (maps ? " (vLLM after about v0.23); " : ", as vLLM sends them; ")
+                    + gateway
+                    + (gatewayReadsArrays
+                        ? " decodes only arrays"
+                        : " decodes only maps of its own layout")
+                    + " and drops every one of them",
+                maps && gatewayReadsArrays
+                    ? "Run a vLLM image up to v0.23 (arrays), or an AIBrix release whose gateway"
+                        + " reads maps once there is one (set aibrix-chart.aibrixVersion, and a"
+                        + " contract that names it)."
+                    : "Upgrade AIBrix to v0.6.0 or later, whose gateway decodes vLLM's arrays"
+                        + " (AIBrix #1848), and set aibrix-chart.aibrixVersion to it."));
+      }
     }
     if (seen.malformedMessages + seen.malformedPayloads > 0) {
       failures.add(

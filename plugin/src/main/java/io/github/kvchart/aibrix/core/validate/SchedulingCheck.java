@@ -142,15 +142,8 @@ final class SchedulingCheck {
                 "Use minDomains of 1 or more with whenUnsatisfiable: DoNotSchedule, or remove it."));
       }
       for (String policy : List.of("nodeAffinityPolicy", "nodeTaintsPolicy")) {
-        JsonNode value = constraint.path(policy);
-        if (value.isTextual() && !NODE_POLICIES.contains(value.asText())) {
-          violations.add(
-              ApiSyntax.error(
-                  document,
-                  where + "/" + policy,
-                  policy + " '" + value.asText() + "' is not Honor or Ignore.",
-                  "Use Honor or Ignore."));
-        }
+        ApiSyntax.oneOf(
+            document, where + "/" + policy, constraint.path(policy), NODE_POLICIES, violations);
       }
     }
   }
