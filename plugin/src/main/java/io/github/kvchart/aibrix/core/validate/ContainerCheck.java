@@ -90,7 +90,7 @@ final class ContainerCheck {
         container.path("terminationMessagePolicy"),
         MESSAGE_POLICIES,
         violations);
-    securityContext(
+    SecurityCheck.container(
         document, at + "/securityContext", container.path("securityContext"), violations);
     if (list.equals("initContainers")
         && !container.path("restartPolicy").asText().equals("Always")) {
@@ -263,57 +263,6 @@ final class ContainerCheck {
     return name.indexOf('/') >= 0
         && !name.contains("kubernetes.io/")
         && !name.startsWith("requests.");
-  }
-
-  /**
-   * ValidateSecurityContext: user and group IDs from 0 to 2147483647; allowPrivilegeEscalation
-   * false beside privileged true or an added CAP_SYS_ADMIN.
-   */
-  private static void securityContext(
-      ManifestDocument document, String at, JsonNode context, List<Violation> violations) {
-    if (!context.isObject()) {
-      return;
-    }
-    userIds(document, at, context, violations);
-    if (context.path("allowPrivilegeEscalation").isBoolean()
-        && !context.path("allowPrivilegeEscalation").asBoolean()) {
-      boolean privileged = context.path("privileged").asBoolean(false);
-      boolean sysAdmin = false;
-      for (JsonNode capability : Json.items(context.path("capabilities").path("add"))) {
-        sysAdmin |= capability.asText().equals("CAP_SYS_ADMIN");
-      }
-      if (privileged || sysAdmin) {
-        violations.add(
-            ApiSyntax.error(
-                document,
-                at + "/allowPrivilegeEscalation",
-                "allowPrivilegeEscalation is false beside "
-                    + (privileged ? "privileged: true" : "the added capability CAP_SYS_ADMIN")
-                    + "; the API server refuses the pair.",
-                "Set allowPrivilegeEscalation: true (a privileged container escalates anyway), or"
-                    + " drop "
-                    + (privileged ? "privileged" : "CAP_SYS_ADMIN")
-                    + "."));
-      }
-    }
-  }
-
-  /** IsValidUserID and IsValidGroupID for runAsUser and runAsGroup (and a pod's fsGroup). */
-  static void userIds(
-      ManifestDocument document, String at, JsonNode context, List<Violation> violations) {
-    for (String field : List.of("runAsUser", "runAsGroup", "fsGroup")) {
-      JsonNode id = context.path(field);
-      if (id.isIntegralNumber()
-          && id.canConvertToLong()
-          && (id.asLong() < 0 || id.asLong() > Integer.MAX_VALUE)) {
-        violations.add(
-            ApiSyntax.error(
-                document,
-                at + "/" + field,
-                field + " " + id.asLong() + " is outside 0-2147483647.",
-                "Use a user or group ID from 0 to 2147483647, e.g. 1000."));
-      }
-    }
   }
 
   /** A probe has exactly one handler (validateHandler): exec, httpGet, tcpSocket or grpc. */

@@ -14,10 +14,10 @@ import java.util.Set;
  * validatePodAffinityTerm in kubernetes' core validation): a topology spread constraint with a
  * maxSkew below 1, no topologyKey, a whenUnsatisfiable other than DoNotSchedule or ScheduleAnyway,
  * the same key and action twice, a minDomains below 1 or without DoNotSchedule, or a node policy
- * other than Honor or Ignore; a required node affinity without terms; a node selector requirement
- * whose operator is unknown or whose values do not fit it, or whose key is not a label name; a pod
- * affinity term without a topologyKey; a preferred term's weight outside 1-100. Part of {@link
- * WorkloadCheck}.
+ * other than Honor or Ignore; tolerations (ValidateTolerations); a required node affinity without
+ * terms; a node selector requirement whose operator is unknown or whose values do not fit it, or
+ * whose key is not a label name; a pod affinity term without a topologyKey; a preferred term's
+ * weight outside 1-100. Part of {@link WorkloadCheck}.
  */
 final class SchedulingCheck {
   private static final List<String> ACTIONS = List.of("DoNotSchedule", "ScheduleAnyway");
@@ -28,6 +28,10 @@ final class SchedulingCheck {
   static void check(
       ManifestDocument document, String spec, JsonNode pod, List<Violation> violations) {
     spread(document, spec + "/topologySpreadConstraints", pod, violations);
+    JsonNode tolerations = Json.items(pod.path("tolerations"));
+    for (int i = 0; i < tolerations.size(); i++) {
+      toleration(document, spec + "/tolerations/" + i, tolerations.get(i), violations);
+    }
     JsonNode affinity = pod.path("affinity");
     if (!affinity.isObject()) {
       return;
@@ -232,5 +236,76 @@ final class SchedulingCheck {
               "weight " + weight.asLong() + " is outside 1-100.",
               "Use a weight from 1 to 100."));
     }
+  }
+
+  private static final List<String> TAINT_EFFECTS =
+      List.of("NoSchedule", "PreferNoSchedule", "NoExecute");
+
+  /**
+   * ValidateTolerations: a key that is a qualified name, or none with operator Exists; a value that
+   * is a label value under Equal (the default) and none under Exists; an effect of NoSchedule,
+   * PreferNoSchedule or NoExecute (or none, meaning all), NoExecute when tolerationSeconds is set.
+   */
+  private static void toleration(
+      ManifestDocument document, String at, JsonNode toleration, List<Violation> violations) {
+    if (!toleration.isObject()) {
+      return;
+    }
+    String key = toleration.path("key").asText("");
+    String operator = toleration.path("operator").asText("");
+    String value = toleration.path("value").asText("");
+    String effect = toleration.path("effect").asText("");
+    String keyProblem = key.isEmpty() ? null : ApiSyntax.keyProblem(key);
+    if (keyProblem != null) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              at + "/key",
+              "toleration key '" + key + "' is refused by the API server: " + keyProblem + ".",
+              "Use the taint's key, such as nvidia.com/gpu."));
+    }
+    if (key.isEmpty() && !operator.equals("Exists")) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              at,
+              "a toleration without a key must have operator: Exists (it then tolerates every"
+                  + " taint).",
+              "Add the taint's key, or set operator: Exists."));
+    }
+    if (toleration.hasNonNull("tolerationSeconds") && !effect.equals("NoExecute")) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              at + "/tolerationSeconds",
+              "tolerationSeconds needs effect: NoExecute.",
+              "Set effect: NoExecute, or remove tolerationSeconds."));
+    }
+    if (operator.equals("Exists") && !value.isEmpty()) {
+      violations.add(
+          ApiSyntax.error(
+              document,
+              at + "/value",
+              "a toleration with operator Exists must have no value.",
+              "Remove value, or use operator: Equal."));
+    } else if (operator.isEmpty() || operator.equals("Equal")) {
+      String problem = ApiSyntax.valueProblem(value);
+      if (problem != null) {
+        violations.add(
+            ApiSyntax.error(
+                document,
+                at + "/value",
+                "toleration value '" + value + "' is refused by the API server: " + problem + ".",
+                "Use the taint's value."));
+      }
+    } else {
+      ApiSyntax.oneOf(
+          document,
+          at + "/operator",
+          toleration.path("operator"),
+          List.of("Equal", "Exists"),
+          violations);
+    }
+    ApiSyntax.oneOf(document, at + "/effect", toleration.path("effect"), TAINT_EFFECTS, violations);
   }
 }

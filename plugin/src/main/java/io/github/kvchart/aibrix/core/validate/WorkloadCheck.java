@@ -211,13 +211,7 @@ final class WorkloadCheck {
               "Add dnsConfig: {nameservers: [<IP>]}, or use dnsPolicy: ClusterFirst."));
     }
     SchedulingCheck.check(document, spec, pod, violations);
-    ContainerCheck.userIds(
-        document, spec + "/securityContext", pod.path("securityContext"), violations);
-    hostNetworkPorts(document, spec, pod, violations);
-    JsonNode tolerations = Json.items(pod.path("tolerations"));
-    for (int i = 0; i < tolerations.size(); i++) {
-      toleration(document, spec + "/tolerations/" + i, tolerations.get(i), violations);
-    }
+    SecurityCheck.pod(document, spec, pod, violations);
     int count =
         pod.path("containers").size()
             + pod.path("initContainers").size()
@@ -266,114 +260,9 @@ final class WorkloadCheck {
     }
   }
 
-  /**
-   * validateHostNetwork: with hostNetwork a container port's hostPort equals its containerPort
-   * (SetDefaults_PodSpec gives a port without hostPort its own).
-   */
-  private static void hostNetworkPorts(
-      ManifestDocument document, String spec, JsonNode pod, List<Violation> violations) {
-    if (!pod.path("hostNetwork").asBoolean(false)) {
-      return;
-    }
-    JsonNode regular = Json.items(pod.path("containers"));
-    for (int c = 0; c < regular.size(); c++) {
-      JsonNode ports = Json.items(regular.get(c).path("ports"));
-      for (int p = 0; p < ports.size(); p++) {
-        JsonNode host = ports.get(p).path("hostPort");
-        JsonNode port = ports.get(p).path("containerPort");
-        if (host.isIntegralNumber()
-            && host.asLong() != 0
-            && port.isIntegralNumber()
-            && host.asLong() != port.asLong()) {
-          violations.add(
-              ApiSyntax.error(
-                  document,
-                  spec + "/containers/" + c + "/ports/" + p + "/containerPort",
-                  "containerPort "
-                      + port.asLong()
-                      + " differs from hostPort "
-                      + host.asLong()
-                      + "; with hostNetwork the API server wants them equal.",
-                  "Remove hostPort (it then equals containerPort), or serve on the host port."));
-        }
-      }
-    }
-  }
-
   private static final List<String> RESTART_POLICIES = List.of("Always", "OnFailure", "Never");
   private static final List<String> DNS_POLICIES =
       List.of("ClusterFirstWithHostNet", "ClusterFirst", "Default", "None");
-  private static final List<String> TAINT_EFFECTS =
-      List.of("NoSchedule", "PreferNoSchedule", "NoExecute");
-
-  /**
-   * ValidateTolerations: a key that is a qualified name, or none with operator Exists; a value that
-   * is a label value under Equal (the default) and none under Exists; an effect of NoSchedule,
-   * PreferNoSchedule or NoExecute (or none, meaning all), NoExecute when tolerationSeconds is set.
-   */
-  private static void toleration(
-      ManifestDocument document, String at, JsonNode toleration, List<Violation> violations) {
-    if (!toleration.isObject()) {
-      return;
-    }
-    String key = toleration.path("key").asText("");
-    String operator = toleration.path("operator").asText("");
-    String value = toleration.path("value").asText("");
-    String effect = toleration.path("effect").asText("");
-    String keyProblem = key.isEmpty() ? null : ApiSyntax.keyProblem(key);
-    if (keyProblem != null) {
-      violations.add(
-          ApiSyntax.error(
-              document,
-              at + "/key",
-              "toleration key '" + key + "' is refused by the API server: " + keyProblem + ".",
-              "Use the taint's key, such as nvidia.com/gpu."));
-    }
-    if (key.isEmpty() && !operator.equals("Exists")) {
-      violations.add(
-          ApiSyntax.error(
-              document,
-              at,
-              "a toleration without a key must have operator: Exists (it then tolerates every"
-                  + " taint).",
-              "Add the taint's key, or set operator: Exists."));
-    }
-    if (toleration.hasNonNull("tolerationSeconds") && !effect.equals("NoExecute")) {
-      violations.add(
-          ApiSyntax.error(
-              document,
-              at + "/tolerationSeconds",
-              "tolerationSeconds needs effect: NoExecute.",
-              "Set effect: NoExecute, or remove tolerationSeconds."));
-    }
-    if (operator.equals("Exists") && !value.isEmpty()) {
-      violations.add(
-          ApiSyntax.error(
-              document,
-              at + "/value",
-              "a toleration with operator Exists must have no value.",
-              "Remove value, or use operator: Equal."));
-    } else if (operator.isEmpty() || operator.equals("Equal")) {
-      String problem = ApiSyntax.valueProblem(value);
-      if (problem != null) {
-        violations.add(
-            ApiSyntax.error(
-                document,
-                at + "/value",
-                "toleration value '" + value + "' is refused by the API server: " + problem + ".",
-                "Use the taint's value."));
-      }
-    } else {
-      ApiSyntax.oneOf(
-          document,
-          at + "/operator",
-          toleration.path("operator"),
-          List.of("Equal", "Exists"),
-          violations);
-    }
-    ApiSyntax.oneOf(document, at + "/effect", toleration.path("effect"), TAINT_EFFECTS, violations);
-  }
-
   private static final List<String> CONTAINER_LISTS =
       List.of("containers", "initContainers", "ephemeralContainers");
 

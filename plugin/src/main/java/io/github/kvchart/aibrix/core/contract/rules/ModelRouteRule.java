@@ -32,13 +32,13 @@ import java.util.Set;
  */
 public final class ModelRouteRule implements ContractRule {
   /** The pod annotation whose profiles can give a model a routing strategy (AIBrix v0.6.0 on). */
-  private static final String CONFIG_ANNOTATION = "model.aibrix.ai/config";
+  static final String CONFIG_ANNOTATION = "model.aibrix.ai/config";
 
   /** The gateway's env var that gives every request a routing strategy. */
   private static final String ROUTING_ENV = "ROUTING_ALGORITHM";
 
   /** The namespace of AIBrix's HTTPRoutes. */
-  private static final String ROUTE_NAMESPACE = "aibrix-system";
+  static final String ROUTE_NAMESPACE = "aibrix-system";
 
   @Override
   public String id() {
@@ -104,79 +104,7 @@ public final class ModelRouteRule implements ContractRule {
         violations.addAll(checkService(workload, service, serving, contract, nameLabel, severity));
       }
     }
-    violations.addAll(unrouted(manifests, nameLabel));
-    return violations;
-  }
-
-  /** The kinds whose own labels AIBrix's model router makes an HTTPRoute from (v0.4.1-v0.7.0). */
-  private static final Set<String> ROUTED_KINDS =
-      Set.of("Deployment", "RayClusterFleet", "LeaderWorkerSet");
-
-  /**
-   * AIBrix's prefill/decode kinds: their models are served through the pd routing strategy by
-   * design, so the missing HTTPRoute is not news.
-   */
-  private static final Set<String> STRATEGY_KINDS = Set.of("StormService", "RoleSet", "PodSet");
-
-  /**
-   * The models served only by workloads the model router does not watch (a StatefulSet, a bare Pod,
-   * a StormService, a KubeRay RayCluster, ...): AIBrix makes no HTTPRoute for them, so the gateway
-   * answers their requests without a routing strategy with 503, unless a routed workload of the
-   * same model name or the user's own {@code <model>-router} gives one.
-   */
-  private List<Violation> unrouted(ManifestSet manifests, String nameLabel) {
-    Set<String> routed = new java.util.HashSet<>();
-    for (ManifestDocument workload : manifests.routedWorkloads()) {
-      JsonNode own = workload.root().path("metadata").path("labels").path(nameLabel);
-      if (own.isTextual()) {
-        routed.add(own.asText());
-      }
-    }
-    List<Violation> violations = new ArrayList<>();
-    Set<String> reported = new java.util.HashSet<>();
-    for (ManifestDocument document : manifests.documents()) {
-      if (ROUTED_KINDS.contains(document.kind())
-          || STRATEGY_KINDS.contains(document.kind())
-          || document.root().path("metadata").path("ownerReferences").size() > 0) {
-        continue; // routed, served by a strategy, or made by a controller (a dumped ReplicaSet)
-      }
-      List<PodTemplate> serving = serving(manifests.podTemplates(document), nameLabel);
-      for (PodTemplate pod : serving) {
-        String model = pod.label(nameLabel).asText();
-        if (routed.contains(model)
-            || !pod.annotation(CONFIG_ANNOTATION).isMissingNode()
-            || manifests.find("HTTPRoute", ROUTE_NAMESPACE, model + "-router") != null
-            || !reported.add(document.kind() + "/" + document.name() + "/" + model)) {
-          continue;
-        }
-        violations.add(
-            document.violation(
-                pod.pointer() + "/metadata/labels/" + nameLabel.replace("/", "~1"),
-                id(),
-                Severity.WARNING, // the route may come from outside the documents
-                "the "
-                    + document.kind()
-                    + "'s pods serve model '"
-                    + model
-                    + "', but AIBrix's model router makes the HTTPRoute "
-                    + model
-                    + "-router only for a Deployment, RayClusterFleet or LeaderWorkerSet: the"
-                    + " gateway answers requests for '"
-                    + model
-                    + "' without a routing strategy with 503.",
-                "Serve the model from a Deployment (or LeaderWorkerSet) labelled "
-                    + nameLabel
-                    + ": "
-                    + model
-                    + "; or add your own HTTPRoute "
-                    + model
-                    + "-router in "
-                    + ROUTE_NAMESPACE
-                    + " to the Service "
-                    + model
-                    + "; or send every request with a routing-strategy header."));
-      }
-    }
+    violations.addAll(UnroutedModels.find(manifests, nameLabel, id()));
     return violations;
   }
 
@@ -197,7 +125,7 @@ public final class ModelRouteRule implements ContractRule {
    * The templates whose pods serve the model: those running vLLM's API server, else those with the
    * model label that are not a group's workers.
    */
-  private static List<PodTemplate> serving(List<PodTemplate> templates, String nameLabel) {
+  static List<PodTemplate> serving(List<PodTemplate> templates, String nameLabel) {
     List<PodTemplate> api =
         templates.stream()
             .filter(p -> p.label(nameLabel).isTextual())
