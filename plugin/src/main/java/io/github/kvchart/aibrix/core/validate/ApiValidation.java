@@ -74,6 +74,7 @@ final class ApiValidation {
     all.add(DisruptionBudgetCheck.KIND);
     all.add(NetworkPolicyCheck.KIND);
     all.add(IngressCheck.KIND);
+    all.addAll(RbacCheck.KINDS);
     all.addAll(AutoscalerCheck.KINDS);
     all.add(PERSISTENT_VOLUME_CLAIM);
     Map<String, Map<String, String>> keys = new java.util.HashMap<>();
@@ -144,6 +145,9 @@ final class ApiValidation {
       }
       if (IngressCheck.KIND.equals(key)) {
         IngressCheck.check(document, violations);
+      }
+      if (RbacCheck.KINDS.contains(key)) {
+        RbacCheck.check(document, violations);
       }
       if (AutoscalerCheck.KINDS.contains(key)) {
         AutoscalerCheck.check(document, violations);

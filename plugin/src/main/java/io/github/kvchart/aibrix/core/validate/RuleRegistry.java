@@ -59,7 +59,7 @@ public final class RuleRegistry {
             + " variables, tolerations, scheduling constraints and values from fixed sets; Services' ports and type-dependent"
             + " fields; ConfigMap and Secret keys and data; PodDisruptionBudget bounds; NetworkPolicy"
             + " ports, peers and CIDRs; Ingress hosts, paths and backends; HorizontalPodAutoscaler"
-            + " bounds, metrics and behavior;"
+            + " bounds, metrics and behavior; role binding references and subjects;"
             + " PersistentVolumeClaim access modes and size; controllers'"
             + " restart policies, counts and rollout strategy.");
     add(

@@ -58,6 +58,22 @@ public final class KubernetesSchemaGenerator {
    */
   public static final Map<String, Integer> MINORS = new java.util.LinkedHashMap<>();
 
+  /**
+   * Fields the OpenAPI definitions mark required but the API server does not require, so a schema
+   * that required them would be stricter than the server. It defaults a binding's roleRef.apiGroup
+   * before it validates (SetDefaults_RoleBinding, SetDefaults_ClusterRoleBinding in
+   * pkg/apis/rbac/v1/defaults.go); ValidateStatefulSetSpec never reads serviceName (the OpenAPI
+   * made it optional in 1.33); a NetworkPolicy's podSelector is a struct whose zero value selects
+   * every pod of the namespace (optional in the OpenAPI from 1.35); ValidatePriorityClass takes any
+   * value, 0 included.
+   */
+  static final Map<String, Set<String>> NOT_REQUIRED_BY_SERVER =
+      Map.of(
+          "V1RoleRef", Set.of("apiGroup"),
+          "V1StatefulSetSpec", Set.of("serviceName"),
+          "V1NetworkPolicySpec", Set.of("podSelector"),
+          "V1PriorityClass", Set.of("value"));
+
   static {
     MINORS.put("1.28", 20);
     MINORS.put("1.30", 21);
@@ -313,9 +329,11 @@ public final class KubernetesSchemaGenerator {
     }
     @SuppressWarnings("unchecked")
     Set<String> requiredFields = (Set<String>) type.getField("openapiRequiredFields").get(null);
-    if (requiredFields != null && !requiredFields.isEmpty()) {
-      ArrayNode required = schema.putArray("required");
-      new TreeSet<>(requiredFields).forEach(required::add);
+    Set<String> required = requiredFields == null ? new TreeSet<>() : new TreeSet<>(requiredFields);
+    required.removeAll(NOT_REQUIRED_BY_SERVER.getOrDefault(type.getSimpleName(), Set.of()));
+    if (!required.isEmpty()) {
+      ArrayNode list = schema.putArray("required");
+      required.forEach(list::add);
     }
     schema.put("additionalProperties", false);
     return schema;
