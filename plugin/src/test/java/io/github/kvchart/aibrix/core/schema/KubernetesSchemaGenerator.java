@@ -65,14 +65,15 @@ public final class KubernetesSchemaGenerator {
    * pkg/apis/rbac/v1/defaults.go); ValidateStatefulSetSpec never reads serviceName (the OpenAPI
    * made it optional in 1.33); a NetworkPolicy's podSelector is a struct whose zero value selects
    * every pod of the namespace (optional in the OpenAPI from 1.35); ValidatePriorityClass takes any
-   * value, 0 included.
+   * value, 0 included; validateHTTPGetAction checks a probe header's name, not its value.
    */
   static final Map<String, Set<String>> NOT_REQUIRED_BY_SERVER =
       Map.of(
           "V1RoleRef", Set.of("apiGroup"),
           "V1StatefulSetSpec", Set.of("serviceName"),
           "V1NetworkPolicySpec", Set.of("podSelector"),
-          "V1PriorityClass", Set.of("value"));
+          "V1PriorityClass", Set.of("value"),
+          "V1HTTPHeader", Set.of("value"));
 
   static {
     MINORS.put("1.28", 20);

@@ -49,6 +49,15 @@ class RbacAndDefaultsTest {
       apiVersion: scheduling.k8s.io/v1
       kind: PriorityClass
       metadata: {name: batch}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: p}
+      spec:
+        containers:
+          - name: c
+            image: busybox
+            readinessProbe: {httpGet: {path: /, port: 80, httpHeaders: [{name: X-Probe}]}}
       """;
 
   @ParameterizedTest
