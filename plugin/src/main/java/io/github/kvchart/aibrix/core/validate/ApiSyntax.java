@@ -32,26 +32,43 @@ final class ApiSyntax {
       JsonNode value,
       java.util.List<String> allowed,
       java.util.List<Violation> violations) {
-    if (!value.isTextual() || value.asText().isEmpty() || allowed.contains(value.asText())) {
+    if (value.isTextual() && !value.asText().isEmpty()) {
+      oneOfOrEmpty(document, at, value, allowed, violations);
+    }
+  }
+
+  /**
+   * As {@link #oneOf}, for a field the API server does not default: an empty string is refused too,
+   * as a pointer to "" (an Ingress's pathType, a claim's volumeMode) or a plain string without a
+   * default (an access mode, a policy type, a subject's kind) is.
+   */
+  static void oneOfOrEmpty(
+      ManifestDocument document,
+      String at,
+      JsonNode value,
+      java.util.List<String> allowed,
+      java.util.List<Violation> violations) {
+    if (!value.isTextual() || allowed.contains(value.asText())) {
       return;
     }
     String text = value.asText();
     String field = at.substring(at.lastIndexOf('/') + 1);
     String match = allowed.stream().filter(a -> a.equalsIgnoreCase(text)).findFirst().orElse(null);
+    String list = String.join(", ", allowed);
     violations.add(
         error(
             document,
             at,
-            field
-                + " '"
-                + text
-                + "' is not one of "
-                + String.join(", ", allowed)
-                + (match != null ? " (the values are case-sensitive)" : "")
-                + "; the API server refuses it.",
-            match != null
-                ? "Write " + match + "."
-                : "Use one of " + String.join(", ", allowed) + "."));
+            text.isEmpty()
+                ? field + " is empty, and the API server does not default it; it refuses it."
+                : field
+                    + " '"
+                    + text
+                    + "' is not one of "
+                    + list
+                    + (match != null ? " (the values are case-sensitive)" : "")
+                    + "; the API server refuses it.",
+            match != null ? "Write " + match + "." : "Use one of " + list + "."));
   }
 
   /**

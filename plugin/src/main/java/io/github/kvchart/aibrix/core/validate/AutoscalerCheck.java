@@ -212,20 +212,12 @@ final class AutoscalerCheck {
     if (!target.isObject()) {
       return;
     }
-    ApiSyntax.oneOf(
+    ApiSyntax.oneOfOrEmpty(
         document,
         at + "/type",
         target.path("type"),
         List.of("Utilization", "Value", "AverageValue"),
         violations);
-    if (target.path("type").isTextual() && target.path("type").asText().isEmpty()) {
-      violations.add(
-          ApiSyntax.error(
-              document,
-              at + "/type",
-              "the target has an empty type.",
-              "Use Utilization, Value or AverageValue."));
-    }
     for (String field : List.of("value", "averageValue")) {
       java.math.BigDecimal quantity = Quantity.of(target.path(field)).orElse(null);
       if (quantity != null && quantity.signum() <= 0) {
@@ -263,7 +255,7 @@ final class AutoscalerCheck {
               "stabilizationWindowSeconds " + window.asLong() + " is outside 0-3600.",
               "Use 0 to 3600 seconds."));
     }
-    ApiSyntax.oneOf(
+    ApiSyntax.oneOfOrEmpty(
         document,
         at + "/selectPolicy",
         rules.path("selectPolicy"),
@@ -282,13 +274,8 @@ final class AutoscalerCheck {
     for (int i = 0; i < policies.size() && policies.isArray(); i++) {
       JsonNode policy = policies.get(i);
       String where = at + "/policies/" + i;
-      ApiSyntax.oneOf(
+      ApiSyntax.oneOfOrEmpty(
           document, where + "/type", policy.path("type"), List.of("Pods", "Percent"), violations);
-      if (policy.path("type").isTextual() && policy.path("type").asText().isEmpty()) {
-        violations.add(
-            ApiSyntax.error(
-                document, where + "/type", "the policy has no type.", "Use Pods or Percent."));
-      }
       for (String field : List.of("value", "periodSeconds")) {
         JsonNode number = policy.path(field);
         long limit = field.equals("periodSeconds") ? 1800 : Long.MAX_VALUE;

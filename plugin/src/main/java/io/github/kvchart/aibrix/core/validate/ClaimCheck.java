@@ -31,7 +31,8 @@ final class ClaimCheck {
     }
     boolean oncePod = false;
     for (int i = 0; modes.isArray() && i < modes.size(); i++) {
-      ApiSyntax.oneOf(document, "/spec/accessModes/" + i, modes.get(i), ACCESS_MODES, violations);
+      ApiSyntax.oneOfOrEmpty(
+          document, "/spec/accessModes/" + i, modes.get(i), ACCESS_MODES, violations);
       oncePod |= modes.get(i).asText().equals("ReadWriteOncePod");
     }
     if (oncePod && modes.size() > 1) {
@@ -70,7 +71,7 @@ final class ClaimCheck {
               "storageClassName '" + storageClass.asText() + "' is not a DNS-1123 subdomain.",
               "Use the StorageClass's name as kubectl get storageclass lists it."));
     }
-    ApiSyntax.oneOf(
+    ApiSyntax.oneOfOrEmpty(
         document,
         "/spec/volumeMode",
         spec.path("volumeMode"),

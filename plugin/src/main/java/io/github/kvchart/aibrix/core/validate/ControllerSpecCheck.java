@@ -131,7 +131,7 @@ final class ControllerSpecCheck {
   private static void completionMode(
       ManifestDocument document, String at, JsonNode job, List<Violation> violations) {
     JsonNode mode = job.path("completionMode");
-    ApiSyntax.oneOf(
+    ApiSyntax.oneOfOrEmpty(
         document, at + "/completionMode", mode, List.of("NonIndexed", "Indexed"), violations);
     if (mode.asText().equals("Indexed") && !job.hasNonNull("completions")) {
       violations.add(

@@ -182,7 +182,7 @@ final class IngressCheck {
         }
       }
       default ->
-          ApiSyntax.oneOf(
+          ApiSyntax.oneOfOrEmpty(
               document,
               at + "/pathType",
               path.path("pathType"),

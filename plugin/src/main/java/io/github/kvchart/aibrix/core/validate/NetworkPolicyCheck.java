@@ -63,7 +63,8 @@ final class NetworkPolicyCheck {
               "List Ingress, Egress or both, once each."));
     } else {
       for (int i = 0; i < types.size(); i++) {
-        ApiSyntax.oneOf(document, "/spec/policyTypes/" + i, types.get(i), POLICY_TYPES, violations);
+        ApiSyntax.oneOfOrEmpty(
+            document, "/spec/policyTypes/" + i, types.get(i), POLICY_TYPES, violations);
       }
     }
   }
@@ -73,7 +74,8 @@ final class NetworkPolicyCheck {
     if (!port.isObject()) {
       return;
     }
-    ApiSyntax.oneOf(
+    // a pointer, defaulted to TCP only when it is left out
+    ApiSyntax.oneOfOrEmpty(
         document, at + "/protocol", port.path("protocol"), ContainerCheck.PROTOCOLS, violations);
     JsonNode number = port.path("port");
     JsonNode end = port.path("endPort");

@@ -39,7 +39,7 @@ final class RbacCheck {
                 "roleRef.apiGroup '" + group.asText() + "' is not " + GROUP + ".",
                 "Write apiGroup: " + GROUP + " (without a version)."));
       }
-      ApiSyntax.oneOf(
+      ApiSyntax.oneOfOrEmpty(
           document,
           "/roleRef/kind",
           ref.path("kind"),
@@ -119,7 +119,7 @@ final class RbacCheck {
         }
       }
       default ->
-          ApiSyntax.oneOf(
+          ApiSyntax.oneOfOrEmpty(
               document,
               at + "/kind",
               subject.path("kind"),

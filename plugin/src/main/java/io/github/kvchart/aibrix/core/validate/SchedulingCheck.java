@@ -146,7 +146,7 @@ final class SchedulingCheck {
                 "Use minDomains of 1 or more with whenUnsatisfiable: DoNotSchedule, or remove it."));
       }
       for (String policy : List.of("nodeAffinityPolicy", "nodeTaintsPolicy")) {
-        ApiSyntax.oneOf(
+        ApiSyntax.oneOfOrEmpty(
             document, where + "/" + policy, constraint.path(policy), NODE_POLICIES, violations);
       }
     }

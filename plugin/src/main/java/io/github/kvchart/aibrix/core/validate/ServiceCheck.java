@@ -172,7 +172,7 @@ final class ServiceCheck {
         spec.path("externalTrafficPolicy"),
         POLICIES,
         violations);
-    ApiSyntax.oneOf(
+    ApiSyntax.oneOfOrEmpty(
         document,
         "/spec/internalTrafficPolicy",
         spec.path("internalTrafficPolicy"),

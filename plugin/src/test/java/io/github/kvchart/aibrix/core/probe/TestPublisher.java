@@ -30,9 +30,7 @@ public final class TestPublisher implements AutoCloseable {
   String topic = "kv-events";
 
   public TestPublisher(boolean replay) {
-    pub = context.createSocket(SocketType.XPUB);
-    pub.setLinger(0);
-    pub.setSndHWM(1_000_000);
+    pub = xpub();
     pub.bind("tcp://127.0.0.1:*");
     endpoint = pub.getLastEndpoint();
     if (replay) {
@@ -47,6 +45,19 @@ public final class TestPublisher implements AutoCloseable {
       replayEndpoint = unusedEndpoint();
       replayThread = null;
     }
+  }
+
+  /**
+   * Verbose, so that every subscription comes up: a plain XPUB hands up only a topic's first one,
+   * and a probe that reconnects before the XPUB has seen its old connection close would subscribe
+   * again unseen.
+   */
+  private ZMQ.Socket xpub() {
+    ZMQ.Socket socket = context.createSocket(SocketType.XPUB);
+    socket.setLinger(0);
+    socket.setSndHWM(1_000_000);
+    socket.setXpubVerbose(true);
+    return socket;
   }
 
   private String unusedEndpoint() {
@@ -124,9 +135,7 @@ public final class TestPublisher implements AutoCloseable {
     String address = endpoint;
     pub.close();
     Thread.sleep(200);
-    pub = context.createSocket(SocketType.XPUB);
-    pub.setLinger(0);
-    pub.setSndHWM(1_000_000);
+    pub = xpub();
     for (int attempt = 0; ; attempt++) {
       try {
         pub.bind(address);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Values the API server takes from a fixed set (field.NotSupported in kubernetes' core and apps
  * validation), which the OpenAPI schema gives as plain strings, and the Service and toleration
  * fields that depend on each other. Each case changes one field of an object the API server takes;
- * an empty value is defaulted, so it passes.
+ * an empty value passes where the API server defaults it, and only there.
  */
 class SupportedValuesTest {
   @TempDir Path temp;
@@ -317,6 +317,103 @@ class SupportedValuesTest {
           {PORTS + "type: NodePort\nhealthCheckNodePort: 30001", "/spec/healthCheckNodePort"},
         }) {
       assertEquals(List.of("api-validation " + bad[1]), service(bad[0]), bad[0]);
+    }
+  }
+
+  /**
+   * A field the API server does not default refuses an empty string (a pointer to "" or a string
+   * without a default), where a defaulted one takes it: each template takes the valid value, an
+   * empty one is refused at the pointer, and an empty defaulted field beside it passes.
+   */
+  @Test
+  void anEmptyValueIsRefusedOnlyWhereTheApiServerDoesNotDefaultIt() throws Exception {
+    String claim =
+        "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n"
+            + "  resources: {requests: {storage: 1Gi}}\n";
+    String policy =
+        "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n"
+            + "  podSelector: {}\n";
+    String binding =
+        "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: b}\n";
+    String hpa =
+        "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\nspec:\n"
+            + "  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n"
+            + "  maxReplicas: 3\n";
+    for (String[] c :
+        new String[][] {
+          {
+            "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n"
+                + "  rules: [{http: {paths: [{path: /, pathType: '%s', backend: {service:"
+                + " {name: web, port: {number: 80}}}}]}}]\n",
+            "Prefix",
+            "/spec/rules/0/http/paths/0/pathType"
+          },
+          {claim + "  accessModes: ['%s']\n", "ReadWriteOnce", "/spec/accessModes/0"},
+          {
+            claim + "  accessModes: [ReadWriteOnce]\n  volumeMode: '%s'\n",
+            "Filesystem",
+            "/spec/volumeMode"
+          },
+          {policy + "  policyTypes: ['%s']\n", "Ingress", "/spec/policyTypes/0"},
+          {
+            policy + "  ingress: [{ports: [{port: 80, protocol: '%s'}]}]\n",
+            "TCP",
+            "/spec/ingress/0/ports/0/protocol"
+          },
+          {
+            binding + "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: '%s', name: view}\n",
+            "ClusterRole",
+            "/roleRef/kind"
+          },
+          {
+            binding + "roleRef: {kind: Role, name: view}\nsubjects: [{kind: '%s', name: alice}]\n",
+            "User",
+            "/subjects/0/kind"
+          },
+          {
+            hpa + "  behavior: {scaleUp: {selectPolicy: '%s'}}\n",
+            "Max",
+            "/spec/behavior/scaleUp/selectPolicy"
+          },
+          {
+            hpa
+                + "  behavior: {scaleDown: {policies: [{type: '%s', value: 1, periodSeconds: 60}]}}\n",
+            "Pods",
+            "/spec/behavior/scaleDown/policies/0/type"
+          },
+          {
+            hpa
+                + "  metrics: [{type: Resource, resource: {name: cpu, target: {type: '%s',"
+                + " averageUtilization: 80}}}]\n",
+            "Utilization",
+            "/spec/metrics/0/resource/target/type"
+          },
+          {
+            "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n"
+                + "  completionMode: '%s'\n  template:\n    spec:\n      restartPolicy: Never\n"
+                + "      containers: [{name: j, image: busybox}]\n",
+            "NonIndexed",
+            "/spec/completionMode"
+          },
+          {
+            "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n"
+                + "  ports: [{port: 80, protocol: ''}]\n  sessionAffinity: ''\n"
+                + "  internalTrafficPolicy: '%s'\n",
+            "Local",
+            "/spec/internalTrafficPolicy"
+          },
+          {
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n"
+                + "  containers: [{name: web, image: nginx, imagePullPolicy: ''}]\n"
+                + "  topologySpreadConstraints: [{maxSkew: 1, topologyKey: zone,"
+                + " whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}},"
+                + " nodeAffinityPolicy: '%s'}]\n",
+            "Honor",
+            "/spec/topologySpreadConstraints/0/nodeAffinityPolicy"
+          },
+        }) {
+      assertEquals(List.of(), found(c[0].formatted(c[1])), c[0]);
+      assertEquals(List.of("api-validation " + c[2]), found(c[0].formatted("")), c[0]);
     }
   }
 }
