@@ -2,6 +2,8 @@ package io.github.kvchart.aibrix.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
+import io.github.kvchart.aibrix.core.manifest.RuleIds;
+import io.github.kvchart.aibrix.core.manifest.Severity;
 import io.github.kvchart.aibrix.core.manifest.Violation;
 import java.util.List;
 import java.util.Set;
@@ -144,8 +146,8 @@ final class ControllerSpecCheck {
   }
 
   /**
-   * ValidateCronJobSpec: a schedule robfig/cron's ParseStandard reads, without TZ; a known
-   * concurrencyPolicy; no negative deadline or history limits.
+   * ValidateCronJobSpec: a schedule robfig/cron's ParseStandard reads, without TZ; a time zone the
+   * API server knows; a known concurrencyPolicy; no negative deadline or history limits.
    */
   private static void cronJob(ManifestDocument document, List<Violation> violations) {
     JsonNode spec = document.root().path("spec");
@@ -164,6 +166,20 @@ final class ControllerSpecCheck {
                     + ".",
                 "Write five fields, e.g. \"*/15 * * * *\", or a descriptor such as @hourly; put a"
                     + " time zone in spec.timeZone."));
+      }
+    }
+    JsonNode zone = spec.path("timeZone");
+    if (zone.isTextual()) {
+      String problem = CronTimeZone.problem(zone.asText());
+      String doubt = CronTimeZone.doubt(zone.asText());
+      if (problem != null || doubt != null) {
+        violations.add(
+            document.violation(
+                "/spec/timeZone",
+                RuleIds.API_VALIDATION,
+                problem != null ? Severity.ERROR : Severity.WARNING,
+                (problem != null ? problem : doubt) + ".",
+                CronTimeZone.fix(zone.asText())));
       }
     }
     ApiSyntax.oneOf(
