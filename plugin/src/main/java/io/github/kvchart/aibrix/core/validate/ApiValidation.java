@@ -106,10 +106,10 @@ final class ApiValidation {
     List<Violation> violations = new ArrayList<>();
     String key = key(document);
     JsonNode root = document.root();
-    check(document, root.path("metadata"), "", violations);
+    metadata(document, root.path("metadata"), "", violations);
     WorkloadCheck.Shape shape = key == null ? null : WorkloadCheck.SHAPES.get(key);
     if (shape != null && !shape.template().isEmpty()) {
-      check(
+      metadata(
           document,
           root.at(shape.templatePointer()).path("metadata"),
           shape.template(),
@@ -155,6 +155,9 @@ final class ApiValidation {
       if (PERSISTENT_VOLUME_CLAIM.equals(key)) {
         ClaimCheck.check(document, violations);
       }
+    }
+    if (!partial) {
+      violations.addAll(ControllerPods.check(document, key, minor));
     }
     return violations;
   }
@@ -226,7 +229,7 @@ final class ApiValidation {
   }
 
   /** The labels and annotations of the metadata of the object at {@code object} ("" the root). */
-  private static void check(
+  static void metadata(
       ManifestDocument document, JsonNode metadata, String object, List<Violation> violations) {
     if (!metadata.isObject()) {
       return;

@@ -64,6 +64,14 @@ public final class RuleRegistry {
             + " restart policies, counts and rollout strategy.");
     add(
         rules,
+        RuleIds.POD_TEMPLATE_REFUSED,
+        Severity.WARNING,
+        "A pod template the API server takes unchecked (a StatefulSet's, a LeaderWorkerSet's,"
+            + " a Ray cluster's, AIBrix's workloads') passes api-validation's pod checks, and a"
+            + " StatefulSet's name leaves room for its pods' controller-revision-hash label: else"
+            + " every pod its controller makes is refused.");
+    add(
+        rules,
         RuleIds.API_REMOVED,
         Severity.ERROR,
         "The apiVersion and kind are served by the target Kubernetes minor (not removed).");

@@ -69,7 +69,8 @@ final class WorkloadCheck {
       selector(document, shape.template(), template, violations);
     }
     if (shape.podSpec()) {
-      podSpec(document, shape.template() + "/spec", template.path("spec"), minor, violations);
+      podSpec(
+          document, shape.template() + "/spec", template.path("spec"), minor, Set.of(), violations);
     }
     return violations;
   }
@@ -152,8 +153,17 @@ final class WorkloadCheck {
     return wellFormed;
   }
 
-  private static void podSpec(
-      ManifestDocument document, String spec, JsonNode pod, int minor, List<Violation> violations) {
+  /**
+   * The violations of the pod spec {@code pod} at {@code spec}; {@code added} are the volumes its
+   * controller adds to each pod (a StatefulSet's claims), which its mounts may name.
+   */
+  static void podSpec(
+      ManifestDocument document,
+      String spec,
+      JsonNode pod,
+      int minor,
+      Set<String> added,
+      List<Violation> violations) {
     if (!pod.isObject()) {
       return;
     }
@@ -210,6 +220,11 @@ final class WorkloadCheck {
                   + " it without.",
               "Add dnsConfig: {nameservers: [<IP>]}, or use dnsPolicy: ClusterFirst."));
     }
+    Set<String> mountable = volumes;
+    if (!added.isEmpty()) {
+      mountable = new java.util.LinkedHashSet<>(volumes);
+      mountable.addAll(added);
+    }
     SchedulingCheck.check(document, spec, pod, violations);
     SecurityCheck.pod(document, spec, pod, violations);
     int count =
@@ -221,7 +236,7 @@ final class WorkloadCheck {
       JsonNode items = Json.items(pod.path(list));
       for (int i = 0; i < items.size(); i++) {
         ContainerCheck.check(
-            document, spec, list, i, items.get(i), names, volumes, minor, violations);
+            document, spec, list, i, items.get(i), names, mountable, minor, violations);
       }
     }
   }

@@ -81,8 +81,12 @@ class ApiValidationTest {
     assertEquals(List.of("api-validation"), rules(configMap.formatted("x".repeat(256 * 1024))));
   }
 
+  /**
+   * The API server checks a custom resource's own metadata, never its pod templates: what their
+   * pods would be refused for is pod-template-refused's warning.
+   */
   @Test
-  void customResourcesHaveTheirOwnMetadataCheckedButNotTheirPodTemplates() throws Exception {
+  void customResourcesHaveTheirOwnMetadataCheckedAndTheirPodTemplatesWarned() throws Exception {
     String podSet =
         """
         apiVersion: orchestration.aibrix.ai/v1alpha1
@@ -96,8 +100,9 @@ class ApiValidationTest {
             spec:
               containers: [{name: c, image: nginx}]
         """;
-    assertEquals(List.of(), rules(podSet.formatted("ok: x")));
-    assertEquals(List.of("api-validation"), rules(podSet.formatted("bad: a/b")));
+    assertEquals(List.of("pod-template-refused"), rules(podSet.formatted("ok: x")));
+    assertEquals(
+        List.of("api-validation", "pod-template-refused"), rules(podSet.formatted("bad: a/b")));
   }
 
   /** A Deployment (or another apps/v1 kind) whose pod spec is {@code spec} (YAML lines). */
@@ -171,10 +176,10 @@ class ApiValidationTest {
     String statefulSet =
         workload("StatefulSet", "{matchLabels: {app: web}}", "{app: web}", noImage);
     assertEquals(
-        List.of(),
+        List.of("pod-template-refused", "pod-template-refused"),
         rules(statefulSet.replace("spec:\n  selector", "spec:\n  serviceName: web\n  selector")));
     assertEquals(
-        List.of("api-validation"),
+        List.of("api-validation", "pod-template-refused", "pod-template-refused"),
         rules(
             workload("StatefulSet", "{matchLabels: {app: web}}", "{app: db}", noImage)
                 .replace("spec:\n  selector", "spec:\n  serviceName: web\n  selector")));
