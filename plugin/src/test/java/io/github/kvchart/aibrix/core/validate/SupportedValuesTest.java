@@ -251,6 +251,63 @@ class SupportedValuesTest {
     }
   }
 
+  /** validateProjectedVolumeSource and validateDownwardAPIVolumeFile: one change per case. */
+  @Test
+  void projectedAndDownwardApiVolumes() throws Exception {
+    String volume = "    volumeMounts: [{name: v, mountPath: /etc/app}]\nvolumes:\n  - %s\n";
+    String sources = "{name: v, projected: {defaultMode: 0440, sources: [%s]}}";
+    String token = "{serviceAccountToken: {audience: vault, expirationSeconds: 3600, path: token}}";
+    String config = "{configMap: {name: c, items: [{key: a, path: app.yaml}]}}";
+    String labels =
+        "{downwardAPI: {items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}}";
+    assertEquals(
+        List.of(),
+        pod(WEB + volume.formatted(sources.formatted(token + ", " + config + ", " + labels))));
+    assertEquals(
+        List.of(),
+        pod(
+            WEB
+                + volume.formatted(
+                    "{name: v, downwardAPI: {items: [{path: mem, resourceFieldRef: {containerName:"
+                        + " web, resource: limits.memory}}, {path: team, fieldRef: {fieldPath:"
+                        + " \"metadata.labels['team']\"}}]}}")));
+    String at = "/spec/volumes/0/projected/sources/";
+    for (String[] bad :
+        new String[][] {
+          {
+            sources.formatted(token.replace("3600", "60")),
+            at + "0/serviceAccountToken/expirationSeconds"
+          },
+          {
+            sources.formatted(token.replace("path: token", "path: /token")),
+            at + "0/serviceAccountToken/path"
+          },
+          {
+            sources.formatted("{serviceAccountToken: {audience: vault, path: ''}}"),
+            at + "0/serviceAccountToken/path"
+          },
+          {sources.formatted(config.replace("name: c, ", "")), at + "0/configMap"},
+          {
+            sources.formatted(config + ", " + config.replace("name: c", "name: d")),
+            at + "1/configMap/items/0/path"
+          },
+          {sources.formatted("{configMap: {name: c}, secret: {name: s}}"), at + "0"},
+          {
+            sources.formatted(labels.replace("metadata.labels", "spec.nodeName")),
+            at + "0/downwardAPI/items/0/fieldRef/fieldPath"
+          },
+          {
+            "{name: v, downwardAPI: {items: [{path: mem, resourceFieldRef: {resource:"
+                + " limits.memory}}]}}",
+            "/spec/volumes/0/downwardAPI/items/0/resourceFieldRef"
+          },
+          {"{name: v, downwardAPI: {items: [{path: x}]}}", "/spec/volumes/0/downwardAPI/items/0"},
+        }) {
+      assertEquals(
+          List.of("api-validation " + bad[1]), pod(WEB + volume.formatted(bad[0])), bad[0]);
+    }
+  }
+
   @Test
   void deploymentStrategyType() throws Exception {
     String deployment =
