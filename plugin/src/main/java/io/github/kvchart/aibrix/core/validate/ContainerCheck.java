@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * What the API server's pod validation refuses in one container (validateContainerCommon,
- * validateContainerPorts, validateProbe, ValidateResourceRequirements, ValidateVolumeMounts): its
- * name, image, ports, probes, resources and volume mounts. Part of {@link WorkloadCheck}.
+ * validateContainerPorts, validateProbe, ValidateResourceRequirements): its name, image, ports,
+ * probes and resources; its environment in {@link EnvCheck}, its volume mounts in {@link
+ * MountCheck}. Part of {@link WorkloadCheck}.
  */
 final class ContainerCheck {
   private static final List<String> PROBES =
@@ -116,68 +117,7 @@ final class ContainerCheck {
     EnvCheck.check(document, at, container, minor, violations);
     probes(document, at, container, violations);
     resources(document, at, container.path("resources"), violations);
-    JsonNode mounts = Json.items(container.path("volumeMounts"));
-    Set<String> paths = mounts.size() > 1 ? new HashSet<>() : null;
-    for (int i = 0; i < mounts.size(); i++) {
-      JsonNode mount = mounts.get(i);
-      JsonNode volume = mount.path("name");
-      if (volume.isTextual() && !volumes.contains(volume.asText())) {
-        violations.add(
-            ApiSyntax.error(
-                document,
-                at + "/volumeMounts/" + i + "/name",
-                "volume mount '"
-                    + volume.asText()
-                    + "' names no volume of the pod"
-                    + (volumes.isEmpty()
-                        ? " (it has none)"
-                        : " (it has " + String.join(", ", volumes) + ")")
-                    + "; the API server refuses it.",
-                "Add a volume named '"
-                    + volume.asText()
-                    + "' to the pod's volumes, or mount one it has."));
-      }
-      JsonNode subPath = mount.path("subPath");
-      if (subPath.isTextual() && !subPath.asText().isEmpty()) {
-        String text = subPath.asText();
-        if (text.startsWith("/") || VolumeCheck.hasBackstep(text)) {
-          violations.add(
-              ApiSyntax.error(
-                  document,
-                  at + "/volumeMounts/" + i + "/subPath",
-                  "subPath '"
-                      + text
-                      + "' "
-                      + (text.startsWith("/") ? "is absolute" : "holds '..'")
-                      + "; it must be a path inside the volume.",
-                  "Write the path relative to the volume's root, e.g. config.yaml."));
-        }
-        if (mount.path("subPathExpr").isTextual()
-            && !mount.path("subPathExpr").asText().isEmpty()) {
-          violations.add(
-              ApiSyntax.error(
-                  document,
-                  at + "/volumeMounts/" + i + "/subPathExpr",
-                  "subPath and subPathExpr may not both be set.",
-                  "Keep one of them."));
-        }
-      }
-      JsonNode path = mount.path("mountPath");
-      if (paths != null
-          && path.isTextual()
-          && !path.asText().isEmpty()
-          && !paths.add(path.asText())) {
-        violations.add(
-            ApiSyntax.error(
-                document,
-                at + "/volumeMounts/" + i + "/mountPath",
-                "mountPath '"
-                    + path.asText()
-                    + "' is mounted twice in this container; the API server wants each path once.",
-                "Remove one of the mounts, or give it another path (use subPath to mount parts of"
-                    + " one volume)."));
-      }
-    }
+    MountCheck.check(document, at, container, volumes, violations);
   }
 
   /**

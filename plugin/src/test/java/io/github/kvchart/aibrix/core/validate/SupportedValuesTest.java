@@ -251,6 +251,46 @@ class SupportedValuesTest {
     }
   }
 
+  /** ValidateVolumeMounts' propagation, recursiveReadOnly, subPathExpr and mountPath. */
+  @Test
+  void volumeMountOptions() throws Exception {
+    String mount =
+        "    securityContext: {privileged: %s}\n    volumeMounts: [{name: v, mountPath: /data, %s}]\n"
+            + "volumes: [{name: v, emptyDir: {}}]\n";
+    for (String good :
+        new String[] {
+          "mountPropagation: Bidirectional",
+          "mountPropagation: HostToContainer",
+          "readOnly: true, recursiveReadOnly: Enabled",
+          "readOnly: true, recursiveReadOnly: IfPossible, mountPropagation: None",
+          "recursiveReadOnly: Disabled",
+          "subPathExpr: $(POD_NAME)"
+        }) {
+      assertEquals(List.of(), pod(WEB + mount.formatted("true", good)), good);
+    }
+    String at = "/spec/containers/0/volumeMounts/0/";
+    for (String[] bad :
+        new String[][] {
+          {"false", "mountPropagation: Bidirectional", at + "mountPropagation"},
+          {"true", "mountPropagation: hostToContainer", at + "mountPropagation"},
+          {"true", "mountPropagation: ''", at + "mountPropagation"},
+          {"true", "recursiveReadOnly: Enabled", at + "recursiveReadOnly"},
+          {
+            "true",
+            "readOnly: true, recursiveReadOnly: IfPossible, mountPropagation: HostToContainer",
+            at + "recursiveReadOnly"
+          },
+          {"true", "readOnly: true, recursiveReadOnly: Always", at + "recursiveReadOnly"},
+          {"true", "subPathExpr: /$(POD_NAME)", at + "subPathExpr"},
+        }) {
+      assertEquals(
+          List.of("api-validation " + bad[2]), pod(WEB + mount.formatted(bad[0], bad[1])), bad[1]);
+    }
+    assertEquals(
+        List.of("api-validation " + at + "mountPath"),
+        pod(WEB + mount.formatted("true", "readOnly: true").replace("/data", "''")));
+  }
+
   /** validateProjectedVolumeSource and validateDownwardAPIVolumeFile: one change per case. */
   @Test
   void projectedAndDownwardApiVolumes() throws Exception {
