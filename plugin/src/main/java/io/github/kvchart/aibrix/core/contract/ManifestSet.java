@@ -58,6 +58,7 @@ public final class ManifestSet {
           "HTTPRoute",
           "NetworkPolicy",
           "PodAutoscaler",
+          "ModelAdapter",
           "Namespace");
 
   /**

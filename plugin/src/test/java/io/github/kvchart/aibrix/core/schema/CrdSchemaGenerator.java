@@ -44,6 +44,11 @@ public final class CrdSchemaGenerator {
               "vllm-project/aibrix",
               "v0.7.0",
               "c5465890951ad43d22241ab7ed964b929c5d4aba",
+              "config/crd/model/model.aibrix.ai_modeladapters.yaml"),
+          new Upstream(
+              "vllm-project/aibrix",
+              "v0.7.0",
+              "c5465890951ad43d22241ab7ed964b929c5d4aba",
               "config/crd/orchestration/orchestration.aibrix.ai_stormservices.yaml"),
           new Upstream(
               "vllm-project/aibrix",

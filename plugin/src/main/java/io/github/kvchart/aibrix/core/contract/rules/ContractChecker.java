@@ -71,6 +71,7 @@ public final class ContractChecker {
         new ModelWorkerPodsRule(),
         new LwsHeadlessServiceRule(),
         new ModelRouteRule(),
+        new ModelAdapterRule(),
         new GatewayEnvRule(aibrixVersion),
         new AutoscalerSpecRule(aibrixVersion),
         new AutoscalerRefRule(),
