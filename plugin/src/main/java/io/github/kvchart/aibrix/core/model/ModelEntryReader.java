@@ -3,6 +3,7 @@ package io.github.kvchart.aibrix.core.model;
 import io.github.kvchart.aibrix.core.InvalidInputException;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.MetricVerdict;
+import io.github.kvchart.aibrix.core.contract.rules.ModelAdapterRule;
 import io.github.kvchart.aibrix.core.image.ImageReference;
 import io.github.kvchart.aibrix.core.image.Version;
 import io.github.kvchart.aibrix.core.yaml.MappingReader;
@@ -134,6 +135,22 @@ final class ModelEntryReader {
               + contract.aibrix().arrayEventsDecodedFrom()
               + " or later, or set kvEvents.enabled: false.");
     }
+    PodSettings pod = PodSettingsReader.read(model);
+    if (pod.loraEnabled() && servingPort != ModelAdapterRule.ENGINE_PORT) {
+      throw model.errorAt(
+          "servingPort",
+          "model '"
+              + name
+              + "' enables LoRA adapters, which AIBrix's ModelAdapter controller loads by calling"
+              + " vLLM on port "
+              + ModelAdapterRule.ENGINE_PORT
+              + " (its runtime sidecar too), but servingPort is "
+              + servingPort
+              + ".",
+          "Use servingPort: "
+              + ModelAdapterRule.ENGINE_PORT
+              + " for a model with LoRA adapters, or set lora.enabled: false.");
+    }
     AutoscalingSpec autoscaling =
         readAutoscaling(
             model.section("autoscaling"),
@@ -152,7 +169,7 @@ final class ModelEntryReader {
         aibrixVersion,
         kv,
         autoscaling,
-        PodSettingsReader.read(model));
+        pod);
   }
 
   private String readImage(LayeredMapping model, String name) throws InvalidInputException {

@@ -93,6 +93,7 @@ class ModelsFileReaderTest {
         "bad image|  - name: a\\n    hfModel: o/m\\n    image: 'UPPER CASE'|4|not a valid image reference",
         "replicas text|  - name: a\\n    hfModel: o/m\\n    replicas: two|4|must be a whole number",
         "port range|  - name: a\\n    hfModel: o/m\\n    servingPort: 70000|4|between 1 and 65535",
+        "lora port|  - name: a\\n    hfModel: o/m\\n    servingPort: 8080\\n    lora:\\n      enabled: true|4|enables LoRA adapters",
         "mode|  - name: a\\n    hfModel: o/m\\n    configMode: yaml|4|not args or env",
         "publisher|  - name: a\\n    hfModel: o/m\\n    kvEvents:\\n      publisherType: kafka|5|publishes nothing",
         "event port|  - name: a\\n    hfModel: o/m\\n    kvEvents:\\n      eventPort: 6000|5|is not 5557",

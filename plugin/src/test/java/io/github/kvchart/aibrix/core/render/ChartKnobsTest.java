@@ -189,6 +189,27 @@ class ChartKnobsTest {
         deployment.at("/spec/template/metadata/labels/adapter.model.aibrix.ai~1enabled").asText());
   }
 
+  /** AIBrix loads LoRA adapters through port 8000 only, so the chart refuses another port. */
+  @Test
+  void loraNeedsVllmOnPort8000() throws Exception {
+    Map<String, String> lora = Map.of("model.lora.enabled", "true", "model.servingPort", "8080");
+    HelmException refused =
+        assertThrows(
+            HelmException.class,
+            () -> EmbeddedHelm.template(chart(), "rel", "models", lora, List.of()));
+    assertTrue(
+        refused.getMessage().contains("model.lora.enabled needs model.servingPort 8000"),
+        refused.getMessage());
+    String served =
+        EmbeddedHelm.template(
+            chart(),
+            "rel",
+            "models",
+            Map.of("model.lora.enabled", "false", "model.servingPort", "8080"),
+            List.of());
+    assertTrue(served.contains("\"8080\""), served);
+  }
+
   @Test
   void podMonitorAndItsWayThroughTheNetworkPolicy() throws Exception {
     Map<String, JsonNode> objects = render("ci/monitoring-values.yaml");

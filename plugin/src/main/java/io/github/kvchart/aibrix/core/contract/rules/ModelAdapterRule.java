@@ -37,8 +37,14 @@ import java.util.Locale;
  */
 public final class ModelAdapterRule implements ContractRule {
   static final String RUNTIME_SIDECAR = "aibrix-runtime";
+
+  /**
+   * The vLLM port the controller calls on a pod without the sidecar (DefaultInferenceEnginePort),
+   * and the one the injected sidecar calls (DefaultEngineEndpoint, http://localhost:8000).
+   */
+  public static final int ENGINE_PORT = 8000;
+
   static final String SIDECAR_INJECTION = "model.aibrix.ai/sidecar-injection";
-  static final int ENGINE_PORT = 8000;
   private static final List<String> RUNTIME_ONLY_SCHEMES =
       List.of("s3://", "gcs://", "tos://", "hf://");
 
