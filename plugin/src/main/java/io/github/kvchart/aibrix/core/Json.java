@@ -57,6 +57,25 @@ public final class Json {
     }
   }
 
+  /**
+   * The tree of a JSON text that is one value and nothing after it, as Go's {@code json.Unmarshal}
+   * wants it; anything else is an exception that names the place.
+   */
+  public static JsonNode readWhole(String text) throws JsonProcessingException {
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      JsonNode value = readFirst(parser);
+      if (value.isMissingNode() || parser.nextToken() != null) {
+        throw new com.fasterxml.jackson.core.JsonParseException(
+            parser, value.isMissingNode() ? "no value" : "text after the value");
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a String has no I/O to fail
+    }
+  }
+
   /** The tree of a JSON stream (read, not closed). */
   public static JsonNode read(InputStream in) throws IOException {
     try (JsonParser parser = FACTORY.createParser(in)) {

@@ -217,13 +217,26 @@ class ModelRouteTest {
     String broken = DEPLOYMENT + SERVICE.replace("port: 8000,", "port: 80,");
     String gateway = GatewayFixture.deployment("{name: ROUTING_ALGORITHM, value: random}");
     assertEquals(List.of(), rules(broken + gateway));
-    String profiled =
-        broken.replace(
-            "      labels: {model.aibrix.ai/name: llama}\n    spec:",
-            "      labels: {model.aibrix.ai/name: llama}\n"
-                + "      annotations: {model.aibrix.ai/config: '{\"defaultProfile\":\"p\"}'}\n"
-                + "    spec:");
-    assertEquals(List.of(), rules(profiled));
+    String profile =
+        "{\"defaultProfile\":\"p\",\"profiles\":{\"p\":{\"routingStrategy\":\"random\"}}}";
+    assertEquals(List.of(), rules(profiled(broken, profile)));
+    // a profile the gateway drops (no profiles), or one without a strategy, routes nothing
+    assertEquals(
+        List.of("model-config-profile", "model-route"),
+        rules(profiled(broken, "{\"defaultProfile\":\"p\"}")));
+    assertEquals(
+        REPORTED, rules(profiled(broken, profile.replace("\"routingStrategy\":\"random\"", ""))));
+  }
+
+  /** {@code yaml} with the annotation model.aibrix.ai/config: {@code json} on its pods. */
+  private static String profiled(String yaml, String json) {
+    return yaml.replace(
+        "      labels: {model.aibrix.ai/name: llama}\n    spec:",
+        "      labels: {model.aibrix.ai/name: llama}\n"
+            + "      annotations: {model.aibrix.ai/config: '"
+            + json
+            + "'}\n"
+            + "    spec:");
   }
 
   @Test

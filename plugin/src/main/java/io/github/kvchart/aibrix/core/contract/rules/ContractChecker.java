@@ -72,6 +72,7 @@ public final class ContractChecker {
         new LwsHeadlessServiceRule(),
         new ModelRouteRule(),
         new ModelAdapterRule(),
+        new ModelConfigProfileRule(aibrixVersion),
         new GatewayEnvRule(aibrixVersion),
         new AutoscalerSpecRule(aibrixVersion),
         new AutoscalerRefRule(),

@@ -8,6 +8,7 @@ import io.github.kvchart.aibrix.core.contract.ContractRule;
 import io.github.kvchart.aibrix.core.contract.GatewaySettings;
 import io.github.kvchart.aibrix.core.contract.KvContract;
 import io.github.kvchart.aibrix.core.contract.ManifestSet;
+import io.github.kvchart.aibrix.core.contract.ModelConfigProfiles;
 import io.github.kvchart.aibrix.core.contract.PodTemplate;
 import io.github.kvchart.aibrix.core.contract.VllmContainer;
 import io.github.kvchart.aibrix.core.manifest.ManifestDocument;
@@ -61,8 +62,15 @@ public final class ModelRouteRule implements ContractRule {
     for (ManifestDocument workload : manifests.routedWorkloads()) {
       List<PodTemplate> serving = serving(manifests.podTemplates(workload), nameLabel);
       if (serving.isEmpty()
-          || serving.stream().anyMatch(p -> !p.annotation(CONFIG_ANNOTATION).isMissingNode())) {
-        continue; // no model pods, or a profile may route the model without the HTTPRoute
+          || serving.stream()
+              .anyMatch(
+                  p ->
+                      p.annotation(CONFIG_ANNOTATION).isTextual()
+                          && ModelConfigProfiles.givesDefaultStrategy(
+                              p.annotation(CONFIG_ANNOTATION).asText()))) {
+        // no model pods, or the default profile gives requests a routing strategy, which routes
+        // them without the HTTPRoute (a profile the gateway drops, or without one, does not)
+        continue;
       }
       JsonNode own = workload.root().path("metadata").path("labels").path(nameLabel);
       String model = own.isTextual() ? own.asText() : null;
