@@ -221,7 +221,9 @@ final class ContractReader {
             "autoscalerMetrics",
             "kvCacheMetrics",
             "mapEventsDecodedFrom",
-            "arrayEventsDecodedFrom"));
+            "arrayEventsDecodedFrom",
+            "routingStrategies",
+            "weightedStrategiesFrom"));
     List<Version> releases = new ArrayList<>();
     for (String release : aibrix.strings("releases")) {
       if (!Version.isVersion(release)) {
@@ -289,7 +291,29 @@ final class ContractReader {
         aibrix.isExplicitNull("mapEventsDecodedFrom")
             ? null
             : optionalVersion(aibrix, "mapEventsDecodedFrom"),
-        optionalVersion(aibrix, "arrayEventsDecodedFrom"));
+        optionalVersion(aibrix, "arrayEventsDecodedFrom"),
+        routingStrategies(aibrix),
+        optionalVersion(aibrix, "weightedStrategiesFrom"));
+  }
+
+  /** The optional map of routing strategy names to the release that brought each. */
+  private static Map<String, Version> routingStrategies(MappingReader aibrix)
+      throws InvalidInputException {
+    Map<String, Version> strategies = new LinkedHashMap<>();
+    for (var entry : aibrix.stringMap("routingStrategies").entrySet()) {
+      if (!Version.isVersion(entry.getValue())) {
+        throw aibrix.errorAt(
+            "routingStrategies",
+            "routing strategy '"
+                + entry.getKey()
+                + "' says it came in '"
+                + entry.getValue()
+                + "', which is not a release.",
+            "Write it as " + entry.getKey() + ": v0.6.0.");
+      }
+      strategies.put(entry.getKey(), Version.parse(entry.getValue()));
+    }
+    return java.util.Collections.unmodifiableMap(strategies);
   }
 
   private static AibrixPods pods(MappingReader pods) throws InvalidInputException {

@@ -59,7 +59,62 @@ public final class KvContract {
       Map<String, AutoscalerMetric> autoscalerMetrics,
       List<String> kvCacheMetrics,
       Version mapEventsDecodedFrom,
-      Version arrayEventsDecodedFrom) {
+      Version arrayEventsDecodedFrom,
+      Map<String, Version> routingStrategies,
+      Version weightedStrategiesFrom) {
+
+    /**
+     * Why the gateway of {@code release} (null: the newest this contract knows) answers a request
+     * whose routing strategy is {@code strategy} with 400, or null: a name it does not register, or
+     * not yet, and from {@link #weightedStrategiesFrom} weighted items "name:weight,..." as
+     * ParseMultiRouterConfig reads them. Without a strategy list in the contract, null.
+     */
+    public String strategyProblem(String strategy, Version release) {
+      if (routingStrategies.isEmpty()) {
+        return null;
+      }
+      Version gateway = release == null ? releases.get(releases.size() - 1) : release;
+      List<String> names = new java.util.ArrayList<>();
+      if (weightedStrategiesFrom != null && gateway.compareTo(weightedStrategiesFrom) >= 0) {
+        for (String part : strategy.split(",", -1)) {
+          String item = part.strip();
+          String[] sides = item.split(":", -1);
+          if (item.isEmpty() || sides.length > 2 || sides[0].isBlank()) {
+            return "'" + item + "' is not a strategy name or name:weight";
+          }
+          if (sides.length == 2) {
+            int weight;
+            try {
+              weight = Integer.parseInt(sides[1].strip());
+            } catch (NumberFormatException e) {
+              return "the weight of '" + item + "' is not a whole number";
+            }
+            if (weight < 0 || weight > 1_000_000) {
+              return "the weight of '" + item + "' is outside 0 to 1000000";
+            }
+            if (weight == 0) {
+              continue; // the gateway leaves the item out
+            }
+          }
+          names.add(sides[0].strip());
+        }
+        if (names.isEmpty()) {
+          return "every weight is 0";
+        }
+      } else {
+        names.add(strategy);
+      }
+      for (String name : names) {
+        Version since = routingStrategies.get(name);
+        if (since == null) {
+          return "'" + name + "' is not a routing strategy";
+        }
+        if (gateway.compareTo(since) < 0) {
+          return "'" + name + "' came in AIBrix " + since;
+        }
+      }
+      return null;
+    }
 
     /**
      * Whether the gateway of {@code release} decodes the batches vLLM sends as msgpack arrays

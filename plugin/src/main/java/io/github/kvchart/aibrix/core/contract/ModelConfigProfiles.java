@@ -120,6 +120,30 @@ public final class ModelConfigProfiles {
     }
   }
 
+  /**
+   * The routing strategy each profile names (not blank), by profile name; none when the gateway
+   * drops the annotation.
+   */
+  public static Map<String, String> strategies(String text) {
+    Map<String, String> strategies = new java.util.LinkedHashMap<>();
+    if (text.isBlank() || problems(text).stream().anyMatch(Problem::unusable)) {
+      return strategies;
+    }
+    try {
+      JsonNode profiles = field(Json.readWhole(text.strip()), "profiles");
+      for (var it = profiles.fields(); it.hasNext(); ) {
+        var profile = it.next();
+        String strategy = field(profile.getValue(), "routingstrategy").asText("");
+        if (!strategy.isBlank()) {
+          strategies.put(profile.getKey(), strategy);
+        }
+      }
+    } catch (JsonProcessingException e) {
+      // problems() has said so
+    }
+    return strategies;
+  }
+
   /** A field of {@code node} matched as Go matches it: exact name first, else in any case. */
   private static JsonNode field(JsonNode node, String lowerName) {
     JsonNode found = com.fasterxml.jackson.databind.node.MissingNode.getInstance();

@@ -30,6 +30,9 @@ public final class GatewayEnvRule implements ContractRule {
     this.aibrixVersion = aibrixVersion;
   }
 
+  /** The gateway's env var that gives every request a routing strategy. */
+  static final String ROUTING_ALGORITHM = "ROUTING_ALGORITHM";
+
   @Override
   public String id() {
     return "gateway-env";
@@ -71,6 +74,27 @@ public final class GatewayEnvRule implements ContractRule {
                         "Remove it: " + fix + "."));
               }
             });
+    String strategy = settings.values().get(ROUTING_ALGORITHM);
+    String refused =
+        strategy == null || strategy.isBlank()
+            ? null
+            : contract.aibrix().strategyProblem(strategy, aibrixVersion);
+    if (refused != null) {
+      violations.add(
+          document.violation(
+              settings.pointers().get(ROUTING_ALGORITHM),
+              id(),
+              severity,
+              ROUTING_ALGORITHM
+                  + " is '"
+                  + strategy
+                  + "', and "
+                  + refused
+                  + (aibrixVersion != null ? " in AIBrix " + aibrixVersion : "")
+                  + ": the gateway answers every request without a routing-strategy header with"
+                  + " 400 (incorrect routing strategy).",
+              "Use a strategy the gateway registers, e.g. prefix-cache, least-request or random."));
+    }
     GatewayEnvNames used = null;
     for (GatewayEnvNames line : contract.gatewayEnvByRelease()) {
       if ("true".equals(settings.values().get(line.kvSyncEnabled()))) {

@@ -29,6 +29,12 @@ public final class ModelConfigProfileRule implements ContractRule {
     this.aibrixVersion = aibrixVersion;
   }
 
+  /** The release judged: the one named, else the newest the contract knows. */
+  private String release(KvContract contract) {
+    List<Version> releases = contract.aibrix().releases();
+    return (aibrixVersion != null ? aibrixVersion : releases.get(releases.size() - 1)).toString();
+  }
+
   @Override
   public String id() {
     return "model-config-profile";
@@ -66,6 +72,30 @@ public final class ModelConfigProfileRule implements ContractRule {
                         + " gateway's ROUTING_ALGORITHM), or upgrade AIBrix."));
         continue;
       }
+      ModelConfigProfiles.strategies(annotation.asText())
+          .forEach(
+              (profile, strategy) -> {
+                String problem = contract.aibrix().strategyProblem(strategy, aibrixVersion);
+                if (problem != null) {
+                  violations.add(
+                      pod.document()
+                          .violation(
+                              at,
+                              id(),
+                              severity,
+                              "model.aibrix.ai/config: profile '"
+                                  + profile
+                                  + "' names routing strategy '"
+                                  + strategy
+                                  + "', and "
+                                  + problem
+                                  + " for the gateway of AIBrix "
+                                  + release(contract)
+                                  + ", so it answers every request the profile routes with 400.",
+                              "Use a strategy the gateway registers, e.g. prefix-cache,"
+                                  + " least-request or random."));
+                }
+              });
       for (ModelConfigProfiles.Problem problem :
           ModelConfigProfiles.problems(annotation.asText())) {
         violations.add(

@@ -35,9 +35,6 @@ public final class ModelRouteRule implements ContractRule {
   /** The pod annotation whose profiles can give a model a routing strategy (AIBrix v0.6.0 on). */
   static final String CONFIG_ANNOTATION = "model.aibrix.ai/config";
 
-  /** The gateway's env var that gives every request a routing strategy. */
-  private static final String ROUTING_ENV = "ROUTING_ALGORITHM";
-
   /** The namespace of AIBrix's HTTPRoutes. */
   static final String ROUTE_NAMESPACE = "aibrix-system";
 
@@ -119,8 +116,8 @@ public final class ModelRouteRule implements ContractRule {
   /** Whether the gateway's settings in the set give every request a routing strategy. */
   private static boolean gatewayRoutesEverything(ManifestSet manifests, KvContract contract) {
     for (GatewaySettings settings : GatewaySettings.of(manifests, contract)) {
-      if (settings.values().containsKey(ROUTING_ENV)) {
-        String value = settings.values().get(ROUTING_ENV);
+      if (settings.values().containsKey(GatewayEnvRule.ROUTING_ALGORITHM)) {
+        String value = settings.values().get(GatewayEnvRule.ROUTING_ALGORITHM);
         if (value == null || !value.isBlank()) {
           return true; // a value from elsewhere may name a strategy too
         }
